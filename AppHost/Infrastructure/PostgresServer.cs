@@ -1,0 +1,78 @@
+using Npgsql;
+
+namespace Alliance.AppHost.Infrastructure;
+
+/// <summary>
+/// PostgreSQL 15 from the machine's own binaries, on a loopback port, with its data in a folder of ours.
+/// Keeps the data between runs; runs as the postgres user when we are root (the server refuses root).
+/// </summary>
+public sealed class PostgresServer : IInfrastructureServer
+{
+    const string BinDir = "/usr/lib/postgresql/15/bin";
+    readonly string _dir;
+
+    public PostgresServer(string dataRoot, int port)
+    {
+        _dir = Path.GetFullPath(dataRoot);
+        Port = port;
+    }
+
+    public int Port { get; }
+    public string DataDirectory => Path.Combine(_dir, "data");
+    public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Password=postgres";
+
+    public static bool IsInstalled => File.Exists(Path.Combine(BinDir, "postgres"));
+
+    public async Task StartAsync(CancellationToken ct = default)
+    {
+        Directory.CreateDirectory(_dir);
+        if (ProcessRunner.IsRoot) await ProcessRunner.RunAsync("chown", ["-R", "postgres:postgres", _dir], ct: ct);
+        if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
+        {
+            await ProcessRunner.RunAsUserAsync("postgres", Path.Combine(BinDir, "initdb"),
+                ["-D", DataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
+                TimeSpan.FromSeconds(60), ct);
+        }
+        // A server left by a killed AppHost still holds the data folder: stop it first.
+        if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
+        {
+            try { await StopAsync(ct); } catch (InvalidOperationException) { }
+        }
+        var options = $"-c listen_addresses=127.0.0.1 -p {Port} -k {_dir} -c max_connections=300 -c fsync=on -c shared_buffers=128MB";
+        await ProcessRunner.RunAsUserAsync("postgres", Path.Combine(BinDir, "pg_ctl"),
+            ["-D", DataDirectory, "-l", Path.Combine(_dir, "pg.log"), "-o", options, "-w", "-t", "60", "start"], TimeSpan.FromSeconds(90), ct);
+        await ProcessRunner.WaitUntilAsync(IsHealthyAsync, TimeSpan.FromSeconds(30), "PostgreSQL", ct);
+    }
+
+    /// <summary>Protocol-level check: a connection and a query.</summary>
+    public async Task<bool> IsHealthyAsync()
+    {
+        await using var conn = new NpgsqlConnection(ConnectionString + ";Timeout=2;Pooling=false");
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("select 1", conn);
+        return (int)(await cmd.ExecuteScalarAsync())! == 1;
+    }
+
+    public async Task StopAsync(CancellationToken ct = default)
+    {
+        await ProcessRunner.RunAsUserAsync("postgres", Path.Combine(BinDir, "pg_ctl"),
+            ["-D", DataDirectory, "-m", "fast", "-w", "-t", "60", "stop"], TimeSpan.FromSeconds(90), ct);
+    }
+
+    public void Kill()
+    {
+        // SIGQUIT to the postmaster is PostgreSQL's immediate shutdown.
+        var pidFile = Path.Combine(DataDirectory, "postmaster.pid");
+        try
+        {
+            if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).First(), out var pid))
+                Signals.Send(pid, Signals.SigQuit);
+        }
+        catch (Exception) { /* already gone */ }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try { await StopAsync(); } catch (Exception) { /* already stopped */ }
+    }
+}

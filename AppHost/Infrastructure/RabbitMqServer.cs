@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace Alliance.AppHost.Infrastructure;
+
+/// <summary>
+/// RabbitMQ from Debian's rabbitmq-server, on loopback ports, with its own epmd, cookie and data in a folder of ours.
+/// Everything it starts (the broker and epmd) is stopped by us at the end, by pid.
+/// </summary>
+public sealed class RabbitMqServer : IInfrastructureServer
+{
+    const string BinDir = "/usr/lib/rabbitmq/bin";
+    readonly string _dir;
+    readonly string _nodeName;
+    Process? _broker;
+    Process? _epmd;
+
+    public RabbitMqServer(string dataRoot, int port, string nodeName = "alliance")
+    {
+        _dir = Path.GetFullPath(dataRoot);
+        Port = port;
+        DistributionPort = FreePort.Next();
+        EpmdPort = FreePort.Next();
+        _nodeName = nodeName;
+    }
+
+    public int Port { get; }
+    public int DistributionPort { get; }
+    public int EpmdPort { get; }
+    public string ConnectionString => $"amqp://guest:guest@127.0.0.1:{Port}/";
+    public int? ProcessId => _broker is { HasExited: false } ? _broker.Id : null;
+
+    public static bool IsInstalled => File.Exists(Path.Combine(BinDir, "rabbitmq-server"));
+
+    Dictionary<string, string> Environment() => new()
+    {
+        ["HOME"] = _dir,
+        ["RABBITMQ_NODENAME"] = $"{_nodeName}@localhost",
+        ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
+        ["RABBITMQ_NODE_PORT"] = Port.ToString(),
+        ["RABBITMQ_DIST_PORT"] = DistributionPort.ToString(),
+        ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
+        ["ERL_EPMD_PORT"] = EpmdPort.ToString(),
+        ["RABBITMQ_MNESIA_BASE"] = Path.Combine(_dir, "mnesia"),
+        ["RABBITMQ_LOG_BASE"] = Path.Combine(_dir, "log"),
+        ["RABBITMQ_CONFIG_FILE"] = Path.Combine(_dir, "rabbitmq.conf"),
+        ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(_dir, "enabled_plugins"),
+        ["RABBITMQ_PID_FILE"] = Path.Combine(_dir, "rabbitmq.pid"),
+    };
+
+    public async Task StartAsync(CancellationToken ct = default)
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "log"));
+        await File.WriteAllTextAsync(Path.Combine(_dir, "rabbitmq.conf"),
+            $"listeners.tcp.default = 127.0.0.1:{Port}\nloopback_users = none\nlog.console = false\nlog.file.level = warning\n", ct);
+        await File.WriteAllTextAsync(Path.Combine(_dir, "enabled_plugins"), "[].\n", ct);
+        var env = Environment();
+
+        var epmdPath = Directory.GetFiles("/usr/lib/erlang", "epmd", SearchOption.AllDirectories).First(p => p.Contains("/erts-") && p.EndsWith("/bin/epmd"));
+        _epmd = Start(epmdPath, ["-address", "127.0.0.1", "-port", EpmdPort.ToString()], env);
+        await ProcessRunner.WaitUntilAsync(() => CanConnectAsync(EpmdPort), TimeSpan.FromSeconds(10), "epmd", ct);
+
+        _broker = Start(Path.Combine(BinDir, "rabbitmq-server"), [], env);
+        await ProcessRunner.WaitUntilAsync(IsHealthyAsync, TimeSpan.FromSeconds(120), "RabbitMQ", ct);
+    }
+
+    static Process Start(string file, string[] args, Dictionary<string, string> env)
+    {
+        var psi = new ProcessStartInfo(file) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        foreach (var (k, v) in env) psi.Environment[k] = v;
+        var process = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {file}");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    static async Task<bool> CanConnectAsync(int port)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", port);
+        return true;
+    }
+
+    /// <summary>Protocol-level check: the AMQP 0-9-1 handshake gets a Connection.Start method frame.</summary>
+    public async Task<bool> IsHealthyAsync()
+    {
+        if (_broker is { HasExited: true }) throw new InvalidOperationException("RabbitMQ exited; see " + Path.Combine(_dir, "log"));
+        using var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", Port);
+        var stream = client.GetStream();
+        await stream.WriteAsync("AMQP\0\0\x09\x01"u8.ToArray());
+        var buffer = new byte[7];
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        var n = await stream.ReadAsync(buffer, cts.Token);
+        return n >= 1 && buffer[0] == 1; // frame type 1 = method
+    }
+
+    /// <summary>Runs rabbitmqctl against this node (e.g. add_vhost).</summary>
+    public Task<string> CtlAsync(params string[] args) =>
+        ProcessRunner.RunAsync(Path.Combine(BinDir, "rabbitmqctl"), args, Environment(), TimeSpan.FromSeconds(60));
+
+    public async Task<string> CreateVirtualHostAsync(string name)
+    {
+        await CtlAsync("add_vhost", name);
+        await CtlAsync("set_permissions", "-p", name, "guest", ".*", ".*", ".*");
+        return $"amqp://guest:guest@127.0.0.1:{Port}/{Uri.EscapeDataString(name)}";
+    }
+
+    public async Task StopAsync(CancellationToken ct = default)
+    {
+        if (_broker is { HasExited: false })
+        {
+            try { await CtlAsync("stop"); } catch (Exception) { /* fall back to kill below */ }
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            cts.CancelAfter(TimeSpan.FromSeconds(30));
+            try { await _broker.WaitForExitAsync(cts.Token); }
+            catch (OperationCanceledException) { _broker.Kill(entireProcessTree: true); }
+        }
+        if (_epmd is { HasExited: false })
+        {
+            _epmd.Kill(entireProcessTree: true);
+            await _epmd.WaitForExitAsync(ct);
+        }
+    }
+
+    public void Kill()
+    {
+        // The broker script runs the Erlang VM as its child; the VM writes its own pid file.
+        var pidFile = Path.Combine(_dir, "rabbitmq.pid");
+        if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var beam)) Signals.Send(beam, Signals.SigKill);
+        foreach (var p in new[] { _broker, _epmd })
+            if (p is { HasExited: false }) Signals.Send(p.Id, Signals.SigKill);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _broker?.Dispose();
+        _epmd?.Dispose();
+    }
+}

@@ -1,0 +1,1 @@
+Console.WriteLine("Alliance AppHost: not wired yet.");

@@ -1,0 +1,43 @@
+using Alliance.AppHost.Infrastructure;
+using Alliance.Testing;
+using Npgsql;
+using RabbitMQ.Client;
+
+namespace Alliance.AppHost.Tests.Infrastructure;
+
+public class InfrastructureServerTests
+{
+    [Fact]
+    public async Task The_shared_servers_answer_at_protocol_level()
+    {
+        var servers = await RealServers.GetAsync();
+
+        var db = await servers.CreateDatabaseAsync("smoke");
+        await using (var conn = new NpgsqlConnection(db))
+        {
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand("select current_database()", conn);
+            ((string)(await cmd.ExecuteScalarAsync())!).Should().StartWith("smoke_");
+        }
+
+        var vhost = await servers.CreateVirtualHostAsync("smoke");
+        var factory = new ConnectionFactory { Uri = new Uri(vhost) };
+        await using (var amqp = await factory.CreateConnectionAsync())
+        {
+            amqp.IsOpen.Should().BeTrue();
+        }
+    }
+
+    [Fact]
+    public async Task A_redis_server_of_our_own_starts_answers_and_stops()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "redis-" + Guid.NewGuid().ToString("N"));
+        var server = new RedisServer(dir, FreePort.Next());
+        await server.StartAsync();
+        (await server.IsHealthyAsync()).Should().BeTrue();
+        var pid = server.ProcessId;
+        pid.Should().NotBeNull();
+        await server.StopAsync();
+        server.ProcessId.Should().BeNull("the server we started is gone after stop");
+    }
+}
