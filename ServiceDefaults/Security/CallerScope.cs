@@ -1,0 +1,37 @@
+using Alliance.Contracts;
+using Alliance.ServiceDefaults.Grpc;
+
+namespace Alliance.ServiceDefaults.Security;
+
+/// <summary>
+/// Who is calling and which subsidiary (tenant) they may see, read from the gRPC metadata the gateway sends.
+/// A group admin sees every subsidiary; every other role sees only its own.
+/// </summary>
+public sealed record CallerScope(string Role, Guid? TenantId, string? UserId)
+{
+    public bool IsGroupAdmin => Role == Roles.GroupAdmin;
+
+    public static CallerScope From(ServerCallContext context)
+    {
+        var role = context.UserRole;
+        if (string.IsNullOrWhiteSpace(role) || !Roles.All.Contains(role))
+            throw new RpcException(StatusCode.Unauthenticated, "The call carries no known caller role.");
+        Guid? tenant = Guid.TryParse(context.TenantId, out var t) ? t : null;
+        if (role != Roles.GroupAdmin && tenant is null)
+            throw new RpcException(StatusCode.PermissionDenied, "A caller below group level must carry its subsidiary.");
+        return new CallerScope(role, tenant, context.UserId);
+    }
+
+    public bool CanAccess(Guid subsidiaryId) => IsGroupAdmin || TenantId == subsidiaryId;
+
+    /// <summary>Another subsidiary's record is reported as not found, so its existence does not leak.</summary>
+    public void EnsureCanAccess(Guid subsidiaryId, string what)
+    {
+        if (!CanAccess(subsidiaryId)) throw new RpcException(StatusCode.NotFound, $"{what} was not found.");
+    }
+
+    public void EnsureGroupAdmin(string action)
+    {
+        if (!IsGroupAdmin) throw new RpcException(StatusCode.PermissionDenied, $"Only a group administrator may {action}.");
+    }
+}

@@ -1,0 +1,25 @@
+using Alliance.Contracts;
+
+namespace Alliance.Gateway.Auth;
+
+public static class DevelopmentTokenEndpoint
+{
+    public sealed record TokenRequest(string? Role, Guid? SubsidiaryId, string? UserName);
+    public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
+
+    /// <summary><c>POST /api/dev/token</c>: a token for any role, for the demo and the tests. Mapped only in Development.</summary>
+    public static void MapDevelopmentTokenEndpoint(this WebApplication app) =>
+        app.MapPost("/api/dev/token", (TokenRequest request, DevelopmentTokenIssuer issuer) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (string.IsNullOrWhiteSpace(request.Role) || !Roles.All.Contains(request.Role))
+                errors["role"] = [$"must be one of: {string.Join(", ", Roles.All)}."];
+            else if (request.Role != Roles.GroupAdmin && request.SubsidiaryId is null)
+                errors["subsidiaryId"] = ["is required for every role below group level."];
+            if (request.UserName is { Length: > 64 }) errors["userName"] = ["must be at most 64 characters."];
+            if (errors.Count > 0) return Results.ValidationProblem(errors);
+            var userName = string.IsNullOrWhiteSpace(request.UserName) ? request.Role! : request.UserName.Trim();
+            var (token, expires) = issuer.Issue(userName, request.Role!, request.Role == Roles.GroupAdmin ? null : request.SubsidiaryId);
+            return Results.Ok(new TokenResponse(token, expires));
+        }).AllowAnonymous().WithName("IssueDevelopmentToken").WithTags("Development");
+}

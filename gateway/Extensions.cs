@@ -1,0 +1,55 @@
+using Alliance.Contracts;
+using Alliance.Gateway.Auth;
+using Alliance.Gateway.Clients;
+using Alliance.Gateway.Dashboard;
+using Alliance.Gateway.Errors;
+using Alliance.Gateway.Organizations;
+using Alliance.Gateway.Subsidiaries;
+using Alliance.ServiceDefaults.Grpc;
+
+namespace Alliance.Gateway;
+
+public static class Extensions
+{
+    public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddGatewayAuthentication();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<IOutgoingMetadataProvider, CallerMetadata>();
+        builder.Services.AddGrpcClient(ResourceNames.Organization);
+        builder.Services.AddGrpcClient(ResourceNames.Reporting);
+        builder.Services.AddSingleton<OrganizationClient>();
+        builder.Services.AddSingleton<ReportingClient>();
+        builder.Services.AddExceptionHandler<GrpcProblemMapping>();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        return builder;
+    }
+
+    public static WebApplication UseGatewayPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapGatewayEndpoints(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json");
+        if (app.Environment.IsDevelopment()) app.MapDevelopmentTokenEndpoint();
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        api.MapGet("/me", (HttpContext http) => Caller.From(http.User).ToMe()).WithName("GetMe");
+        api.MapSubsidiaryEndpoints();
+        api.MapOrganizationEndpoints();
+        api.MapDashboardEndpoints();
+        // Unknown API paths are a 404 problem, not the console page.
+        app.Map("/api/{**rest}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint."));
+        app.MapFallbackToFile("index.html");
+        return app;
+    }
+}

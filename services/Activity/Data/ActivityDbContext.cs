@@ -1,0 +1,14 @@
+using Alliance.ServiceDefaults.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace Alliance.Activity.Data;
+
+/// <summary>The activity service's own database. Its features arrive with their issues; the outbox and inbox are here from the start.</summary>
+public sealed class ActivityDbContext(DbContextOptions<ActivityDbContext> options) : DbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddOutbox();
+        modelBuilder.AddInbox();
+    }
+}

@@ -1,0 +1,24 @@
+using Alliance.Contracts;
+using Alliance.Activity.Data;
+using Alliance.ServiceDefaults.Data;
+using Alliance.ServiceDefaults.Grpc;
+using Alliance.ServiceDefaults.Messaging;
+
+namespace Alliance.Activity;
+
+public static class Extensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<ActivityDbContext>(ResourceNames.Databases.Activity);
+        builder.AddServiceMessaging<ActivityDbContext>();
+        builder.Services.AddGrpcTransport();
+        return builder;
+    }
+
+    public static WebApplication MapApplicationEndpoints(this WebApplication app)
+    {
+        app.MapGrpcHealthService();
+        return app;
+    }
+}

@@ -1,0 +1,29 @@
+using Alliance.Contracts;
+using Alliance.Contracts.Organization.V1;
+using Alliance.Organization.Data;
+using Alliance.Organization.Demo;
+using Alliance.ServiceDefaults.Data;
+using Alliance.ServiceDefaults.Grpc;
+using Alliance.ServiceDefaults.Messaging;
+
+namespace Alliance.Organization;
+
+public static class Extensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<OrganizationDbContext>(ResourceNames.Databases.Organization);
+        builder.AddServiceMessaging<OrganizationDbContext>();
+        builder.Services.AddGrpcTransport();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<DemoDataLoader>();
+        return builder;
+    }
+
+    public static WebApplication MapApplicationEndpoints(this WebApplication app)
+    {
+        app.MapGrpcService<OrganizationGrpcService>(OrganizationReflection.Descriptor.Services[0]);
+        app.MapGrpcHealthService();
+        return app;
+    }
+}

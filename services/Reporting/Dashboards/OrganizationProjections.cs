@@ -1,0 +1,49 @@
+using Alliance.Contracts.Events;
+using Alliance.Reporting.Data;
+using Alliance.ServiceDefaults.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace Alliance.Reporting.Dashboards;
+
+/// <summary>Projects SubsidiaryRegistered into the counts; the inbox applies it once, whichever replica receives it.</summary>
+public sealed class SubsidiaryRegisteredConsumer(DashboardCache cache) : IdempotentConsumer<ReportingDbContext, SubsidiaryRegistered>
+{
+    protected override async Task HandleAsync(SubsidiaryRegistered message, ReportingDbContext db, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO subsidiary_counts (subsidiary_id, name, registered, organizations, committees, general_branches, branches, groups)
+            VALUES ({message.SubsidiaryId}, {message.Name}, TRUE, 0, 0, 0, 0, 0)
+            ON CONFLICT (subsidiary_id) DO UPDATE SET name = EXCLUDED.name, registered = TRUE
+            """, ct);
+    }
+
+    protected override Task AfterCommitAsync(SubsidiaryRegistered message, CancellationToken ct) => cache.InvalidateAsync();
+}
+
+/// <summary>Counts a new organization by kind; atomic increments keep counts exact with competing replicas.</summary>
+public sealed class OrganizationCreatedConsumer(DashboardCache cache) : IdempotentConsumer<ReportingDbContext, OrganizationCreated>
+{
+    protected override async Task HandleAsync(OrganizationCreated message, ReportingDbContext db, CancellationToken ct)
+    {
+        int committee = 0, generalBranch = 0, branch = 0, group = 0;
+        switch (message.Kind)
+        {
+            case "Committee": committee = 1; break;
+            case "GeneralBranch": generalBranch = 1; break;
+            case "Branch": branch = 1; break;
+            case "Group": group = 1; break;
+        }
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO subsidiary_counts (subsidiary_id, name, registered, organizations, committees, general_branches, branches, groups)
+            VALUES ({message.TenantId}, '', FALSE, 1, {committee}, {generalBranch}, {branch}, {group})
+            ON CONFLICT (subsidiary_id) DO UPDATE SET
+                organizations = subsidiary_counts.organizations + 1,
+                committees = subsidiary_counts.committees + {committee},
+                general_branches = subsidiary_counts.general_branches + {generalBranch},
+                branches = subsidiary_counts.branches + {branch},
+                groups = subsidiary_counts.groups + {group}
+            """, ct);
+    }
+
+    protected override Task AfterCommitAsync(OrganizationCreated message, CancellationToken ct) => cache.InvalidateAsync();
+}

@@ -1,0 +1,24 @@
+using Alliance.Contracts;
+using Alliance.Talent.Data;
+using Alliance.ServiceDefaults.Data;
+using Alliance.ServiceDefaults.Grpc;
+using Alliance.ServiceDefaults.Messaging;
+
+namespace Alliance.Talent;
+
+public static class Extensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<TalentDbContext>(ResourceNames.Databases.Talent);
+        builder.AddServiceMessaging<TalentDbContext>();
+        builder.Services.AddGrpcTransport();
+        return builder;
+    }
+
+    public static WebApplication MapApplicationEndpoints(this WebApplication app)
+    {
+        app.MapGrpcHealthService();
+        return app;
+    }
+}
