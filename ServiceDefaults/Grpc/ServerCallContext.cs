@@ -35,6 +35,12 @@ public class ServerCallContext
 
     public HttpContext HttpContext { get; }
 
+    /// <summary>Cancelled by the deadline alone (timers may fire a little before the clock reaches <see cref="Deadline"/>).</summary>
+    internal CancellationToken DeadlineToken { get; init; }
+
+    internal bool IsPastDeadline =>
+        DeadlineToken.IsCancellationRequested || (Deadline != DateTime.MaxValue && DateTime.UtcNow >= Deadline);
+
     public string? TenantId => RequestHeaders.GetValue(AllianceMetadata.TenantId);
 
     public string? UserId => RequestHeaders.GetValue(AllianceMetadata.UserId);

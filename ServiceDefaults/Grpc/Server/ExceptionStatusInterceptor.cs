@@ -31,7 +31,7 @@ internal sealed partial class ExceptionStatusInterceptor(ILogger<ExceptionStatus
         }
         if (exception is OperationCanceledException)
         {
-            if (context.Deadline != DateTime.MaxValue && DateTime.UtcNow >= context.Deadline)
+            if (context.IsPastDeadline)
             {
                 return new RpcException(StatusCode.DeadlineExceeded, "Deadline Exceeded");
             }

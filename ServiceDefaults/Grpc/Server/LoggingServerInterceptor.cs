@@ -22,7 +22,7 @@ internal sealed partial class LoggingServerInterceptor(ILogger<LoggingServerInte
         }
         catch (OperationCanceledException)
         {
-            status = context.Deadline <= DateTime.UtcNow ? StatusCode.DeadlineExceeded : StatusCode.Cancelled;
+            status = context.IsPastDeadline ? StatusCode.DeadlineExceeded : StatusCode.Cancelled;
             throw;
         }
         catch

@@ -33,23 +33,27 @@ internal sealed class UnaryCallHandler(
         }
 
         var deadline = DateTime.MaxValue;
-        using var callCancellation = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        using var deadlineCancellation = new CancellationTokenSource();
         if (GrpcProtocol.TryParseTimeout(http.Request.Headers[GrpcProtocol.TimeoutHeader], out var timeout))
         {
             deadline = DateTime.UtcNow + timeout;
             // CancelAfter takes at most ~49 days; a longer timeout is as good as none.
             if (timeout.TotalMilliseconds < uint.MaxValue - 1)
             {
-                callCancellation.CancelAfter(timeout);
+                deadlineCancellation.CancelAfter(timeout);
             }
         }
+        using var callCancellation = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, deadlineCancellation.Token);
 
         var requestHeaders = new Metadata();
         foreach (var header in http.Request.Headers)
         {
             GrpcProtocol.AddHeader(requestHeaders, header.Key, header.Value);
         }
-        var context = new ServerCallContext(method, deadline, requestHeaders, http, callCancellation.Token);
+        var context = new ServerCallContext(method, deadline, requestHeaders, http, callCancellation.Token)
+        {
+            DeadlineToken = deadlineCancellation.Token,
+        };
 
         IMessage? response = null;
         RpcException? failure = null;
