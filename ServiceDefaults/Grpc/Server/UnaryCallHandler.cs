@@ -60,7 +60,17 @@ internal sealed class UnaryCallHandler(
         try
         {
             var request = await ReadRequestAsync(http, context);
-            response = await BuildPipeline(http.RequestServices)(request, context).WaitAsync(context.CancellationToken);
+            var call = BuildPipeline(http.RequestServices)(request, context);
+            try
+            {
+                // A method that ignores its token must not hold the reply past the deadline.
+                response = await call.WaitAsync(context.CancellationToken);
+            }
+            catch (OperationCanceledException) when (!call.IsCompleted)
+            {
+                _ = call.ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+                throw;
+            }
         }
         catch (Exception exception)
         {
