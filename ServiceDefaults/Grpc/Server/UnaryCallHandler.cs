@@ -17,6 +17,12 @@ internal sealed class UnaryCallHandler(
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<ExceptionStatusInterceptor>();
     private readonly IServerInterceptor[] _builtIn = BuiltInInterceptors(options, loggerFactory);
+    private UnaryServerMethod? _pipeline;
+
+    /// <summary>Without interceptors of its own the pipeline is the same for every call, so it is built once.</summary>
+    private UnaryServerMethod? Pipeline => options.Interceptors.Count == 0
+        ? _pipeline ??= BuildPipeline(services: null)
+        : null;
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -33,26 +39,30 @@ internal sealed class UnaryCallHandler(
         }
 
         var deadline = DateTime.MaxValue;
-        using var deadlineCancellation = new CancellationTokenSource();
+        CancellationTokenSource? deadlineCancellation = null;
+        CancellationTokenSource? callCancellation = null;
         if (GrpcProtocol.TryParseTimeout(http.Request.Headers[GrpcProtocol.TimeoutHeader], out var timeout))
         {
             deadline = DateTime.UtcNow + timeout;
+            deadlineCancellation = new CancellationTokenSource();
             // CancelAfter takes at most ~49 days; a longer timeout is as good as none.
             if (timeout.TotalMilliseconds < uint.MaxValue - 1)
             {
                 deadlineCancellation.CancelAfter(timeout);
             }
+            callCancellation = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, deadlineCancellation.Token);
         }
-        using var callCancellation = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, deadlineCancellation.Token);
+        using var disposeDeadline = deadlineCancellation;
+        using var disposeCall = callCancellation;
 
         var requestHeaders = new Metadata();
         foreach (var header in http.Request.Headers)
         {
             GrpcProtocol.AddHeader(requestHeaders, header.Key, header.Value);
         }
-        var context = new ServerCallContext(method, deadline, requestHeaders, http, callCancellation.Token)
+        var context = new ServerCallContext(method, deadline, requestHeaders, http, callCancellation?.Token ?? http.RequestAborted)
         {
-            DeadlineToken = deadlineCancellation.Token,
+            DeadlineToken = deadlineCancellation?.Token ?? default,
         };
 
         IMessage? response = null;
@@ -60,16 +70,23 @@ internal sealed class UnaryCallHandler(
         try
         {
             var request = await ReadRequestAsync(http, context);
-            var call = BuildPipeline(http.RequestServices)(request, context);
-            try
+            var call = (Pipeline ?? BuildPipeline(http.RequestServices))(request, context);
+            if (deadlineCancellation is null)
             {
-                // A method that ignores its token must not hold the reply past the deadline.
-                response = await call.WaitAsync(context.CancellationToken);
+                response = await call;
             }
-            catch (OperationCanceledException) when (!call.IsCompleted)
+            else
             {
-                _ = call.ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
-                throw;
+                try
+                {
+                    // A method that ignores its token must not hold the reply past the deadline.
+                    response = await call.WaitAsync(context.CancellationToken);
+                }
+                catch (OperationCanceledException) when (!call.IsCompleted)
+                {
+                    _ = call.ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+                    throw;
+                }
             }
         }
         catch (Exception exception)
@@ -117,10 +134,10 @@ internal sealed class UnaryCallHandler(
         return Task.CompletedTask;
     }
 
-    private UnaryServerMethod BuildPipeline(IServiceProvider services)
+    private UnaryServerMethod BuildPipeline(IServiceProvider? services)
     {
-        UnaryServerMethod next = (request, context) => invoke(services, request, context);
-        for (var i = options.Interceptors.Count - 1; i >= 0; i--)
+        UnaryServerMethod next = (request, context) => invoke(context.HttpContext.RequestServices, request, context);
+        for (var i = options.Interceptors.Count - 1; i >= 0 && services is not null; i--)
         {
             var interceptor = (IServerInterceptor)ActivatorUtilities.GetServiceOrCreateInstance(services, options.Interceptors[i]);
             next = Wrap(interceptor, next);
