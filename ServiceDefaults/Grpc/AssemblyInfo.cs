@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+// The wire helpers (framing, timeouts, percent-encoding) are tested directly.
+[assembly: InternalsVisibleTo("Alliance.ServiceDefaults.Tests")]

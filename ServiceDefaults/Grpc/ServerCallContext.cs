@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Alliance.ServiceDefaults.Grpc;
+
+/// <summary>What a service method knows about the call it is serving.</summary>
+public class ServerCallContext
+{
+    public ServerCallContext(
+        string method,
+        DateTime deadline,
+        Metadata requestHeaders,
+        HttpContext httpContext,
+        CancellationToken cancellationToken)
+    {
+        Method = method;
+        Deadline = deadline;
+        RequestHeaders = requestHeaders;
+        HttpContext = httpContext;
+        CancellationToken = cancellationToken;
+    }
+
+    /// <summary>The full method path, "/package.Service/Method".</summary>
+    public string Method { get; }
+
+    /// <summary>When the client stops waiting (UTC); <see cref="DateTime.MaxValue"/> when it sent no deadline.</summary>
+    public DateTime Deadline { get; }
+
+    public Metadata RequestHeaders { get; }
+
+    /// <summary>Sent to the client after the response, with the status.</summary>
+    public Metadata ResponseTrailers { get; } = new();
+
+    /// <summary>Cancelled when the deadline passes or the client goes away.</summary>
+    public CancellationToken CancellationToken { get; }
+
+    public HttpContext HttpContext { get; }
+
+    /// <summary>Cancelled by the deadline alone (timers may fire a little before the clock reaches <see cref="Deadline"/>).</summary>
+    internal CancellationToken DeadlineToken { get; init; }
+
+    internal bool IsPastDeadline =>
+        DeadlineToken.IsCancellationRequested || (Deadline != DateTime.MaxValue && DateTime.UtcNow >= Deadline);
+
+    public string? TenantId => RequestHeaders.GetValue(AllianceMetadata.TenantId);
+
+    public string? UserId => RequestHeaders.GetValue(AllianceMetadata.UserId);
+
+    public string? UserRole => RequestHeaders.GetValue(AllianceMetadata.UserRole);
+}

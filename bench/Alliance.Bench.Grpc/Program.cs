@@ -1,0 +1,140 @@
+// Starts our gRPC server and a hand-framed Kestrel endpoint answering the same rpc, drives both with h2load and
+// prints calls/s, p50 and p99 for each and their ratios. Usage: dotnet run -c Release [-- requests clients streams]
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Globalization;
+using Alliance.Bench.Grpc;
+using Alliance.ServiceDefaults.Grpc;
+using Google.Protobuf;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
+var clients = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4;
+var streams = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10;
+const string Path = "/bench.v1.Echo/Echo";
+
+await using var transport = await StartAsync(app => app.MapGrpcService<BenchEchoService>(BenchReflection.Descriptor.Services[0]), grpc: true);
+await using var handFramed = await StartAsync(app => app.MapPost(Path, HandFramedEchoAsync), grpc: false);
+
+var body = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"alliance-bench-{Environment.ProcessId}.bin");
+var message = new EchoRequest { Message = "hello from h2load" }.ToByteArray();
+var frame = new byte[5 + message.Length];
+BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)message.Length);
+message.CopyTo(frame, 5);
+await File.WriteAllBytesAsync(body, frame);
+
+try
+{
+    var ours = await MeasureAsync("our transport", Address(transport) + Path);
+    var baseline = await MeasureAsync("hand-framed", Address(handFramed) + Path);
+    Console.WriteLine();
+    Console.WriteLine($"{"",-14} {"calls/s",10} {"p50 ms",8} {"p99 ms",8}");
+    foreach (var r in new[] { ours, baseline })
+    {
+        Console.WriteLine($"{r.Name,-14} {r.CallsPerSecond,10:0} {r.P50Ms,8:0.000} {r.P99Ms,8:0.000}");
+    }
+    Console.WriteLine($"{"ours/baseline",-14} {ours.CallsPerSecond / baseline.CallsPerSecond,10:0.00} {ours.P50Ms / baseline.P50Ms,8:0.00} {ours.P99Ms / baseline.P99Ms,8:0.00}");
+}
+finally
+{
+    File.Delete(body);
+}
+
+async Task<Result> MeasureAsync(string name, string url)
+{
+    await RunH2LoadAsync(url, Math.Max(1000, requests / 10), logFile: null); // warm-up: JIT, connections
+    var log = System.IO.Path.GetTempFileName();
+    try
+    {
+        var output = await RunH2LoadAsync(url, requests, log);
+        var durations = File.ReadLines(log)
+            .Select(line => line.Split('\t'))
+            .Where(columns => columns.Length >= 3 && columns[1] == "200")
+            .Select(columns => double.Parse(columns[2], CultureInfo.InvariantCulture) / 1000.0)
+            .Order()
+            .ToArray();
+        if (durations.Length < requests)
+        {
+            throw new InvalidOperationException($"{name}: only {durations.Length} of {requests} calls succeeded.{Environment.NewLine}{output}");
+        }
+        var perSecond = output.Split('\n').First(l => l.StartsWith("finished in", StringComparison.Ordinal))
+            .Split(',')[1].Trim().Split(' ')[0];
+        return new Result(name, double.Parse(perSecond, CultureInfo.InvariantCulture),
+            durations[(int)(durations.Length * 0.50)], durations[(int)(durations.Length * 0.99)]);
+    }
+    finally
+    {
+        File.Delete(log);
+    }
+}
+
+async Task<string> RunH2LoadAsync(string url, int count, string? logFile)
+{
+    var start = new ProcessStartInfo("h2load") { RedirectStandardOutput = true, RedirectStandardError = true };
+    foreach (var argument in new[]
+    {
+        "-n", count.ToString(CultureInfo.InvariantCulture), "-c", clients.ToString(CultureInfo.InvariantCulture),
+        "-m", streams.ToString(CultureInfo.InvariantCulture), "-H", "content-type: application/grpc", "-H", "te: trailers",
+        "-d", body, url,
+    })
+    {
+        start.ArgumentList.Add(argument);
+    }
+    if (logFile is not null)
+    {
+        start.ArgumentList.Insert(0, $"--log-file={logFile}");
+    }
+    using var process = Process.Start(start)!;
+    var output = await process.StandardOutput.ReadToEndAsync();
+    await process.WaitForExitAsync();
+    return output;
+}
+
+static async Task<WebApplication> StartAsync(Action<WebApplication> map, bool grpc)
+{
+    var builder = WebApplication.CreateBuilder();
+    builder.WebHost.UseUrls("http://127.0.0.1:0");
+    builder.WebHost.UseGrpcHttp2Endpoints();
+    builder.Logging.ClearProviders();
+    if (grpc)
+    {
+        builder.Services.AddGrpcTransport();
+    }
+    var app = builder.Build();
+    map(app);
+    await app.StartAsync();
+    return app;
+}
+
+static string Address(WebApplication app) =>
+    app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
+
+// The same reply, framed by hand: what a transport costs is the difference from this.
+static async Task HandFramedEchoAsync(HttpContext http)
+{
+    using var buffer = new MemoryStream();
+    await http.Request.Body.CopyToAsync(buffer);
+    var request = EchoRequest.Parser.ParseFrom(buffer.GetBuffer().AsSpan(5, (int)buffer.Length - 5));
+    var reply = new EchoReply { Message = request.Message }.ToByteArray();
+    var frame = new byte[5 + reply.Length];
+    BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)reply.Length);
+    reply.CopyTo(frame, 5);
+    http.Response.ContentType = "application/grpc";
+    await http.Response.Body.WriteAsync(frame);
+    http.Features.Get<IHttpResponseTrailersFeature>()!.Trailers["grpc-status"] = "0";
+}
+
+internal sealed record Result(string Name, double CallsPerSecond, double P50Ms, double P99Ms);
+
+internal sealed class BenchEchoService
+{
+    public Task<EchoReply> Echo(EchoRequest request, ServerCallContext context) =>
+        Task.FromResult(new EchoReply { Message = request.Message });
+}
