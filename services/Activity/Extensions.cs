@@ -8,11 +8,11 @@ namespace Alliance.Activity;
 
 public static class Extensions
 {
-    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ActivityDbContext>(ResourceNames.Databases.Activity);
         builder.AddServiceMessaging<ActivityDbContext>();
-        builder.Services.AddGrpcTransport();
+        builder.AddGrpcServer();
         return builder;
     }
 

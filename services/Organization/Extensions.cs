@@ -10,11 +10,11 @@ namespace Alliance.Organization;
 
 public static class Extensions
 {
-    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<OrganizationDbContext>(ResourceNames.Databases.Organization);
         builder.AddServiceMessaging<OrganizationDbContext>();
-        builder.Services.AddGrpcTransport();
+        builder.AddGrpcServer();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<DemoDataLoader>();
         return builder;

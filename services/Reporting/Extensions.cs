@@ -11,7 +11,7 @@ namespace Alliance.Reporting;
 
 public static class Extensions
 {
-    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ReportingDbContext>(ResourceNames.Databases.Reporting);
         builder.AddRedisCache(ResourceNames.Cache);
@@ -21,7 +21,7 @@ public static class Extensions
             bus.AddConsumer<OrganizationCreatedConsumer>();
         });
         builder.Services.AddSingleton<DashboardCache>();
-        builder.Services.AddGrpcTransport();
+        builder.AddGrpcServer();
         return builder;
     }
 

@@ -8,11 +8,11 @@ namespace Alliance.Talent;
 
 public static class Extensions
 {
-    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<TalentDbContext>(ResourceNames.Databases.Talent);
         builder.AddServiceMessaging<TalentDbContext>();
-        builder.Services.AddGrpcTransport();
+        builder.AddGrpcServer();
         return builder;
     }
 
