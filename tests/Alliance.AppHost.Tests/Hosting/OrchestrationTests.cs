@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Alliance.AppHost.Hosting;
@@ -247,5 +250,32 @@ public class OrchestrationTests
             return Resource(doc.RootElement.GetProperty("resources"), name).GetProperty("health").GetString() == health;
         }
         catch (Exception e) when (e is IOException or JsonException or InvalidOperationException) { return false; }
+    }
+}
+
+public class Http2HealthTests
+{
+    [Fact]
+    public async Task An_http2_endpoint_is_probed_with_http2_prior_knowledge()
+    {
+        // A cleartext HTTP/2-only server (as a gRPC service is) answers /health; HTTP/1.1 requests would fail there.
+        var port = FreePort.Next();
+        var web = WebApplication.CreateSlimBuilder();
+        web.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http2));
+        await using var server = web.Build();
+        server.Run(async context =>
+        {
+            if (context.Request.Protocol != "HTTP/2") context.Response.StatusCode = StatusCodes.Status505HttpVersionNotsupported;
+            else await context.Response.WriteAsync("ok");
+        });
+        await server.StartAsync();
+        var builder = StandIns.Builder();
+        builder.AddExecutable("grpc", "/bin/sh", "/", "-c", "exec sleep 600").WithHttpEndpoint(port: port, http2: true);
+        await using var app = builder.Build();
+        await app.StartAsync();
+
+        await Eventually.HealthyAsync(app, "grpc");
+
+        app.GetResourceState("grpc").Health.Should().Be(HealthStatus.Healthy);
     }
 }

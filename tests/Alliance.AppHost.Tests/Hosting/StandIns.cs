@@ -6,6 +6,16 @@ namespace Alliance.AppHost.Tests.Hosting;
 internal static class StandIns
 {
     const string Python = "/usr/bin/python3";
+    static readonly Lazy<string> Root = new(() =>
+    {
+        var root = Path.Combine(Path.GetTempPath(), "alliance-standins-" + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(root);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+        };
+        return root;
+    });
 
     /// <summary>Serves <paramref name="directory"/> on the port the AppHost hands over in ASPNETCORE_URLS;
     /// /health answers 200 once a file named "health" exists there.</summary>
@@ -17,7 +27,7 @@ internal static class StandIns
 
     public static string NewDirectory(bool healthy = false)
     {
-        var dir = Path.Combine(Path.GetTempPath(), "alliance-standin-" + Guid.NewGuid().ToString("N")[..10]);
+        var dir = Path.Combine(Root.Value, Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(dir);
         if (healthy) MarkHealthy(dir);
         return dir;
