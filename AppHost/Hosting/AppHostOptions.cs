@@ -30,6 +30,9 @@ public sealed class AppHostOptions
     /// when the data directory is the default one, else <c>resources.json</c> inside the data directory.</summary>
     public string? StateFile { get; set; }
 
+    /// <summary>Kill everything this app started when the process exits (tests: a forgotten dispose leaves nothing running).</summary>
+    public bool KillOnProcessExit { get; set; }
+
     /// <summary>Delete the data directory after stopping (throw-away data in tests).</summary>
     public bool DeleteDataOnStop { get; set; }
 

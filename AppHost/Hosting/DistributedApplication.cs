@@ -59,6 +59,7 @@ public sealed class DistributedApplication : IAsyncDisposable
             _started = true;
         }
         Directory.CreateDirectory(DataDirectory);
+        if (Options.KillOnProcessExit) AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill();
         if (Options.Dashboard) _dashboard = await Dashboard.StartAsync(this, Options.DashboardPort, ct);
         NotifyChanged();
         _running = _runners.Values.Select(r => Task.Run(() => r.RunAsync(_stopping.Token), CancellationToken.None)).ToList();
@@ -111,6 +112,7 @@ public sealed class DistributedApplication : IAsyncDisposable
     /// <summary>Immediate teardown for process-exit handlers: SIGKILL to every child and server we started, no waiting.</summary>
     public void Kill()
     {
+        lock (_gate) if (_stop is { IsCompleted: true }) return; // stopped cleanly: pid files may be stale, signal nothing
         _stopping.Cancel();
         foreach (var runner in _runners.Values.OfType<ProcessResourceRunner>()) runner.Kill();
         foreach (var runner in _runners.Values.Where(r => r is not ProcessResourceRunner)) runner.Kill();

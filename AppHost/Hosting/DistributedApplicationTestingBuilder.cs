@@ -13,6 +13,7 @@ public static class DistributedApplicationTestingBuilder
         {
             DataDirectory = Path.Combine(Path.GetTempPath(), "alliance-apphost-" + Guid.NewGuid().ToString("N")[..10]),
             DeleteDataOnStop = true,
+            KillOnProcessExit = true,
             LogWriter = TextWriter.Null,
         };
         configure?.Invoke(options);
