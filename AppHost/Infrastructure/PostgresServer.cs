@@ -23,6 +23,20 @@ public sealed class PostgresServer : IInfrastructureServer
 
     public static bool IsInstalled => File.Exists(Path.Combine(BinDir, "postgres"));
 
+    /// <summary>The postmaster's pid, from its pid file; null when it is not running.</summary>
+    public int? ProcessId
+    {
+        get
+        {
+            try
+            {
+                var pidFile = Path.Combine(DataDirectory, "postmaster.pid");
+                return File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).First(), out var pid) ? pid : null;
+            }
+            catch (IOException) { return null; }
+        }
+    }
+
     public async Task StartAsync(CancellationToken ct = default)
     {
         Directory.CreateDirectory(_dir);

@@ -29,6 +29,21 @@ public sealed class RabbitMqServer : IInfrastructureServer
     public int EpmdPort { get; }
     public string ConnectionString => $"amqp://guest:guest@127.0.0.1:{Port}/";
     public int? ProcessId => _broker is { HasExited: false } ? _broker.Id : null;
+    public int? EpmdProcessId => _epmd is { HasExited: false } ? _epmd.Id : null;
+
+    /// <summary>The Erlang VM's pid (the broker script's child), from the pid file it writes.</summary>
+    public int? ErlangProcessId
+    {
+        get
+        {
+            try
+            {
+                var pidFile = Path.Combine(_dir, "rabbitmq.pid");
+                return _broker is { HasExited: false } && File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid) ? pid : null;
+            }
+            catch (IOException) { return null; }
+        }
+    }
 
     public static bool IsInstalled => File.Exists(Path.Combine(BinDir, "rabbitmq-server"));
 

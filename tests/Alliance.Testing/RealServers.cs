@@ -1,18 +1,20 @@
+using Alliance.AppHost.Hosting;
 using Alliance.AppHost.Infrastructure;
+using Alliance.Contracts;
 using Npgsql;
 
 namespace Alliance.Testing;
 
 /// <summary>
-/// The real PostgreSQL, RabbitMQ and Redis servers for a test run, started once per test process and shared.
+/// The real PostgreSQL, RabbitMQ and Redis servers for a test run, started once per test process through the AppHost's
+/// test entry (resources pg, bus, cache; throw-away data) and shared.
 /// Tests isolate themselves by their own database, virtual host or key prefix.
 /// When ConnectionStrings__pg / __bus / __cache are set, those external servers are used and nothing is started.
 /// </summary>
 public sealed class RealServers
 {
     static readonly Lazy<Task<RealServers>> SharedInstance = new(StartAsync);
-    readonly List<IInfrastructureServer> _owned = [];
-    string _root = "";
+    static readonly string[] Names = [ResourceNames.Postgres, ResourceNames.Bus, ResourceNames.Cache];
 
     public static Task<RealServers> GetAsync() => SharedInstance.Value;
 
@@ -23,42 +25,33 @@ public sealed class RealServers
 
     static async Task<RealServers> StartAsync()
     {
-        var servers = new RealServers();
-        servers._root = Path.Combine(Path.GetTempPath(), "alliance-tests-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(servers._root);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => servers.StopAll();
-
-        var pg = Environment.GetEnvironmentVariable("ConnectionStrings__pg");
-        var bus = Environment.GetEnvironmentVariable("ConnectionStrings__bus");
-        var cache = Environment.GetEnvironmentVariable("ConnectionStrings__cache");
-        var starts = new List<Task>();
-        if (string.IsNullOrEmpty(pg))
+        var app = await DistributedApplicationTestingBuilder.StartAsync(o =>
         {
-            var server = new PostgresServer(Path.Combine(servers._root, "pg"), FreePort.Next());
-            servers._owned.Add(server);
-            starts.Add(server.StartAsync());
-            pg = server.ConnectionString;
-        }
-        if (string.IsNullOrEmpty(bus))
+            o.Resources = Names;
+            o.DemoData = false;
+            o.Dashboard = false;
+            o.DataDirectory = Path.Combine(Path.GetTempPath(), "alliance-tests-" + Guid.NewGuid().ToString("N")[..8]);
+            o.DeleteDataOnStop = true;
+        });
+        // The test entry kills everything at process exit (the test host gives exit handlers little time; the data is thrown away).
+        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        try
         {
-            var server = new RabbitMqServer(Path.Combine(servers._root, "rabbitmq"), FreePort.Next(), "alliance-test");
-            servers._owned.Add(server);
-            servers.RabbitMq = server;
-            starts.Add(server.StartAsync());
-            bus = server.ConnectionString;
+            await Task.WhenAll(Names.Select(n => app.WaitForResourceHealthyAsync(n, bound.Token)));
         }
-        if (string.IsNullOrEmpty(cache))
+        catch (Exception e)
         {
-            var server = new RedisServer(Path.Combine(servers._root, "redis"), FreePort.Next());
-            servers._owned.Add(server);
-            starts.Add(server.StartAsync());
-            cache = server.ConnectionString;
+            var states = string.Join("; ", app.GetResourceStates(withLogs: true).Select(s => $"{s.Name} {s.State} {s.Health} {s.Message} {string.Join(" | ", s.RecentLogs ?? [])}"));
+            app.Kill();
+            throw new InvalidOperationException($"The shared test servers did not become healthy: {states}", e);
         }
-        await Task.WhenAll(starts);
-        servers.PostgresConnectionString = pg;
-        servers.RabbitMqConnectionString = bus;
-        servers.RedisConnectionString = cache;
-        return servers;
+        return new RealServers
+        {
+            PostgresConnectionString = app.GetConnectionString(ResourceNames.Postgres),
+            RabbitMqConnectionString = app.GetConnectionString(ResourceNames.Bus),
+            RedisConnectionString = app.GetConnectionString(ResourceNames.Cache),
+            RabbitMq = app.GetServer(ResourceNames.Bus) as RabbitMqServer,
+        };
     }
 
     /// <summary>A new, empty database of its own for one test or fixture; returns its connection string.</summary>
@@ -77,12 +70,5 @@ public sealed class RealServers
     {
         if (RabbitMq is null) return RabbitMqConnectionString; // an external broker: share its default vhost
         return await RabbitMq.CreateVirtualHostAsync($"{prefix}-{Guid.NewGuid():N}");
-    }
-
-    void StopAll()
-    {
-        // The test host gives exit handlers little time, and the data is thrown away: stop at once.
-        foreach (var server in _owned) server.Kill();
-        try { Directory.Delete(_root, recursive: true); } catch (Exception) { }
     }
 }

@@ -1,0 +1,72 @@
+using Alliance.AppHost.Hosting;
+using Alliance.Contracts;
+
+namespace Alliance.AppHost;
+
+/// <summary>Alliance's resources, named once (<see cref="ResourceNames"/>): used by Program.cs and by the tests.</summary>
+public static class AllianceAppModel
+{
+    public const string SignInHint = "Sign in: choose a role on the sign-in page (development issuer)";
+
+    public static void Configure(IDistributedApplicationBuilder builder, AppHostOptions options)
+    {
+        var pg = builder.AddPostgres(ResourceNames.Postgres);
+        var bus = builder.AddRabbitMQ(ResourceNames.Bus);
+        var cache = builder.AddRedis(ResourceNames.Cache);
+        var demoData = options.DemoData ? "true" : "false";
+
+        IResourceBuilder<ProjectResource> Service(string name, string projectPath, string database)
+        {
+            var db = pg.AddDatabase(database);
+            return builder.AddProject(name, projectPath)
+                .WithHttpEndpoint(http2: true)
+                .WithReference(db).WaitFor(db)
+                .WithReference(bus).WaitFor(bus)
+                .WithReference(cache).WaitFor(cache)
+                .WithEnvironment("DemoData__Enabled", demoData);
+        }
+
+        var organization = Service(ResourceNames.Organization, "services/Organization/Alliance.Organization.csproj", ResourceNames.Databases.Organization);
+        var activity = Service(ResourceNames.Activity, "services/Activity/Alliance.Activity.csproj", ResourceNames.Databases.Activity);
+        var talent = Service(ResourceNames.Talent, "services/Talent/Alliance.Talent.csproj", ResourceNames.Databases.Talent);
+        var reporting = Service(ResourceNames.Reporting, "services/Reporting/Alliance.Reporting.csproj", ResourceNames.Databases.Reporting)
+            .WithReplicas(2);
+
+        builder.AddProject(ResourceNames.Gateway, "gateway/Alliance.Gateway.csproj")
+            .WithHttpEndpoint(port: options.GatewayPort)
+            .WithReference(organization).WaitFor(organization)
+            .WithReference(activity).WaitFor(activity)
+            .WithReference(talent).WaitFor(talent)
+            .WithReference(reporting).WaitFor(reporting)
+            .WithReference(cache).WaitFor(cache)
+            .WithEnvironment("DemoData__Enabled", demoData);
+    }
+
+    /// <summary>Prints where to go once everything is healthy (or what failed).</summary>
+    public static async Task AnnounceWhenReadyAsync(DistributedApplication app, TextWriter output, CancellationToken ct = default)
+    {
+        await app.WaitUntilAsync(() => app.DashboardUrl is not null, ct);
+        output.WriteLine($"Dashboard: {app.DashboardUrl}   (state file: {app.StateFile})");
+        try
+        {
+            await app.WaitForAllHealthyAsync(ct);
+        }
+        catch (InvalidOperationException e)
+        {
+            output.WriteLine($"Not everything started. {e.Message}. See {app.DashboardUrl}");
+            return;
+        }
+        catch (OperationCanceledException) { return; }
+        output.WriteLine($"""
+
+            ==================================================================
+              Alliance is running.
+              Console (gateway): {app.GetEndpoint(ResourceNames.Gateway)}
+              Dashboard:         {app.DashboardUrl}
+              {SignInHint}
+              Ctrl+C stops everything.
+            ==================================================================
+
+            """);
+    }
+}
