@@ -1,0 +1,191 @@
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Alliance.ServiceDefaults.Messaging;
+
+/// <summary>
+/// Publishes the outbox rows of one DbContext type. Each worker claims a batch of due rows with
+/// <c>FOR UPDATE SKIP LOCKED</c> (so replicas and workers never take the same row), publishes the batch concurrently
+/// with MessageId = EventId and waits for the broker's confirms, then marks the batch in one UPDATE and commits.
+/// A row that fails is retried later, forever, with exponential back-off and jitter. A crash between publish and
+/// commit leaves the rows undispatched: they are published again and the consumers' inbox absorbs the duplicates.
+/// All state is in the table, so a restarted or additional replica simply carries on.
+/// </summary>
+public sealed class OutboxDispatcher<TDbContext> : BackgroundService where TDbContext : DbContext
+{
+    const int CleanupChunk = 10_000;
+    readonly IServiceScopeFactory _scopes;
+    readonly IBus _bus;
+    readonly OutboxSignal<TDbContext> _signal;
+    readonly OutboxOptions _options;
+    readonly ILogger _logger;
+    string? _table;
+
+    public OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, OutboxSignal<TDbContext> signal,
+        IOptions<MessagingOptions> options, ILogger<OutboxDispatcher<TDbContext>> logger)
+    {
+        _scopes = scopes;
+        _bus = bus;
+        _signal = signal;
+        _options = options.Value.Outbox;
+        _logger = logger;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        var tasks = Enumerable.Range(0, Math.Max(1, _options.Workers)).Select(_ => RunWorkerAsync(stoppingToken)).ToList();
+        tasks.Add(RunCleanupAsync(stoppingToken));
+        await Task.WhenAll(tasks);
+    }
+
+    async Task RunWorkerAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            var claimed = 0;
+            try
+            {
+                claimed = await DispatchBatchAsync(ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The database is unreachable or the batch's transaction was lost: the rows stay due, try again after the poll.
+                _logger.LogWarning(ex, "Outbox dispatch for {DbContext} failed; retrying", typeof(TDbContext).Name);
+            }
+            if (claimed >= _options.BatchSize)
+            {
+                _signal.Notify(); // more may be waiting: let a peer worker start on the next batch too
+                continue;
+            }
+            try { await _signal.WaitAsync(_options.PollInterval, ct); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
+    /// <summary>Claims, publishes and marks one batch; returns the number of rows claimed.</summary>
+    public async Task<int> DispatchBatchAsync(CancellationToken ct)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        _table ??= db.Model.QuotedTableName(typeof(OutboxMessage));
+        await db.Database.OpenConnectionAsync(ct);
+        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var tx = await conn.BeginTransactionAsync(ct);
+
+        var rows = new List<Row>(_options.BatchSize);
+        await using (var claim = new NpgsqlCommand(
+            $"SELECT id, message_type, body, attempts FROM {_table} WHERE dispatched_at IS NULL AND next_attempt_at <= now() " +
+            "ORDER BY next_attempt_at LIMIT @limit FOR UPDATE SKIP LOCKED", conn, tx))
+        {
+            claim.Parameters.AddWithValue("limit", _options.BatchSize);
+            await using var reader = await claim.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                rows.Add(new Row(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3)));
+        }
+        if (rows.Count == 0)
+        {
+            await tx.CommitAsync(ct);
+            return 0;
+        }
+
+        string?[] errors;
+        using (var publishing = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        {
+            publishing.CancelAfter(_options.PublishTimeout);
+            errors = await Task.WhenAll(rows.Select(r => PublishAsync(r, publishing.Token)));
+        }
+
+        // What was confirmed is marked even while stopping: marking it later would only publish it twice.
+        var published = rows.Where((_, i) => errors[i] is null).Select(r => r.Id).ToArray();
+        if (published.Length > 0)
+        {
+            await using var mark = new NpgsqlCommand(
+                $"UPDATE {_table} SET dispatched_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY(@ids)", conn, tx);
+            mark.Parameters.AddWithValue("ids", published);
+            await mark.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        var failed = Enumerable.Range(0, rows.Count).Where(i => errors[i] is not null).ToArray();
+        if (failed.Length > 0 && !ct.IsCancellationRequested)
+        {
+            // Cancelled by shutdown is not a failure: those rows stay due for the next dispatcher.
+            await using var retry = new NpgsqlCommand(
+                $"UPDATE {_table} AS o SET attempts = o.attempts + 1, next_attempt_at = now() + f.delay_ms * interval '1 millisecond', last_error = f.error " +
+                "FROM unnest(@ids, @delays, @errors) AS f(id, delay_ms, error) WHERE o.id = f.id", conn, tx);
+            retry.Parameters.AddWithValue("ids", failed.Select(i => rows[i].Id).ToArray());
+            retry.Parameters.AddWithValue("delays", failed.Select(i => RetryDelay(rows[i].Attempts + 1).TotalMilliseconds).ToArray());
+            retry.Parameters.AddWithValue("errors", failed.Select(i => Truncate(errors[i]!, 2000)).ToArray());
+            await retry.ExecuteNonQueryAsync(CancellationToken.None);
+            _logger.LogWarning("Outbox: {Failed} of {Claimed} events could not be published and will be retried; first error: {Error}",
+                failed.Length, rows.Count, errors[failed[0]]);
+        }
+        await tx.CommitAsync(CancellationToken.None);
+        return rows.Count;
+    }
+
+    async Task<string?> PublishAsync(Row row, CancellationToken ct)
+    {
+        try
+        {
+            var type = MessageTypes.Resolve(row.MessageType)
+                ?? throw new InvalidOperationException($"Unknown message type '{row.MessageType}'");
+            var message = JsonSerializer.Deserialize(row.Body, type, MessagingModelExtensions.Json)
+                ?? throw new InvalidOperationException("Empty message body");
+            var id = row.Id;
+            await _bus.Publish(message, type, context => context.MessageId = id, ct);
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return $"{ex.GetType().Name}: {ex.Message}";
+        }
+    }
+
+    /// <summary>min * 2^(attempt-1), capped, with "equal jitter" (half fixed, half random) so replicas spread out.</summary>
+    TimeSpan RetryDelay(int attempt)
+    {
+        var exponential = _options.RetryMinDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 30));
+        var capped = Math.Min(exponential, _options.RetryMaxDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped / 2 + Random.Shared.NextDouble() * capped / 2);
+    }
+
+    async Task RunCleanupAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = _scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+                _table ??= db.Model.QuotedTableName(typeof(OutboxMessage));
+                var sql = $"DELETE FROM {_table} WHERE id IN (SELECT id FROM {_table} WHERE dispatched_at < now() - {{0}} LIMIT {CleanupChunk})";
+                int deleted;
+                do
+                {
+                    deleted = await db.Database.ExecuteSqlRawAsync(sql, [_options.Retention], ct);
+                } while (deleted == CleanupChunk);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
+            catch (Exception ex)
+            {
+                _logger.LogWarning(ex, "Outbox clean-up for {DbContext} failed", typeof(TDbContext).Name);
+            }
+            try { await Task.Delay(_options.CleanupInterval, ct); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
+    static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
+
+    readonly record struct Row(Guid Id, string MessageType, string Body, int Attempts);
+}

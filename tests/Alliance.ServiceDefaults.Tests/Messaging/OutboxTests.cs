@@ -1,0 +1,159 @@
+using Alliance.ServiceDefaults.Messaging;
+using Alliance.Testing;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace Alliance.ServiceDefaults.Tests.Messaging;
+
+public class OutboxTests
+{
+    static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task A_change_and_its_event_commit_together_or_not_at_all()
+    {
+        var servers = await RealServers.GetAsync();
+        var bus = await servers.CreateVirtualHostAsync("outbox-atomic");
+        var publisherDb = await MessagingHost.CreateDatabaseAsync(servers, "outbox_atomic_pub");
+        var consumerDb = await MessagingHost.CreateDatabaseAsync(servers, "outbox_atomic_con");
+        await using var consumer = await MessagingHost.StartConsumerAsync(consumerDb, bus);
+        await consumer.WaitUntilReadyAsync();
+        await using var publisher = await MessagingHost.StartPublisherAsync(publisherDb, bus);
+
+        // A transaction that is rolled back after SaveChanges takes its event with it.
+        await using (var scope = publisher.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NotesDb>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var note = new Note { Id = Guid.NewGuid(), TenantId = Guid.NewGuid(), Text = "rolled back" };
+            db.Notes.Add(note);
+            db.AddIntegrationEvent(NoteAdded.For(note));
+            await db.SaveChangesAsync();
+            await tx.RollbackAsync();
+        }
+
+        // A SaveChanges that fails (the note's id is taken) writes neither the note nor its event.
+        var existing = new Note { Id = Guid.NewGuid(), TenantId = Guid.NewGuid(), Text = "existing" };
+        await using (var db = MessagingHost.Open(publisherDb))
+        {
+            db.Notes.Add(existing);
+            await db.SaveChangesAsync();
+        }
+        await using (var scope = publisher.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NotesDb>();
+            var clash = new Note { Id = existing.Id, TenantId = existing.TenantId, Text = "failed" };
+            db.Notes.Add(clash);
+            db.AddIntegrationEvent(NoteAdded.For(clash));
+            var save = () => db.SaveChangesAsync();
+            await save.Should().ThrowAsync<DbUpdateException>();
+        }
+
+        (await MessagingHost.ScalarAsync(publisherDb, "SELECT count(*) FROM notes")).Should().Be(1, "only the plain existing note was written");
+        (await MessagingHost.ScalarAsync(publisherDb, "SELECT count(*) FROM outbox_messages")).Should().Be(0);
+
+        // A committed change has its event, and that is the only event the consumer ever sees.
+        var committed = await publisher.AddNoteAsync("committed");
+        (await MessagingHost.ScalarAsync(publisherDb, $"SELECT count(*) FROM outbox_messages WHERE body->>'noteId' = '{committed.Id}'")).Should().Be(1);
+        await Eventually.TrueAsync(async () => await MessagingHost.ScalarAsync(consumerDb, "SELECT count(*) FROM note_logs") >= 1, Bound, "the committed note's event");
+        await using (var db = MessagingHost.Open(consumerDb))
+            (await db.NoteLogs.Select(l => l.Text).ToListAsync()).Should().Equal("committed");
+        await Eventually.TrueAsync(async () => await MessagingHost.ScalarAsync(publisherDb,
+            "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NOT NULL") == 1, Bound, "the outbox row to be marked dispatched");
+    }
+
+    [Fact]
+    public async Task A_dispatcher_stopped_half_way_loses_nothing_and_its_duplicates_are_absorbed()
+    {
+        const int total = 300;
+        const int publishedBeforeStall = 75;
+        var servers = await RealServers.GetAsync();
+        var bus = await servers.CreateVirtualHostAsync("outbox-restart");
+        var publisherDb = await MessagingHost.CreateDatabaseAsync(servers, "outbox_restart_pub");
+        var consumerDb = await MessagingHost.CreateDatabaseAsync(servers, "outbox_restart_con");
+        await using (var db = MessagingHost.Open(publisherDb))
+        {
+            for (var i = 0; i < total; i++)
+            {
+                var note = new Note { Id = Guid.NewGuid(), TenantId = Guid.NewGuid(), Text = $"note {i}" };
+                db.Notes.Add(note);
+                db.AddIntegrationEvent(NoteAdded.For(note));
+            }
+            await db.SaveChangesAsync();
+        }
+        await using var consumer = await MessagingHost.StartConsumerAsync(consumerDb, bus);
+        await consumer.WaitUntilReadyAsync();
+
+        // The first dispatcher gets through some batches, then hangs in the middle of one...
+        var stall = new StallAfter(publishedBeforeStall);
+        var small = new Dictionary<string, string?> { ["Messaging:Outbox:BatchSize"] = "10", ["Messaging:Outbox:Workers"] = "1" };
+        var first = await MessagingHost.StartPublisherAsync(publisherDb, bus,
+            host => host.Services.GetRequiredService<IBus>().ConnectPublishObserver(stall), small);
+        await stall.Stalled.WaitAsync(Bound);
+
+        // ...and dies there: its transaction is gone before it could mark what it had already published.
+        (await MessagingHost.ScalarAsync(publisherDb,
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction'"))
+            .Should().Be(1, "the dispatcher holds its claimed batch in one open transaction");
+        var stopping = first.DisposeAsync();
+        stall.Release();
+        await stopping;
+        NpgsqlConnection.ClearAllPools();
+        var dispatched = await MessagingHost.ScalarAsync(publisherDb, "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NOT NULL");
+        dispatched.Should().BeLessThanOrEqualTo(publishedBeforeStall, "it stopped half-way");
+
+        // A new dispatcher (a restart, or another replica) publishes the rest.
+        await using var second = await MessagingHost.StartPublisherAsync(publisherDb, bus);
+        await Eventually.TrueAsync(async () => await MessagingHost.ScalarAsync(consumerDb, "SELECT count(*) FROM note_logs") >= total, Bound, "every event to be consumed");
+        await Eventually.TrueAsync(() => consumer.Deliveries.Count > total, Bound, "the republished duplicates to be delivered");
+        await Eventually.TrueAsync(async () => await MessagingHost.ScalarAsync(publisherDb,
+            "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NULL") == 0, Bound, "the outbox to drain");
+
+        (await MessagingHost.ScalarAsync(consumerDb, "SELECT count(*) FROM note_logs")).Should().Be(total, "each event took effect exactly once");
+        (await MessagingHost.ScalarAsync(consumerDb, "SELECT count(DISTINCT note_id) FROM note_logs")).Should().Be(total);
+        (await MessagingHost.ScalarAsync(consumerDb, "SELECT count(*) FROM inbox_messages")).Should().Be(total);
+    }
+
+    [Fact]
+    public async Task Dispatched_rows_are_deleted_after_the_retention_period()
+    {
+        var servers = await RealServers.GetAsync();
+        var bus = await servers.CreateVirtualHostAsync("outbox-retention");
+        var publisherDb = await MessagingHost.CreateDatabaseAsync(servers, "outbox_retention");
+        await using var publisher = await MessagingHost.StartPublisherAsync(publisherDb, bus, settings: new()
+        {
+            ["Messaging:Outbox:Retention"] = "00:00:00",
+            ["Messaging:Outbox:CleanupInterval"] = "00:00:00.200",
+        });
+
+        await publisher.AddNoteAsync("kept briefly");
+
+        await Eventually.TrueAsync(async () => await MessagingHost.ScalarAsync(publisherDb, "SELECT count(*) FROM outbox_messages") == 0,
+            TimeSpan.FromSeconds(30), "the dispatched row to be cleaned up");
+        (await MessagingHost.ScalarAsync(publisherDb, "SELECT count(*) FROM notes")).Should().Be(1);
+    }
+}
+
+/// <summary>Lets the first N publishes through, then holds every later one until released or cancelled.</summary>
+sealed class StallAfter(int allowed) : IPublishObserver
+{
+    readonly TaskCompletionSource _stalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    int _count;
+
+    public Task Stalled => _stalled.Task;
+    public void Release() => _release.TrySetResult();
+
+    public async Task PrePublish<T>(PublishContext<T> context) where T : class
+    {
+        if (Interlocked.Increment(ref _count) <= allowed) return;
+        _stalled.TrySetResult();
+        await _release.Task.WaitAsync(context.CancellationToken);
+    }
+
+    public Task PostPublish<T>(PublishContext<T> context) where T : class => Task.CompletedTask;
+    public Task PublishFault<T>(PublishContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+}
