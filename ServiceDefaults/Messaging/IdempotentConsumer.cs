@@ -25,6 +25,9 @@ public abstract class IdempotentConsumer<TDbContext, TMessage> : IConsumer<TMess
     /// <summary>Applies the message's effect through <paramref name="db"/>; SaveChanges and commit follow.</summary>
     protected abstract Task HandleAsync(TMessage message, TDbContext db, CancellationToken ct);
 
+    /// <summary>Runs once the effect has committed, and only when this delivery applied it (e.g. to invalidate a cache).</summary>
+    protected virtual Task AfterCommitAsync(TMessage message, CancellationToken ct) => Task.CompletedTask;
+
     public async Task Consume(ConsumeContext<TMessage> context)
     {
         var messageId = context.MessageId ?? context.Message.EventId;
@@ -33,6 +36,7 @@ public abstract class IdempotentConsumer<TDbContext, TMessage> : IConsumer<TMess
         _insertSql ??= $"INSERT INTO {_db.Model.QuotedTableName(typeof(InboxMessage))} (message_id, consumer, processed_at) " +
                        "VALUES ({0}, {1}, now()) ON CONFLICT DO NOTHING";
 
+        var applied = false;
         var strategy = _db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
@@ -47,6 +51,8 @@ public abstract class IdempotentConsumer<TDbContext, TMessage> : IConsumer<TMess
             await HandleAsync(context.Message, _db, ct);
             await _db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            applied = true;
         });
+        if (applied) await AfterCommitAsync(context.Message, ct);
     }
 }

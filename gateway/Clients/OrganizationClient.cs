@@ -1,7 +1,7 @@
 using Alliance.Contracts;
 using Alliance.Contracts.Organization.V1;
 using Alliance.ServiceDefaults.Grpc;
-using Google.Protobuf.Reflection;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace Alliance.Gateway.Clients;
 

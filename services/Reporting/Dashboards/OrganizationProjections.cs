@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Reporting.Dashboards;
 
 /// <summary>Projects SubsidiaryRegistered into the counts; the inbox applies it once, whichever replica receives it.</summary>
-public sealed class SubsidiaryRegisteredConsumer(DashboardCache cache) : IdempotentConsumer<ReportingDbContext, SubsidiaryRegistered>
+public sealed class SubsidiaryRegisteredConsumer(ReportingDbContext db, DashboardCache cache)
+    : IdempotentConsumer<ReportingDbContext, SubsidiaryRegistered>(db)
 {
     protected override async Task HandleAsync(SubsidiaryRegistered message, ReportingDbContext db, CancellationToken ct)
     {
@@ -21,7 +22,8 @@ public sealed class SubsidiaryRegisteredConsumer(DashboardCache cache) : Idempot
 }
 
 /// <summary>Counts a new organization by kind; atomic increments keep counts exact with competing replicas.</summary>
-public sealed class OrganizationCreatedConsumer(DashboardCache cache) : IdempotentConsumer<ReportingDbContext, OrganizationCreated>
+public sealed class OrganizationCreatedConsumer(ReportingDbContext db, DashboardCache cache)
+    : IdempotentConsumer<ReportingDbContext, OrganizationCreated>(db)
 {
     protected override async Task HandleAsync(OrganizationCreated message, ReportingDbContext db, CancellationToken ct)
     {
