@@ -1,0 +1,45 @@
+using Alliance.ServiceDefaults.Grpc;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Alliance.Testing;
+
+/// <summary>
+/// One service host started in the test process the way its Program.cs starts it (same extension methods), on a free
+/// loopback port speaking HTTP/2, against real servers; with a gRPC channel to it.
+/// </summary>
+public sealed class ServiceHost : IAsyncDisposable
+{
+    public required WebApplication App { get; init; }
+    public required GrpcChannel Channel { get; init; }
+    public IServiceProvider Services => App.Services;
+
+    public static async Task<ServiceHost> StartAsync(IDictionary<string, string?> configuration,
+        Action<WebApplicationBuilder> addServices, Action<WebApplication> mapEndpoints)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
+        builder.Configuration.AddInMemoryCollection(configuration);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddServiceDefaults();
+        addServices(builder);
+        var app = builder.Build();
+        mapEndpoints(app);
+        app.MapDefaultEndpoints();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new ServiceHost { App = app, Channel = GrpcChannel.ForAddress(address) };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
