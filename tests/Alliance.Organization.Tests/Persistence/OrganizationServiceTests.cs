@@ -1,0 +1,135 @@
+using Alliance.Contracts;
+using Alliance.Contracts.Organization.V1;
+using Alliance.Organization.Data;
+using Alliance.ServiceDefaults.Grpc;
+using Alliance.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alliance.Organization.Tests.Persistence;
+
+/// <summary>The organization service as it runs, over gRPC, against a real PostgreSQL database and RabbitMQ.</summary>
+public class OrganizationServiceTests : IAsyncLifetime
+{
+    ServiceHost _host = null!;
+    readonly Dictionary<string, string?> _configuration = new();
+
+    public async Task InitializeAsync()
+    {
+        var servers = await RealServers.GetAsync();
+        _configuration[$"ConnectionStrings:{ResourceNames.Databases.Organization}"] = await servers.CreateDatabaseAsync("organization");
+        _configuration[$"ConnectionStrings:{ResourceNames.Bus}"] = await servers.CreateVirtualHostAsync("organization");
+        _configuration["OTEL_SERVICE_NAME"] = ResourceNames.Organization;
+        _host = await StartAsync();
+    }
+
+    Task<ServiceHost> StartAsync() => ServiceHost.StartAsync(_configuration, b => b.AddApplicationServices(), a => a.MapApplicationEndpoints());
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    static CallOptions AsGroupAdmin() => new(new Metadata { { AllianceMetadata.UserRole, Roles.GroupAdmin }, { AllianceMetadata.UserId, "tester" } });
+
+    Task<TResponse> Call<TRequest, TResponse>(string method, TRequest request)
+        where TRequest : Google.Protobuf.IMessage<TRequest> where TResponse : Google.Protobuf.IMessage<TResponse>, new() =>
+        _host.Channel.UnaryAsync<TRequest, TResponse>($"/alliance.organization.v1.OrganizationService/{method}", request, AsGroupAdmin());
+
+    async Task<T> InDatabase<T>(Func<OrganizationDbContext, Task<T>> read)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<OrganizationDbContext>());
+    }
+
+    Task<Subsidiary> RegisterAsync(string code) =>
+        Call<RegisterSubsidiaryRequest, Subsidiary>("RegisterSubsidiary", new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code });
+
+    Task<Contracts.Organization.V1.Organization> CreateAsync(string subsidiaryId, OrganizationKind kind, string? parentId = null, string name = "党组织")
+    {
+        var request = new CreateOrganizationRequest { SubsidiaryId = subsidiaryId, Name = name, Kind = kind };
+        if (parentId is not null) request.ParentId = parentId;
+        return Call<CreateOrganizationRequest, Contracts.Organization.V1.Organization>("CreateOrganization", request);
+    }
+
+    [Fact]
+    public async Task A_created_organization_and_its_event_are_stored_together()
+    {
+        var subsidiary = await RegisterAsync("OUT1");
+        var committee = await CreateAsync(subsidiary.Id, OrganizationKind.Committee, name: "集团党委");
+
+        var stored = await InDatabase(db => db.Organizations.SingleAsync(o => o.Id == Guid.Parse(committee.Id)));
+        stored.Name.Should().Be("集团党委");
+        var events = await InDatabase(db => db.Database
+            .SqlQueryRaw<string>("SELECT message_type AS \"Value\" FROM outbox_messages WHERE body::text LIKE {0}", $"%{committee.Id}%").ToListAsync());
+        events.Should().ContainSingle().Which.Should().Contain(nameof(Contracts.Events.OrganizationCreated));
+    }
+
+    [Fact]
+    public async Task A_rejected_create_leaves_neither_organization_nor_event()
+    {
+        var subsidiary = await RegisterAsync("REJ1");
+        var outboxBefore = await InDatabase(db => db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM outbox_messages").SingleAsync());
+
+        var act = () => CreateAsync(subsidiary.Id, OrganizationKind.Group, name: "无上级的小组");
+
+        (await act.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.FailedPrecondition);
+        (await InDatabase(db => db.Organizations.CountAsync(o => o.SubsidiaryId == Guid.Parse(subsidiary.Id)))).Should().Be(0);
+        (await InDatabase(db => db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM outbox_messages").SingleAsync()))
+            .Should().Be(outboxBefore);
+    }
+
+    [Fact]
+    public async Task Two_moves_from_the_same_version_one_wins_and_the_other_is_ABORTED()
+    {
+        var subsidiary = await RegisterAsync("CON1");
+        var a = await CreateAsync(subsidiary.Id, OrganizationKind.Committee);
+        var b = await CreateAsync(subsidiary.Id, OrganizationKind.Committee);
+        var c = await CreateAsync(subsidiary.Id, OrganizationKind.Committee);
+        var branch = await CreateAsync(subsidiary.Id, OrganizationKind.Branch, a.Id);
+
+        var moves = new[] { b.Id, c.Id }.Select(async target =>
+        {
+            try
+            {
+                await Call<MoveOrganizationRequest, Contracts.Organization.V1.Organization>("MoveOrganization",
+                    new MoveOrganizationRequest { Id = branch.Id, NewParentId = target, ExpectedVersion = branch.Version });
+                return StatusCode.OK;
+            }
+            catch (RpcException e) { return e.StatusCode; }
+        });
+        var outcomes = await Task.WhenAll(moves);
+
+        outcomes.Should().BeEquivalentTo([StatusCode.OK, StatusCode.Aborted]);
+        var stored = await InDatabase(db => db.Organizations.SingleAsync(o => o.Id == Guid.Parse(branch.Id)));
+        stored.Version.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task A_subtree_query_by_path_finds_every_descendant()
+    {
+        var subsidiary = await RegisterAsync("TREE1");
+        var top = await CreateAsync(subsidiary.Id, OrganizationKind.Committee);
+        var general = await CreateAsync(subsidiary.Id, OrganizationKind.GeneralBranch, top.Id);
+        var branch = await CreateAsync(subsidiary.Id, OrganizationKind.Branch, general.Id);
+        await CreateAsync(subsidiary.Id, OrganizationKind.Group, branch.Id);
+        await CreateAsync(subsidiary.Id, OrganizationKind.Committee); // another root, not in the subtree
+
+        var prefix = general.Path + "/";
+        var subtree = await InDatabase(db => db.Organizations.CountAsync(o => o.Path.StartsWith(prefix)));
+
+        subtree.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Demo_data_loads_once_and_is_kept_on_restart()
+    {
+        _configuration["DemoData:Enabled"] = "true";
+        await _host.DisposeAsync();
+        _host = await StartAsync();
+        var first = await InDatabase(db => db.Organizations.CountAsync());
+        await _host.DisposeAsync();
+        _host = await StartAsync();
+
+        first.Should().BeGreaterThan(0);
+        (await InDatabase(db => db.Organizations.CountAsync())).Should().Be(first);
+        (await InDatabase(db => db.Subsidiaries.CountAsync())).Should().Be(3);
+    }
+}
