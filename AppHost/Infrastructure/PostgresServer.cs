@@ -40,7 +40,11 @@ public sealed class PostgresServer : IInfrastructureServer
     public async Task StartAsync(CancellationToken ct = default)
     {
         Directory.CreateDirectory(_dir);
-        if (ProcessRunner.IsRoot) await ProcessRunner.RunAsync("chown", ["-R", "postgres:postgres", _dir], ct: ct);
+        if (ProcessRunner.IsRoot)
+        {
+            EnsureTraversableByOthers(_dir);
+            await ProcessRunner.RunAsync("chown", ["-R", "postgres:postgres", _dir], ct: ct);
+        }
         if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
         {
             await ProcessRunner.RunAsUserAsync("postgres", Path.Combine(BinDir, "initdb"),
@@ -56,6 +60,22 @@ public sealed class PostgresServer : IInfrastructureServer
         await ProcessRunner.RunAsUserAsync("postgres", Path.Combine(BinDir, "pg_ctl"),
             ["-D", DataDirectory, "-l", Path.Combine(_dir, "pg.log"), "-o", options, "-w", "-t", "60", "start"], TimeSpan.FromSeconds(90), ct);
         await ProcessRunner.WaitUntilAsync(IsHealthyAsync, TimeSpan.FromSeconds(30), "PostgreSQL", ct);
+    }
+
+    /// <summary>
+    /// PostgreSQL runs as the postgres user, which must be able to reach its data folder: every folder above it needs
+    /// the execute (search) bit for others. We say which one lacks it rather than change permissions we do not own.
+    /// </summary>
+    static void EnsureTraversableByOthers(string dir)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        for (var d = Directory.GetParent(dir); d is not null; d = d.Parent)
+        {
+            if (!File.GetUnixFileMode(d.FullName).HasFlag(UnixFileMode.OtherExecute))
+                throw new InvalidOperationException(
+                    $"PostgreSQL runs as the 'postgres' user and cannot reach {dir}: '{d.FullName}' is not searchable by others. " +
+                    $"Choose a data folder elsewhere (--data-dir) or run: chmod o+x '{d.FullName}'");
+        }
     }
 
     /// <summary>Protocol-level check: a connection and a query.</summary>
