@@ -1,0 +1,105 @@
+// The shell: header, left navigation, and a history-API router that mounts one page module at a time.
+import { session, signOut, whenUnauthorized } from './api.js';
+import { t, language, languages, setLanguage, applyToDocument } from './i18n.js';
+import { h } from './ui.js';
+import * as signin from './pages/signin.js';
+import * as dashboard from './pages/dashboard.js';
+import * as subsidiaries from './pages/subsidiaries.js';
+import * as subsidiary from './pages/subsidiary.js';
+import * as notFound from './pages/not-found.js';
+
+const routes = [
+  { pattern: /^\/signin$/, page: signin, public: true },
+  { pattern: /^\/$/, page: dashboard, nav: 'dashboard' },
+  { pattern: /^\/subsidiaries$/, page: subsidiaries, nav: 'subsidiaries' },
+  { pattern: /^\/subsidiaries\/(?<id>[^/]+)$/, page: subsidiary, nav: 'subsidiaries' },
+];
+
+const root = document.getElementById('app');
+let leaving = [];
+
+export function navigate(path, { replace = false } = {}) {
+  history[replace ? 'replaceState' : 'pushState'](null, '', path);
+  render();
+}
+
+function render() {
+  for (const cleanup of leaving.splice(0)) cleanup();
+
+  const path = location.pathname.replace(/\/+$/, '') || '/';
+  const match = routes.map((r) => ({ route: r, found: r.pattern.exec(path) })).find((m) => m.found);
+  const route = match?.route ?? { page: notFound };
+  const current = session();
+
+  if (!route.public && !current) {
+    navigate(`/signin?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+    return;
+  }
+
+  const main = h('main', { class: 'main', id: 'main', tabindex: '-1', testid: 'page' });
+  root.replaceChildren(header(current?.user), h('div', { class: current ? 'layout' : 'layout layout-public' },
+    current ? sideNav(current.user, route.nav, path) : null,
+    main));
+
+  route.page.render(main, {
+    params: match?.found.groups ?? {},
+    query: new URLSearchParams(location.search),
+    user: current?.user,
+    navigate,
+    onLeave: (cleanup) => leaving.push(cleanup),
+  });
+}
+
+function header(user) {
+  const other = languages.find((l) => l !== language());
+  return h('header', { class: 'topbar' },
+    h('a', { class: 'brand', href: user ? '/' : '/signin' },
+      h('span', { class: 'brand-mark', 'aria-hidden': 'true' }),
+      h('span', { class: 'brand-name' }, t('app.name')),
+      h('span', { class: 'brand-subtitle' }, t('app.subtitle'))),
+    h('div', { class: 'topbar-end' },
+      user ? h('span', { class: 'user', testid: 'current-user', title: t('header.signedInAs') },
+        h('span', { class: 'user-name' }, user.userName),
+        h('span', { class: 'user-role', testid: 'current-role' }, t(`role.${user.role}`))) : null,
+      h('button', { type: 'button', class: 'button button-ghost', testid: 'lang-switch', lang: other,
+        'aria-label': t('lang.switchTo'), onclick: () => { setLanguage(other); render(); } }, t('lang.other')),
+      user ? h('button', { type: 'button', class: 'button button-ghost', testid: 'signout-button',
+        onclick: () => { signOut(); navigate('/signin'); } }, t('header.signOut')) : null));
+}
+
+function sideNav(user, active, path) {
+  const items = [
+    { key: 'dashboard', href: '/', label: t('nav.dashboard') },
+    { key: 'subsidiaries', href: '/subsidiaries', label: t('nav.subsidiaries') },
+  ];
+  if (user.role !== 'group-admin' && user.subsidiaryId) {
+    items.push({ key: 'mine', href: `/subsidiaries/${user.subsidiaryId}`, label: t('nav.mySubsidiary') });
+  }
+  // "My subsidiary" is the more specific match when its detail page is open.
+  const mine = items.find((i) => i.key === 'mine' && i.href === path);
+  return h('nav', { class: 'sidenav', 'aria-label': t('nav.label'), testid: 'nav' },
+    items.map((i) => {
+      const isActive = mine ? i === mine : i.key === active;
+      return h('a', { href: i.href, class: isActive ? 'active' : null, 'aria-current': isActive ? 'page' : null,
+        testid: `nav-${i.key}` }, i.label);
+    }));
+}
+
+// Same-origin links go through the router instead of reloading the page.
+document.addEventListener('click', (event) => {
+  const link = event.target.closest('a[href^="/"]');
+  if (!link || link.target || event.defaultPrevented || event.button !== 0
+    || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  if (link.getAttribute('href') !== location.pathname + location.search) navigate(link.getAttribute('href'));
+});
+
+window.addEventListener('popstate', render);
+
+whenUnauthorized(() => {
+  if (location.pathname === '/signin') return;
+  navigate(`/signin?expired=1&next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+});
+
+applyToDocument();
+render();
