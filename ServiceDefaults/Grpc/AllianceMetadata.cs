@@ -6,4 +6,7 @@ public static class AllianceMetadata
     public const string TenantId = "x-tenant-id";
     public const string UserId = "x-user-id";
     public const string UserRole = "x-user-role";
+
+    /// <summary>Text that may hold any Unicode (a user id such as 张三), made a valid ASCII metadata value.</summary>
+    public static string EncodeText(string text) => Uri.EscapeDataString(text);
 }

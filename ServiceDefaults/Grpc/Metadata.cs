@@ -84,6 +84,9 @@ public sealed class Metadata : IEnumerable<Metadata.Entry>
                 throw new ArgumentException($"Metadata key '{Key}' ends in '-bin' and needs a byte[] value.", nameof(key));
             }
             _value = value ?? throw new ArgumentNullException(nameof(value));
+            // gRPC's ASCII-Value: printable ASCII only. Anything else is for a "-bin" key, or percent-encoded by the caller.
+            if (value.Any(c => c is < ' ' or > '~'))
+                throw new ArgumentException($"Metadata value of '{Key}' must be printable ASCII; percent-encode it or use a '-bin' key.", nameof(value));
         }
 
         public Entry(string key, byte[] valueBytes)

@@ -43,7 +43,8 @@ public class ServerCallContext
 
     public string? TenantId => RequestHeaders.GetValue(AllianceMetadata.TenantId);
 
-    public string? UserId => RequestHeaders.GetValue(AllianceMetadata.UserId);
+    /// <summary>The caller's user id; percent-encoded on the wire because names may be Chinese (<see cref="AllianceMetadata.EncodeText"/>).</summary>
+    public string? UserId => RequestHeaders.GetValue(AllianceMetadata.UserId) is { } id ? Uri.UnescapeDataString(id) : null;
 
     public string? UserRole => RequestHeaders.GetValue(AllianceMetadata.UserRole);
 }

@@ -10,7 +10,7 @@ public sealed class CallerMetadata(IHttpContextAccessor accessor) : IOutgoingMet
         var user = accessor.HttpContext?.User;
         if (user?.Identity?.IsAuthenticated != true) return;
         var caller = Caller.From(user);
-        headers.Add(AllianceMetadata.UserId, caller.UserName);
+        headers.Add(AllianceMetadata.UserId, AllianceMetadata.EncodeText(caller.UserName));
         headers.Add(AllianceMetadata.UserRole, caller.Role);
         if (caller.SubsidiaryId is { } tenant) headers.Add(AllianceMetadata.TenantId, tenant.ToString());
     }

@@ -92,6 +92,16 @@ public class SliceTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task A_user_with_a_Chinese_name_reaches_every_service()
+    {
+        var admin = await stack.SignedInAsync(Roles.GroupAdmin, userName: "张三");
+        (await admin.GetAsync("/api/v1/dashboard")).StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        (await admin.GetAsync("/api/v1/subsidiaries")).StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        var me = (await admin.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/v1/me"))!;
+        me["userName"]!.GetValue<string>().Should().Be("张三");
+    }
+
+    [Fact]
     public async Task The_gateway_publishes_its_OpenAPI_document_and_health()
     {
         var client = stack.Anonymous();

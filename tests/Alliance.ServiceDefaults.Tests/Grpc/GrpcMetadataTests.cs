@@ -63,6 +63,25 @@ public sealed class GrpcMetadataTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_user_id_in_Chinese_travels_percent_encoded_and_is_read_back_whole()
+    {
+        using var channel = _server.CreateChannel();
+        var headers = new Metadata().Add(AllianceMetadata.UserId, AllianceMetadata.EncodeText("张三"));
+
+        var reply = await channel.UnaryAsync<EchoRequest, MetadataReply>(GrpcTestServer.Echo.EchoMetadata,
+            new EchoRequest(), new CallOptions(Headers: headers));
+
+        reply.Headers["user"].Should().Be("张三");
+    }
+
+    [Fact]
+    public void A_text_value_that_is_not_printable_ASCII_is_refused_when_added()
+    {
+        var act = () => new Metadata().Add(AllianceMetadata.UserId, "张三");
+        act.Should().Throw<ArgumentException>().WithMessage("*printable ASCII*");
+    }
+
+    [Fact]
     public async Task An_outgoing_metadata_provider_in_DI_adds_its_headers_to_every_call()
     {
         var configuration = new ConfigurationBuilder()
