@@ -1,5 +1,5 @@
 // The one place that talks to the gateway: bearer token, JSON, problem details, idempotency keys.
-import { t } from './i18n.js';
+import { t, language } from './i18n.js';
 
 const sessionKey = 'alliance.session';
 
@@ -38,6 +38,11 @@ export class Problem extends Error {
     this.status = status ?? 0;
     this.errors = normaliseFieldErrors(errors);
   }
+
+  /** Whether trying the same request again may succeed: no answer, a timeout, throttling or a server fault. */
+  get retryable() {
+    return this.status === 0 || this.status === 408 || this.status === 429 || this.status >= 500;
+  }
 }
 
 // Servers spell field keys as "code", "Code" or "$.code"; the forms look them up by the last segment.
@@ -55,7 +60,8 @@ async function request(method, path, { body, query, token, idempotencyKey } = {}
   for (const [name, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null && value !== '') url.searchParams.set(name, value);
   }
-  const headers = { Accept: 'application/json, application/problem+json' };
+  // The gateway can word its problem details in the language the user chose.
+  const headers = { Accept: 'application/json, application/problem+json', 'Accept-Language': language() };
   const bearer = token ?? session()?.accessToken;
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';

@@ -64,6 +64,7 @@ const dictionaries = {
     'subsidiaries.name': '名称',
     'subsidiaries.submit': '新增',
     'subsidiaries.created': '已新增所属企业“{name}”。',
+    'subsidiaries.open': '查看',
 
     'subsidiary.back': '所属企业',
     'subsidiary.code': '编码：{code}',
@@ -157,6 +158,7 @@ const dictionaries = {
     'subsidiaries.name': 'Name',
     'subsidiaries.submit': 'Create',
     'subsidiaries.created': 'Subsidiary “{name}” created.',
+    'subsidiaries.open': 'Open',
 
     'subsidiary.back': 'Subsidiaries',
     'subsidiary.code': 'Code: {code}',

@@ -24,17 +24,22 @@ export function empty(message, testid = 'state-empty') {
   return h('div', { class: 'state state-empty', testid }, message);
 }
 
-/** A problem as a banner: its title, its detail, and any field errors no field on screen claimed. */
+/**
+ * A problem as a banner: its title, its detail, any field errors no field on screen claimed, and a retry button
+ * where retrying can help.
+ */
 export function problemBanner(problem, { onRetry, unclaimed = [] } = {}) {
   return h('div', { class: 'banner banner-error', role: 'alert', testid: 'error-banner' },
     h('strong', {}, problem.title),
     problem.detail && problem.detail !== problem.title ? h('p', {}, problem.detail) : null,
     unclaimed.length ? h('ul', {}, unclaimed.map((m) => h('li', {}, m))) : null,
-    onRetry ? h('button', { type: 'button', class: 'button button-secondary', onclick: onRetry }, t('state.retry')) : null);
+    onRetry && problem.retryable
+      ? h('button', { type: 'button', class: 'button button-secondary', onclick: onRetry }, t('state.retry'))
+      : null);
 }
 
-export function successBanner(message) {
-  return h('div', { class: 'banner banner-success', role: 'status', testid: 'success-banner' }, message);
+export function successBanner(message, ...more) {
+  return h('div', { class: 'banner banner-success', role: 'status', testid: 'success-banner' }, message, ...more);
 }
 
 /** A labelled form field whose error slot is filled by showProblem. */

@@ -34,7 +34,8 @@ export function render(main, { onLeave }) {
         // Keep the last good numbers on screen; say that they may be old.
         status.textContent = t('dashboard.stale', { reason: problem.title });
       } else {
-        body.replaceChildren(problemBanner(problem, { onRetry: () => { body.replaceChildren(loading()); refresh(); } }));
+        const retry = () => { body.replaceChildren(loading()); refresh(); };
+        body.replaceChildren(problemBanner(problem, { onRetry: retry }));
         return;
       }
     } finally {

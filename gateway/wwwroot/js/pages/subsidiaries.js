@@ -91,8 +91,10 @@ function createForm(created) {
         () => post('/api/v1/subsidiaries', body, keys.keyFor(body)));
       keys.done();
       form.reset();
+      // The new row may sort onto another page of the table, so the banner links to it.
       form.querySelector('.form-message').replaceChildren(
-        successBanner(t('subsidiaries.created', { name: subsidiary?.name ?? body.name })));
+        successBanner(t('subsidiaries.created', { name: subsidiary.name }), ' ',
+          h('a', { href: `/subsidiaries/${subsidiary.id}`, testid: 'created-link' }, t('subsidiaries.open'))));
       created();
     } catch (problem) {
       showProblem(form, problem);

@@ -14,6 +14,8 @@ export function render(main, { params, user }) {
   const tree = h('div', {}, loading());
   const canCreate = user.role !== 'member';
   const form = canCreate ? createForm(id, () => load()) : null;
+  // The form appears once the subsidiary is known to exist.
+  if (form) form.element.hidden = true;
 
   main.replaceChildren(
     h('nav', { class: 'breadcrumb', 'aria-label': t('subsidiary.back') },
@@ -36,7 +38,10 @@ export function render(main, { params, user }) {
       subtitle.textContent = t('subsidiary.code', { code: subsidiary.code });
       const ordered = inTreeOrder(organizations);
       tree.replaceChildren(ordered.length ? orgTable(ordered) : empty(t('subsidiary.empty'), 'org-empty'));
-      form?.setParents(ordered);
+      if (form) {
+        form.setParents(ordered);
+        form.element.hidden = false;
+      }
     } catch (problem) {
       tree.replaceChildren(problemBanner(problem, { onRetry: load }));
     }
@@ -114,7 +119,7 @@ function createForm(subsidiaryId, created) {
       keys.done();
       name.value = '';
       form.querySelector('.form-message').replaceChildren(
-        successBanner(t('org.created', { name: organization?.name ?? body.name })));
+        successBanner(t('org.created', { name: organization.name })));
       created();
     } catch (problem) {
       showProblem(form, problem);
@@ -126,7 +131,7 @@ function createForm(subsidiaryId, created) {
     const chosen = parent.value;
     parent.replaceChildren(
       h('option', { value: '' }, t('org.noParent')),
-      ordered.map((o) => h('option', { value: o.id },
+      ...ordered.map((o) => h('option', { value: o.id },
         `${'\u3000'.repeat(o.depth)}${o.name} · ${t(`kind.${o.kind}`)}`)));
     parent.value = ordered.some((o) => o.id === chosen) ? chosen : '';
   }
