@@ -32,10 +32,17 @@ public static class Extensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = NoCacheForPages });
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
+    }
+
+    /// <summary>The console page is always revalidated, so a new release's scripts load at once.</summary>
+    static void NoCacheForPages(Microsoft.AspNetCore.StaticFiles.StaticFileResponseContext context)
+    {
+        if (context.File.Name.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
+            context.Context.Response.Headers.CacheControl = "no-cache";
     }
 
     public static WebApplication MapGatewayEndpoints(this WebApplication app)
@@ -49,7 +56,7 @@ public static class Extensions
         api.MapDashboardEndpoints();
         // Unknown API paths are a 404 problem, not the console page.
         app.Map("/api/{**rest}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint."));
-        app.MapFallbackToFile("index.html");
+        app.MapFallbackToFile("index.html", new StaticFileOptions { OnPrepareResponse = NoCacheForPages });
         return app;
     }
 }
