@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 data=$(mktemp -d /tmp/alliance-coldstart-XXXX); chmod 755 "$data" # PostgreSQL runs as postgres and must reach it
 log="$data/apphost.log"
 measure() { # label
+  : >"$log"
   local start=$(date +%s.%N)
   dotnet AppHost/bin/Debug/net10.0/Alliance.AppHost.dll --data-dir "$data" >"$log" 2>&1 &
   local pid=$!
