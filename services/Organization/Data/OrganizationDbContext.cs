@@ -50,6 +50,8 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
             e.Property(x => x.ResourceId).HasColumnName("resource_id");
             e.Property(x => x.CreatedAt).HasColumnName("created_at");
         });
+        // Features keep their own mappings beside them (IEntityTypeConfiguration in Alliances/, People/, ...).
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrganizationDbContext).Assembly);
         modelBuilder.AddOutbox();
         modelBuilder.AddInbox();
     }
