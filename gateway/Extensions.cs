@@ -21,6 +21,11 @@ public static class Extensions
         builder.Services.AddSingleton<OrganizationClient>();
         builder.Services.AddSingleton<ReportingClient>();
         builder.Services.AddExceptionHandler<GrpcProblemMapping>();
+        builder.Services.Configure<Microsoft.AspNetCore.Http.ProblemDetailsOptions>(o => o.CustomizeProblemDetails = context =>
+        {
+            if (context.ProblemDetails.Status is { } status && ProblemTitles.For(status, context.HttpContext) is { } title)
+                context.ProblemDetails.Title = title;
+        });
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -55,7 +60,7 @@ public static class Extensions
         api.MapOrganizationEndpoints();
         api.MapDashboardEndpoints();
         // Unknown API paths are a 404 problem, not the console page.
-        app.Map("/api/{**rest}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint."));
+        app.Map("/api/{**rest}", Problems.NoSuchEndpoint);
         app.MapFallbackToFile("index.html", new StaticFileOptions { OnPrepareResponse = NoCacheForPages });
         return app;
     }

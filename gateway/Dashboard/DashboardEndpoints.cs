@@ -1,3 +1,4 @@
+using Alliance.Gateway.Errors;
 using Alliance.Contracts.Reporting.V1;
 using Alliance.Gateway.Auth;
 using Alliance.Gateway.Clients;
@@ -26,7 +27,7 @@ public static class DashboardEndpoints
 
         group.MapGet("/subsidiaries/{subsidiaryId:guid}", async (Guid subsidiaryId, HttpContext http, ReportingClient client, CancellationToken ct) =>
         {
-            if (!Caller.From(http.User).CanAccess(subsidiaryId)) return Results.Problem(statusCode: 404, title: "Not found.", detail: "The subsidiary was not found.");
+            if (!Caller.From(http.User).CanAccess(subsidiaryId)) return Problems.SubsidiaryNotFound();
             return Results.Ok(SubsidiaryCountsDto.From(await client.GetSubsidiaryDashboardAsync(subsidiaryId, ct)));
         }).WithName("GetSubsidiaryDashboard");
 

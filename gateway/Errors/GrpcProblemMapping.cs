@@ -17,13 +17,13 @@ public sealed class GrpcProblemMapping(IProblemDetailsService problems, ILogger<
         var problem = exception switch
         {
             RpcException rpc => FromRpc(rpc),
-            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read.", Detail = bad.Message },
+            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Detail = bad.Message },
             _ => null,
         };
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
-            problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." };
+            problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError };
         }
         else if (problem.Status >= 500)
         {
@@ -42,7 +42,6 @@ public sealed class GrpcProblemMapping(IProblemDetailsService problems, ILogger<
             ? new HttpValidationProblemDetails(fieldErrors.ToDictionary(e => e.Key, e => e.Value))
             : new ProblemDetails();
         problem.Status = status;
-        problem.Title = Title(status);
         // Messages of internal and unavailable failures are for operators, not clients.
         problem.Detail = status >= 500 ? "A service could not complete the request; try again." : rpc.Status.Detail;
         return problem;
@@ -61,18 +60,5 @@ public sealed class GrpcProblemMapping(IProblemDetailsService problems, ILogger<
         StatusCode.Unavailable => StatusCodes.Status503ServiceUnavailable,
         StatusCode.DeadlineExceeded => StatusCodes.Status504GatewayTimeout,
         _ => StatusCodes.Status500InternalServerError,
-    };
-
-    static string Title(int status) => status switch
-    {
-        400 => "The request is not valid.",
-        401 => "Sign-in is required.",
-        403 => "You may not do this.",
-        404 => "Not found.",
-        409 => "The request conflicts with the current state.",
-        429 => "Too large or too many requests.",
-        503 => "A service is unavailable.",
-        504 => "A service did not answer in time.",
-        _ => "An unexpected error occurred.",
     };
 }

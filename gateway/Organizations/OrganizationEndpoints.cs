@@ -1,3 +1,4 @@
+using Alliance.Gateway.Errors;
 using Alliance.Contracts.Organization.V1;
 using Alliance.Gateway.Auth;
 using Alliance.Gateway.Clients;
@@ -39,7 +40,7 @@ public static class OrganizationEndpoints
         api.MapGet("/subsidiaries/{subsidiaryId:guid}/organizations", async (Guid subsidiaryId, Guid? parentId, int? page, int? pageSize, string? search,
             HttpContext http, OrganizationClient client, CancellationToken ct) =>
         {
-            if (!Caller.From(http.User).CanAccess(subsidiaryId)) return Results.Problem(statusCode: 404, title: "Not found.", detail: "The subsidiary was not found.");
+            if (!Caller.From(http.User).CanAccess(subsidiaryId)) return Problems.SubsidiaryNotFound();
             var (p, size) = Paging.Normalize(page, pageSize);
             var request = new ListOrganizationsRequest { SubsidiaryId = subsidiaryId.ToString(), Page = p, PageSize = size, Search = search ?? "" };
             if (parentId is { } parent) request.ParentId = parent.ToString();
@@ -61,7 +62,7 @@ public static class OrganizationEndpoints
             if (!Kinds.TryParse(body.Kind, out var kind)) errors["kind"] = [$"must be one of: {Kinds.Names}."];
             if (errors.Count > 0) return Results.ValidationProblem(errors);
             if (!Caller.From(http.User).CanAccess(body.SubsidiaryId!.Value))
-                return Results.Problem(statusCode: 404, title: "Not found.", detail: "The subsidiary was not found.");
+                return Problems.SubsidiaryNotFound();
             var request = new CreateOrganizationRequest
             {
                 SubsidiaryId = body.SubsidiaryId.Value.ToString(),

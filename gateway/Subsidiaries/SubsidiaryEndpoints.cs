@@ -1,3 +1,4 @@
+using Alliance.Gateway.Errors;
 using Alliance.Contracts.Organization.V1;
 using Alliance.Gateway.Auth;
 using Alliance.Gateway.Clients;
@@ -29,7 +30,7 @@ public static class SubsidiaryEndpoints
 
         group.MapGet("/{id:guid}", async (Guid id, HttpContext http, OrganizationClient client, CancellationToken ct) =>
         {
-            if (!Caller.From(http.User).CanAccess(id)) return Results.Problem(statusCode: 404, title: "Not found.", detail: "The subsidiary was not found.");
+            if (!Caller.From(http.User).CanAccess(id)) return Problems.SubsidiaryNotFound();
             return Results.Ok(SubsidiaryDto.From(await client.GetSubsidiaryAsync(new GetSubsidiaryRequest { Id = id.ToString() }, ct)));
         }).WithName("GetSubsidiary");
 

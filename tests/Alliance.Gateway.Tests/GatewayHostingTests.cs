@@ -42,6 +42,21 @@ public class GatewayHostingTests
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
     }
 
+    [Theory]
+    [InlineData("zh-CN", "未找到。")]
+    [InlineData("en-US", "Not found.")]
+    [InlineData("zh-CN,zh;q=0.9,en;q=0.5", "未找到。")]
+    public async Task Problem_titles_follow_the_callers_language(string acceptLanguage, string title)
+    {
+        await using var gateway = Gateway("Development");
+        var client = gateway.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+        var response = await client.GetAsync("/api/v1/nothing-here");
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        body["title"]!.GetValue<string>().Should().Be(title);
+        body["detail"]!.GetValue<string>().Should().Be("No such API endpoint.");
+    }
+
     [Fact]
     public async Task A_console_route_is_served_the_console_page()
     {
