@@ -1,11 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
-
 namespace Alliance.Activity.Data;
 
-/// <summary>Lets `dotnet ef migrations add` build the model without starting the host (docs/operations.md).</summary>
-public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<ActivityDbContext>
-{
-    public ActivityDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<ActivityDbContext>().UseNpgsql("Host=127.0.0.1;Database=design").Options);
-}
+/// <summary>For `dotnet ef`: see <see cref="ServiceDefaults.Data.DesignTimeDbContextFactory{TDbContext}"/>.</summary>
+public sealed class DesignTimeDbContextFactory : ServiceDefaults.Data.DesignTimeDbContextFactory<ActivityDbContext>;
