@@ -91,6 +91,24 @@ public class PeopleServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_events_of_a_change_leave_through_the_outbox_to_the_bus()
+    {
+        var subsidiary = await SubsidiaryAsync("OUTB1");
+        var branch = await BranchAsync(subsidiary.Id);
+        var person = await JoinAsync(await RegisterAsync(subsidiary.Id), branch.Id);
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        List<string> pending;
+        while ((pending = await InDatabase(db => db.Database.SqlQueryRaw<string>(
+                   "SELECT message_type AS \"Value\" FROM outbox_messages WHERE body::text LIKE {0} AND dispatched_at IS NULL", $"%{person.Id}%").ToListAsync())).Count > 0
+               && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
+
+        pending.Should().BeEmpty("the dispatcher publishes every outbox row");
+        (await EventsAbout(person.Id)).Should().HaveCount(2);
+    }
+
+    [Fact]
     public async Task Members_see_masked_personal_data_and_the_subsidiary_admin_sees_it_in_clear()
     {
         var subsidiary = await SubsidiaryAsync("PD2");
