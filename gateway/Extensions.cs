@@ -4,6 +4,7 @@ using Alliance.Gateway.Clients;
 using Alliance.Gateway.Dashboard;
 using Alliance.Gateway.Errors;
 using Alliance.Gateway.Organizations;
+using Alliance.Gateway.People;
 using Alliance.Gateway.Subsidiaries;
 using Alliance.ServiceDefaults.Grpc;
 
@@ -19,6 +20,7 @@ public static class Extensions
         builder.Services.AddGrpcClient(ResourceNames.Organization);
         builder.Services.AddGrpcClient(ResourceNames.Reporting);
         builder.Services.AddSingleton<OrganizationClient>();
+        builder.Services.AddSingleton<PeopleClient>();
         builder.Services.AddSingleton<ReportingClient>();
         builder.Services.AddExceptionHandler<GrpcProblemMapping>();
         builder.Services.Configure<Microsoft.AspNetCore.Http.ProblemDetailsOptions>(o => o.CustomizeProblemDetails = context =>
@@ -58,6 +60,7 @@ public static class Extensions
         api.MapGet("/me", (HttpContext http) => Caller.From(http.User).ToMe()).WithName("GetMe");
         api.MapSubsidiaryEndpoints();
         api.MapOrganizationEndpoints();
+        api.MapPeopleEndpoints();
         api.MapDashboardEndpoints();
         // Unknown API paths are a 404 problem, not the console page.
         app.Map("/api/{**rest}", Problems.NoSuchEndpoint);

@@ -2,6 +2,7 @@ using Alliance.Contracts;
 using Alliance.Contracts.Organization.V1;
 using Alliance.Organization.Data;
 using Alliance.Organization.Demo;
+using Alliance.Organization.People;
 using Alliance.ServiceDefaults.Data;
 using Alliance.ServiceDefaults.Grpc;
 using Alliance.ServiceDefaults.Messaging;
@@ -17,12 +18,14 @@ public static class Extensions
         builder.AddGrpcServer();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<DemoDataLoader>();
+        builder.Services.AddSingleton(PersonalDataProtector.FromConfiguration(builder.Configuration, builder.Environment));
         return builder;
     }
 
     public static WebApplication MapApplicationEndpoints(this WebApplication app)
     {
         app.MapGrpcService<OrganizationGrpcService>(OrganizationReflection.Descriptor.Services[0]);
+        app.MapGrpcService<PeopleGrpcService>(PeopleReflection.Descriptor.Services[0]);
         app.MapGrpcHealthService();
         return app;
     }

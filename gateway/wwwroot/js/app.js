@@ -6,6 +6,7 @@ import * as signin from './pages/signin.js';
 import * as dashboard from './pages/dashboard.js';
 import * as subsidiaries from './pages/subsidiaries.js';
 import * as subsidiary from './pages/subsidiary.js';
+import * as people from './pages/people.js';
 import * as notFound from './pages/not-found.js';
 
 const routes = [
@@ -13,6 +14,7 @@ const routes = [
   { pattern: /^\/$/, page: dashboard, nav: 'dashboard' },
   { pattern: /^\/subsidiaries$/, page: subsidiaries, nav: 'subsidiaries' },
   { pattern: /^\/subsidiaries\/(?<id>[^/]+)$/, page: subsidiary, nav: 'subsidiaries' },
+  { pattern: /^\/subsidiaries\/(?<id>[^/]+)\/people$/, page: people, nav: 'subsidiaries' },
 ];
 
 const root = document.getElementById('app');

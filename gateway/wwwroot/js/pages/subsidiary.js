@@ -20,7 +20,8 @@ export function render(main, { params, user }) {
   main.replaceChildren(
     h('nav', { class: 'breadcrumb', 'aria-label': t('subsidiary.back') },
       h('a', { href: '/subsidiaries', testid: 'back-to-subsidiaries' }, t('subsidiary.back'))),
-    h('div', { class: 'page-header' }, title, subtitle),
+    h('div', { class: 'page-header' }, title, subtitle,
+      h('a', { href: `/subsidiaries/${encodeURIComponent(id)}/people`, class: 'button button-secondary', testid: 'open-people' }, t('people.open'))),
     h('div', { class: 'columns' },
       h('section', { class: 'column-main' }, h('h2', {}, t('subsidiary.tree')), tree),
       form?.element));
