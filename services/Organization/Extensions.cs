@@ -16,6 +16,7 @@ public static class Extensions
         builder.AddServiceMessaging<OrganizationDbContext>();
         builder.AddGrpcServer();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<Pairings.PairingOptions>(builder.Configuration.GetSection("Pairings"));
         builder.Services.AddHostedService<DemoDataLoader>();
         return builder;
     }
@@ -23,6 +24,8 @@ public static class Extensions
     public static WebApplication MapApplicationEndpoints(this WebApplication app)
     {
         app.MapGrpcService<OrganizationGrpcService>(OrganizationReflection.Descriptor.Services[0]);
+        app.MapGrpcService<Alliances.AllianceGrpcService>(AlliancesReflection.Descriptor.Services[0]);
+        app.MapGrpcService<Pairings.PairingGrpcService>(PairingsReflection.Descriptor.Services[0]);
         app.MapGrpcHealthService();
         return app;
     }
