@@ -1,9 +1,11 @@
 using Alliance.Contracts;
+using Alliance.Gateway.Alliances;
 using Alliance.Gateway.Auth;
 using Alliance.Gateway.Clients;
 using Alliance.Gateway.Dashboard;
 using Alliance.Gateway.Errors;
 using Alliance.Gateway.Organizations;
+using Alliance.Gateway.Pairings;
 using Alliance.Gateway.Subsidiaries;
 using Alliance.ServiceDefaults.Grpc;
 
@@ -20,6 +22,7 @@ public static class Extensions
         builder.Services.AddGrpcClient(ResourceNames.Reporting);
         builder.Services.AddSingleton<OrganizationClient>();
         builder.Services.AddSingleton<ReportingClient>();
+        builder.Services.AddSingleton<AllianceClient>();
         builder.Services.AddExceptionHandler<GrpcProblemMapping>();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -53,6 +56,8 @@ public static class Extensions
         api.MapGet("/me", (HttpContext http) => Caller.From(http.User).ToMe()).WithName("GetMe");
         api.MapSubsidiaryEndpoints();
         api.MapOrganizationEndpoints();
+        api.MapAllianceEndpoints();
+        api.MapPairingEndpoints();
         api.MapDashboardEndpoints();
         // Unknown API paths are a 404 problem, not the console page.
         app.Map("/api/{**rest}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint."));
