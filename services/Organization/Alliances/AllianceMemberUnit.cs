@@ -33,10 +33,10 @@ public sealed class AllianceMemberUnit
 
     public bool IsInternal => OrganizationId is not null;
 
-    /// <summary>Whether the unit belongs to the alliance on a day: joined on or before it and not yet left.</summary>
-    public bool IsMemberOn(DateOnly day) => JoinedOn <= day && (LeftOn is null || day < LeftOn);
 
     public bool IsCurrent => LeftOn is null;
+
+    public bool HasLeftBy(DateOnly day) => LeftOn is { } left && left <= day;
 
     internal void Leave(DateOnly leftOn) => LeftOn = leftOn;
 }

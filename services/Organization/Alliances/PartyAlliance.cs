@@ -151,7 +151,8 @@ public sealed class PartyAlliance
 
     /// <summary>
     /// The chair of each period from the first one up to <paramref name="count"/> periods: units take their turn in
-    /// the scheduled order; a unit that is no longer a member when a period starts is skipped, and the turn passes on.
+    /// the scheduled order; a unit that has left by the time a period starts is skipped, and the turn passes on. When
+    /// every unit in the order has left, the schedule has run out.
     /// </summary>
     public IReadOnlyList<RotationPeriod> RotationPeriods(int count)
     {
@@ -166,7 +167,7 @@ public sealed class PartyAlliance
             for (var tries = 0; tries < RotationOrder.Count; tries++)
             {
                 var candidate = RotationOrder[(turn + 1 + tries) % RotationOrder.Count];
-                if (_members.SingleOrDefault(m => m.Id == candidate) is { } unit && unit.IsMemberOn(starts))
+                if (_members.SingleOrDefault(m => m.Id == candidate) is { } unit && !unit.HasLeftBy(starts))
                 {
                     turn = (turn + 1 + tries) % RotationOrder.Count;
                     chair = candidate;

@@ -157,4 +157,27 @@ public class AllianceRulesTests
 
         alliance.VisibleTo().Should().Equal(LeadSubsidiary);
     }
+
+    [Fact]
+    public void A_schedule_that_starts_before_a_unit_joined_still_gives_it_its_turn()
+    {
+        var alliance = Form();
+        var lead = alliance.LeadMemberUnitId;
+        var bank = alliance.JoinExternal(Bank(), new DateOnly(2026, 6, 1), Now).Id;
+        alliance.ScheduleRotation([bank, lead], new DateOnly(2026, 1, 1), 3);
+
+        alliance.RotationPeriods(2).Select(p => p.MemberUnitId).Should().Equal(bank, lead);
+    }
+
+    [Fact]
+    public void When_every_unit_in_the_order_has_left_the_schedule_runs_out()
+    {
+        var alliance = Form();
+        var bank = alliance.JoinExternal(Bank(), Formed, Now).Id;
+        alliance.ScheduleRotation([bank], new DateOnly(2026, 1, 1), 1);
+        alliance.Leave(bank, new DateOnly(2026, 3, 1));
+
+        alliance.RotationPeriods(12).Should().HaveCount(2);
+        alliance.RotationOn(new DateOnly(2026, 4, 15)).Current.Should().BeNull();
+    }
 }
