@@ -1,10 +1,12 @@
 using Alliance.Contracts;
+using Alliance.Gateway.Alliances;
 using Alliance.Gateway.Auth;
 using Alliance.Gateway.Clients;
 using Alliance.Gateway.Dashboard;
 using Alliance.Gateway.Errors;
 using Alliance.Gateway.Organizations;
 using Alliance.Gateway.People;
+using Alliance.Gateway.Pairings;
 using Alliance.Gateway.Subsidiaries;
 using Alliance.ServiceDefaults.Grpc;
 
@@ -22,6 +24,7 @@ public static class Extensions
         builder.Services.AddSingleton<OrganizationClient>();
         builder.Services.AddSingleton<PeopleClient>();
         builder.Services.AddSingleton<ReportingClient>();
+        builder.Services.AddSingleton<AllianceClient>();
         builder.Services.AddExceptionHandler<GrpcProblemMapping>();
         builder.Services.Configure<Microsoft.AspNetCore.Http.ProblemDetailsOptions>(o => o.CustomizeProblemDetails = context =>
         {
@@ -61,6 +64,8 @@ public static class Extensions
         api.MapSubsidiaryEndpoints();
         api.MapOrganizationEndpoints();
         api.MapPeopleEndpoints();
+        api.MapAllianceEndpoints();
+        api.MapPairingEndpoints();
         api.MapDashboardEndpoints();
         // Unknown API paths are a 404 problem, not the console page.
         app.Map("/api/{**rest}", Problems.NoSuchEndpoint);

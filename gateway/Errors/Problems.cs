@@ -4,8 +4,10 @@ namespace Alliance.Gateway.Errors;
 public static class Problems
 {
     /// <summary>Another subsidiary's records are reported as missing, so their existence does not leak.</summary>
-    public static IResult SubsidiaryNotFound() =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "The subsidiary was not found.");
+    public static IResult NotFound(string what) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"{what} was not found.");
+
+    public static IResult SubsidiaryNotFound() => NotFound("The subsidiary");
 
     public static IResult NoSuchEndpoint() =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "No such API endpoint.");

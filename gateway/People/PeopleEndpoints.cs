@@ -1,3 +1,4 @@
+using Alliance.Gateway.Errors;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Alliance.Contracts.Organization.V1;
@@ -73,7 +74,7 @@ public static partial class PeopleEndpoints
     public const int MaxManagementPostLength = 100;
     public static readonly string[] SortOrders = ["name", "-name", "createdAt", "-createdAt"];
 
-    static IResult NotFound(string what) => Results.Problem(statusCode: 404, title: "Not found.", detail: $"{what} was not found.");
+    static IResult NotFound(string what) => Problems.NotFound(what);
 
     public static RouteGroupBuilder MapPeopleEndpoints(this RouteGroupBuilder api)
     {

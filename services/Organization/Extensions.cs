@@ -17,6 +17,7 @@ public static class Extensions
         builder.AddServiceMessaging<OrganizationDbContext>();
         builder.AddGrpcServer();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<Pairings.PairingOptions>(builder.Configuration.GetSection("Pairings"));
         builder.Services.AddHostedService<DemoDataLoader>();
         builder.Services.AddSingleton(PersonalDataProtector.FromConfiguration(builder.Configuration, builder.Environment));
         return builder;
@@ -26,6 +27,8 @@ public static class Extensions
     {
         app.MapGrpcService<OrganizationGrpcService>(OrganizationReflection.Descriptor.Services[0]);
         app.MapGrpcService<PeopleGrpcService>(PeopleReflection.Descriptor.Services[0]);
+        app.MapGrpcService<Alliances.AllianceGrpcService>(AlliancesReflection.Descriptor.Services[0]);
+        app.MapGrpcService<Pairings.PairingGrpcService>(PairingsReflection.Descriptor.Services[0]);
         app.MapGrpcHealthService();
         return app;
     }

@@ -1,0 +1,141 @@
+using System.Globalization;
+using Alliance.Contracts;
+using Alliance.Organization.Common;
+using Alliance.Organization.Data;
+using Alliance.Organization.Organizations;
+using Alliance.ServiceDefaults.Grpc;
+using Alliance.ServiceDefaults.Security;
+using Alliance.ServiceDefaults.Validation;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using C = Alliance.Contracts.Organization.V1;
+
+namespace Alliance.Organization.Alliances;
+
+/// <summary>Validation and look-ups that alliances and pairings share: dates, units, paging, client request ids.</summary>
+internal static class UnitRequests
+{
+    public const string DateFormat = "yyyy-MM-dd";
+    const int DefaultPageSize = 20;
+    const int MaxPageSize = 200;
+
+    public static (int Page, int PageSize) Paging(int page, int pageSize) =>
+        (Math.Max(page, 1), pageSize <= 0 ? DefaultPageSize : Math.Min(pageSize, MaxPageSize));
+
+    public static bool TryParseDate(string? value, out DateOnly date) =>
+        DateOnly.TryParseExact(value?.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    public static FieldErrors Date(this FieldErrors errors, string field, string? value, bool required = true)
+    {
+        if (string.IsNullOrWhiteSpace(value)) { if (required) errors.Add(field, "is required."); }
+        else if (!TryParseDate(value, out _)) errors.Add(field, $"must be a date as {DateFormat}.");
+        return errors;
+    }
+
+    public static DateOnly ParseDate(string value) => DateOnly.ParseExact(value.Trim(), DateFormat, CultureInfo.InvariantCulture);
+
+    public static string Format(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public static ExternalUnitKind? FromContract(C.ExternalUnitKind kind) => kind switch
+    {
+        C.ExternalUnitKind.GovernmentOffice => ExternalUnitKind.GovernmentOffice,
+        C.ExternalUnitKind.Bank => ExternalUnitKind.Bank,
+        C.ExternalUnitKind.Community => ExternalUnitKind.Community,
+        C.ExternalUnitKind.School => ExternalUnitKind.School,
+        C.ExternalUnitKind.Enterprise => ExternalUnitKind.Enterprise,
+        _ => null,
+    };
+
+    public static C.ExternalUnitKind ToContract(ExternalUnitKind kind) => kind switch
+    {
+        ExternalUnitKind.GovernmentOffice => C.ExternalUnitKind.GovernmentOffice,
+        ExternalUnitKind.Bank => C.ExternalUnitKind.Bank,
+        ExternalUnitKind.Community => C.ExternalUnitKind.Community,
+        ExternalUnitKind.School => C.ExternalUnitKind.School,
+        ExternalUnitKind.Enterprise => C.ExternalUnitKind.Enterprise,
+        _ => C.ExternalUnitKind.Unspecified,
+    };
+
+    public static C.ExternalUnit ToContract(ExternalUnit unit) => new()
+    {
+        Kind = ToContract(unit.Kind), Name = unit.Name, ContactName = unit.ContactName, ContactPhone = unit.ContactPhone,
+    };
+
+    /// <summary>Checks a unit: an organization id, or an external unit with kind, name and a contact person.</summary>
+    public static FieldErrors Unit(this FieldErrors errors, string field, C.Unit? unit)
+    {
+        switch (unit?.KindCase)
+        {
+            case C.Unit.KindOneofCase.OrganizationId:
+                errors.Id($"{field}.organizationId", unit.OrganizationId);
+                break;
+            case C.Unit.KindOneofCase.External:
+                if (FromContract(unit.External.Kind) is null)
+                    errors.Add($"{field}.external.kind", "must be government-office, bank, community, school or enterprise.");
+                errors.Required($"{field}.external.name", unit.External.Name, ExternalUnit.MaxNameLength);
+                errors.Required($"{field}.external.contactName", unit.External.ContactName, ExternalUnit.MaxContactLength);
+                errors.Required($"{field}.external.contactPhone", unit.External.ContactPhone, ExternalUnit.MaxContactLength);
+                break;
+            default:
+                errors.Add(field, "is required: an organization id or an external unit.");
+                break;
+        }
+        return errors;
+    }
+
+    public static ExternalUnit ToExternal(C.ExternalUnit unit) =>
+        new(FromContract(unit.Kind)!.Value, unit.Name.Trim(), unit.ContactName.Trim(), unit.ContactPhone.Trim());
+
+    /// <summary>An organization of the group; one in a subsidiary the caller cannot see is missing when <paramref name="inCallerScope"/>.</summary>
+    public static async Task<PartyOrganization> FindOrganizationAsync(this OrganizationDbContext db, CallerScope caller, string field, string id,
+        bool inCallerScope, CancellationToken ct)
+    {
+        var organizationId = Guid.Parse(id);
+        var organization = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organizationId, ct);
+        if (organization is null || inCallerScope && !caller.CanAccess(organization.SubsidiaryId))
+            throw FieldErrors.Single(field, "The organization was not found.", StatusCode.NotFound);
+        return organization;
+    }
+
+    public static void EnsureAdmin(this CallerScope caller, string action)
+    {
+        if (caller.Role is not (Roles.GroupAdmin or Roles.SubsidiaryAdmin))
+            throw new RpcException(StatusCode.PermissionDenied, $"Only an administrator may {action}.");
+    }
+
+    public static void EnsureExpectedVersion(long expected, long actual, string what)
+    {
+        if (expected != 0 && expected != actual) throw Stale(what);
+    }
+
+    public static RpcException Stale(string what) =>
+        new(StatusCode.Aborted, $"The {what} was changed by someone else; reload it and try again.");
+
+    public static RpcException Rule(AllianceRuleException ex) => FieldErrors.Single(ex.Field, ex.Message, StatusCode.FailedPrecondition);
+
+    public static async Task<Guid?> FindClientRequestAsync(this OrganizationDbContext db, string? key, CancellationToken ct) =>
+        key is null ? null
+        : await db.ClientRequests.AsNoTracking().Where(r => r.Key == key).Select(r => (Guid?)r.ResourceId).FirstOrDefaultAsync(ct);
+
+    public static void RememberClientRequest(this OrganizationDbContext db, string? key, Guid resourceId, DateTimeOffset now)
+    {
+        if (key is not null) db.ClientRequests.Add(new ClientRequest { Key = key, ResourceId = resourceId, CreatedAt = now });
+    }
+
+    public static string? ClientRequestKey(string operation, Guid? scope, string clientRequestId) =>
+        string.IsNullOrWhiteSpace(clientRequestId) ? null : ClientRequest.KeyFor(operation, scope, clientRequestId.Trim());
+
+    public static bool IsUniqueViolation(DbUpdateException ex) =>
+        ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+}
+
+internal static class OptionalText
+{
+    public static FieldErrors Optional(this FieldErrors errors, string field, string? value, int maxLength)
+    {
+        if (value is not null && value.Trim().Length > maxLength) errors.Add(field, $"must be at most {maxLength} characters.");
+        return errors;
+    }
+}
