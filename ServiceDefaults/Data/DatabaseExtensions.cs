@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,7 @@ public static class DatabaseExtensions
             ?? throw new InvalidOperationException($"Connection string 'ConnectionStrings:{connectionName}' is not configured.");
         builder.Services.AddDbContext<TDbContext>(o => o.UseNpgsql(connectionString));
         builder.Services.AddHostedService<MigrateOnStart<TDbContext>>();
+        builder.Services.TryAddSingleton<TimeProvider>(DatabaseTimeProvider.SystemClock);
         builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>($"{connectionName}-db", tags: [ServiceDefaultsExtensions.ReadyTag]);
         return builder;
     }

@@ -16,7 +16,6 @@ public static class Extensions
         builder.AddServiceDatabase<OrganizationDbContext>(ResourceNames.Databases.Organization);
         builder.AddServiceMessaging<OrganizationDbContext>();
         builder.AddGrpcServer();
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<Pairings.PairingOptions>(builder.Configuration.GetSection("Pairings"));
         builder.Services.AddHostedService<DemoDataLoader>();
         builder.Services.AddSingleton(PersonalDataProtector.FromConfiguration(builder.Configuration, builder.Environment));
