@@ -15,7 +15,8 @@ namespace Alliance.ServiceDefaults.Messaging;
 /// <para>
 /// Messages being consumed at the same time (up to the endpoint's concurrency) share transactions: the first of them
 /// becomes the batch's leader and, on its own DbContext, inserts the inbox rows of the whole batch in one statement,
-/// runs the handler of each message that is new, saves their tracked changes in one SaveChanges, and commits once; each message is acknowledged only after that commit. If anything in the batch fails, it is rolled
+/// runs the handler of each message that is new, saves their tracked changes in one SaveChanges, and commits once;
+/// each message is acknowledged only after that commit. If anything in the batch fails, it is rolled
 /// back and every message of it runs alone in its own transaction as before, so a failing message faults (retries,
 /// error queue) by itself.
 /// </para>

@@ -11,8 +11,9 @@ namespace Alliance.ServiceDefaults.Messaging;
 
 /// <summary>
 /// Publishes the outbox rows of one DbContext type. Each worker claims a batch of due rows with
-/// <c>FOR UPDATE SKIP LOCKED</c> (so replicas and workers never take the same row), publishes the batch concurrently
-/// with MessageId = EventId and waits for the broker's confirms, then marks the batch in one UPDATE and commits.
+/// <c>FOR UPDATE SKIP LOCKED</c> (so replicas and workers never take the same row), publishes the whole batch on one
+/// confirmed RabbitMQ channel as MassTransit envelopes with MessageId = EventId (<see cref="OutboxPublisher"/>) and waits
+/// for the broker's confirms, then marks the confirmed rows in one UPDATE and commits.
 /// A row that fails is retried later, forever, with exponential back-off and jitter. A crash between publish and
 /// commit leaves the rows undispatched: they are published again and the consumers' inbox absorbs the duplicates.
 /// All state is in the table, so a restarted or additional replica simply carries on.
