@@ -31,6 +31,9 @@ public abstract class IdempotentConsumer<TDbContext, TMessage> : IConsumer<TMess
     /// <summary>Batches committing at the same time per consumer and database, so handlers overlap with commits.</summary>
     const int MaxLeaders = 2;
 
+    /// <summary>A leader hands over after this many batches, so its own message is acknowledged without waiting for a quiet moment.</summary>
+    const int MaxBatchesPerLeader = 4;
+
     static readonly ConcurrentDictionary<(string Consumer, string? Database), Batcher> Batchers = new();
 
     readonly TDbContext _db;
@@ -53,10 +56,14 @@ public abstract class IdempotentConsumer<TDbContext, TMessage> : IConsumer<TMess
         var messageId = context.MessageId ?? context.Message.EventId;
         var ct = context.CancellationToken;
         var batcher = Batchers.GetOrAdd((ConsumerName, _db.Database.GetConnectionString()), static _ => new Batcher());
-        var item = new Item(this, messageId, context.Message, ct);
-        batcher.Queue.Enqueue(item);
-        await batcher.LeadWhileNeededAsync(this);
-        var outcome = await item.Outcome.Task;
+        Outcome outcome;
+        do
+        {
+            var item = new Item(this, messageId, context.Message, ct);
+            batcher.Queue.Enqueue(item);
+            await batcher.LeadWhileNeededAsync(this);
+            outcome = await item.Outcome.Task;
+        } while (outcome == Outcome.Lead); // handed the lead: queue again and take it
         var applied = outcome switch
         {
             Outcome.Applied => true,
@@ -142,7 +149,7 @@ public abstract class IdempotentConsumer<TDbContext, TMessage> : IConsumer<TMess
         for (var i = 0; i < batch.Count; i++) batch[i].Outcome.TrySetResult(outcomes.Length == batch.Count ? outcomes[i] : Outcome.Alone);
     }
 
-    enum Outcome { Applied, AlreadyProcessed, Alone }
+    enum Outcome { Applied, AlreadyProcessed, Alone, Lead }
 
     sealed record Item(IdempotentConsumer<TDbContext, TMessage> Consumer, Guid MessageId, TMessage Message, CancellationToken CancellationToken)
     {
@@ -155,7 +162,7 @@ public abstract class IdempotentConsumer<TDbContext, TMessage> : IConsumer<TMess
         public readonly ConcurrentQueue<Item> Queue = new();
         int _leaders;
 
-        /// <summary>Becomes a leader if one is wanted and commits batches until nothing waits.</summary>
+        /// <summary>Becomes a leader if one is wanted and commits batches until nothing waits, or hands over.</summary>
         public async Task LeadWhileNeededAsync(IdempotentConsumer<TDbContext, TMessage> consumer)
         {
             while (!Queue.IsEmpty)
@@ -163,10 +170,12 @@ public abstract class IdempotentConsumer<TDbContext, TMessage> : IConsumer<TMess
                 var leaders = Volatile.Read(ref _leaders);
                 if (leaders >= MaxLeaders) return; // a running leader looks at the queue again before it stops
                 if (Interlocked.CompareExchange(ref _leaders, leaders + 1, leaders) != leaders) continue;
+                var handOver = false;
                 try
                 {
-                    while (true)
+                    for (var led = 0; ; led++)
                     {
+                        if (led == MaxBatchesPerLeader) { handOver = true; break; }
                         var batch = new List<Item>(Math.Min(MaxBatch, Queue.Count + 1));
                         while (batch.Count < MaxBatch && Queue.TryDequeue(out var item)) batch.Add(item);
                         if (batch.Count == 0) break;
@@ -174,6 +183,12 @@ public abstract class IdempotentConsumer<TDbContext, TMessage> : IConsumer<TMess
                     }
                 }
                 finally { Interlocked.Decrement(ref _leaders); }
+                if (handOver)
+                {
+                    // A waiting message's consumer takes the lead; if none waits, the queue is empty and nothing is owed.
+                    if (Queue.TryDequeue(out var next)) next.Outcome.TrySetResult(Outcome.Lead);
+                    return;
+                }
                 // Loop: an item may have arrived between the last empty look and the decrement, when every leader was busy.
             }
         }
