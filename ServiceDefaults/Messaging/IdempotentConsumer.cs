@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using Alliance.Contracts.Events;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Alliance.ServiceDefaults.Messaging;
 
@@ -8,12 +11,31 @@ namespace Alliance.ServiceDefaults.Messaging;
 /// A consumer whose effect and inbox row commit in one transaction on the service's DbContext, so a redelivered or
 /// republished message (same MessageId) changes nothing. The inbox row is inserted first with ON CONFLICT DO NOTHING:
 /// when two replicas get the same message at once, the second insert waits for the first transaction and then sees
-/// the row (or, if the first rolled back, takes over), so the handler never runs twice for one message.
+/// the row (or, if the first rolled back, takes over), so no message takes effect twice.
+/// <para>
+/// Messages being consumed at the same time (up to the endpoint's concurrency) share transactions: the first of them
+/// becomes the batch's leader and, on its own DbContext, inserts the inbox rows of the whole batch in one statement,
+/// runs the handler of each message that is new, saves their tracked changes in one SaveChanges, and commits once;
+/// each message is acknowledged only after that commit. If anything in the batch fails, it is rolled
+/// back and every message of it runs alone in its own transaction as before, so a failing message faults (retries,
+/// error queue) by itself.
+/// </para>
 /// </summary>
 public abstract class IdempotentConsumer<TDbContext, TMessage> : IConsumer<TMessage>
     where TDbContext : DbContext
     where TMessage : class, IIntegrationEvent
 {
+    /// <summary>At most this many messages share one transaction.</summary>
+    const int MaxBatch = 100;
+
+    /// <summary>Batches committing at the same time per consumer and database, so handlers overlap with commits.</summary>
+    const int MaxLeaders = 2;
+
+    /// <summary>A leader hands over after this many batches, so its own message is acknowledged without waiting for a quiet moment.</summary>
+    const int MaxBatchesPerLeader = 4;
+
+    static readonly ConcurrentDictionary<(string Consumer, string? Database), Batcher> Batchers = new();
+
     readonly TDbContext _db;
     string? _insertSql;
 
@@ -22,7 +44,8 @@ public abstract class IdempotentConsumer<TDbContext, TMessage> : IConsumer<TMess
     /// <summary>The name this consumer's inbox rows are kept under; stable across renames if overridden.</summary>
     protected virtual string ConsumerName => GetType().FullName ?? GetType().Name;
 
-    /// <summary>Applies the message's effect through <paramref name="db"/>; SaveChanges and commit follow.</summary>
+    /// <summary>Applies the message's effect through <paramref name="db"/> (and nothing else of it: it may be shared by
+    /// several messages in one transaction); SaveChanges and commit follow.</summary>
     protected abstract Task HandleAsync(TMessage message, TDbContext db, CancellationToken ct);
 
     /// <summary>Runs once the effect has committed, and only when this delivery applied it (e.g. to invalidate a cache).</summary>
@@ -31,28 +54,143 @@ public abstract class IdempotentConsumer<TDbContext, TMessage> : IConsumer<TMess
     public async Task Consume(ConsumeContext<TMessage> context)
     {
         var messageId = context.MessageId ?? context.Message.EventId;
-        var consumer = ConsumerName;
         var ct = context.CancellationToken;
+        var batcher = Batchers.GetOrAdd((ConsumerName, _db.Database.GetConnectionString()), static _ => new Batcher());
+        Outcome outcome;
+        do
+        {
+            var item = new Item(this, messageId, context.Message, ct);
+            batcher.Queue.Enqueue(item);
+            await batcher.LeadWhileNeededAsync(this);
+            outcome = await item.Outcome.Task;
+        } while (outcome == Outcome.Lead); // handed the lead: queue again and take it
+        var applied = outcome switch
+        {
+            Outcome.Applied => true,
+            Outcome.AlreadyProcessed => false,
+            _ => await ConsumeAloneAsync(messageId, context.Message, ct),
+        };
+        if (applied) await AfterCommitAsync(context.Message, ct);
+    }
+
+    /// <summary>One message in its own transaction; true when this delivery applied it.</summary>
+    async Task<bool> ConsumeAloneAsync(Guid messageId, TMessage message, CancellationToken ct)
+    {
         _insertSql ??= $"INSERT INTO {_db.Model.QuotedTableName(typeof(InboxMessage))} (message_id, consumer, processed_at) " +
                        "VALUES ({0}, {1}, now()) ON CONFLICT DO NOTHING";
-
         var applied = false;
         var strategy = _db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
+            applied = false;
             _db.ChangeTracker.Clear();
             await using var tx = await _db.Database.BeginTransactionAsync(ct);
-            var inserted = await _db.Database.ExecuteSqlRawAsync(_insertSql, [messageId, consumer], ct);
+            var inserted = await _db.Database.ExecuteSqlRawAsync(_insertSql, [messageId, ConsumerName], ct);
             if (inserted == 0)
             {
                 await tx.RollbackAsync(ct); // already processed: nothing else to commit, the message is acknowledged
                 return;
             }
-            await HandleAsync(context.Message, _db, ct);
+            await HandleAsync(message, _db, ct);
             await _db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             applied = true;
         });
-        if (applied) await AfterCommitAsync(context.Message, ct);
+        return applied;
+    }
+
+    /// <summary>Runs the batch on this consumer's DbContext; completes every item's outcome, whatever happens.</summary>
+    async Task RunBatchAsync(List<Item> batch)
+    {
+        var ct = batch[0].CancellationToken;
+        var table = _db.Model.QuotedTableName(typeof(InboxMessage));
+        Outcome[] outcomes = [];
+        try
+        {
+            var strategy = _db.Database.CreateExecutionStrategy();
+            await strategy.ExecuteAsync(async () =>
+            {
+                _db.ChangeTracker.Clear();
+                await using var tx = await _db.Database.BeginTransactionAsync(ct);
+                // In id order, so two replicas' batches lock the same inbox keys in the same order.
+                var ids = batch.Select(i => i.MessageId).Distinct().Order().ToArray();
+                var fresh = new HashSet<Guid>();
+                await using (var insert = new NpgsqlCommand(
+                    $"INSERT INTO {table} (message_id, consumer, processed_at) SELECT unnest(@ids), @consumer, now() " +
+                    "ON CONFLICT DO NOTHING RETURNING message_id",
+                    (NpgsqlConnection)_db.Database.GetDbConnection(), (NpgsqlTransaction)tx.GetDbTransaction()))
+                {
+                    insert.Parameters.AddWithValue("ids", ids);
+                    insert.Parameters.AddWithValue("consumer", ConsumerName);
+                    await using var reader = await insert.ExecuteReaderAsync(ct);
+                    while (await reader.ReadAsync(ct)) fresh.Add(reader.GetGuid(0));
+                }
+                outcomes = new Outcome[batch.Count];
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    // A message twice in one batch: its first copy applies it, the second is already processed.
+                    if (!fresh.Remove(batch[i].MessageId)) { outcomes[i] = Outcome.AlreadyProcessed; continue; }
+                    await batch[i].Consumer.HandleAsync(batch[i].Message, _db, ct);
+                    outcomes[i] = Outcome.Applied;
+                }
+                await _db.SaveChangesAsync(ct); // the tracked effects of the whole batch in one round trip
+                await tx.CommitAsync(ct);
+            });
+        }
+        catch (Exception)
+        {
+            // Rolled back: each message is tried on its own, where its own failure (if any) faults only it.
+            outcomes = [.. batch.Select(_ => Outcome.Alone)];
+        }
+        finally
+        {
+            _db.ChangeTracker.Clear();
+        }
+        for (var i = 0; i < batch.Count; i++) batch[i].Outcome.TrySetResult(outcomes.Length == batch.Count ? outcomes[i] : Outcome.Alone);
+    }
+
+    enum Outcome { Applied, AlreadyProcessed, Alone, Lead }
+
+    sealed record Item(IdempotentConsumer<TDbContext, TMessage> Consumer, Guid MessageId, TMessage Message, CancellationToken CancellationToken)
+    {
+        public TaskCompletionSource<Outcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>The messages of one consumer and database waiting to be committed, and who is committing them.</summary>
+    sealed class Batcher
+    {
+        public readonly ConcurrentQueue<Item> Queue = new();
+        int _leaders;
+
+        /// <summary>Becomes a leader if one is wanted and commits batches until nothing waits, or hands over.</summary>
+        public async Task LeadWhileNeededAsync(IdempotentConsumer<TDbContext, TMessage> consumer)
+        {
+            while (!Queue.IsEmpty)
+            {
+                var leaders = Volatile.Read(ref _leaders);
+                if (leaders >= MaxLeaders) return; // a running leader looks at the queue again before it stops
+                if (Interlocked.CompareExchange(ref _leaders, leaders + 1, leaders) != leaders) continue;
+                var handOver = false;
+                try
+                {
+                    for (var led = 0; ; led++)
+                    {
+                        if (led == MaxBatchesPerLeader) { handOver = true; break; }
+                        var batch = new List<Item>(Math.Min(MaxBatch, Queue.Count + 1));
+                        while (batch.Count < MaxBatch && Queue.TryDequeue(out var item)) batch.Add(item);
+                        if (batch.Count == 0) break;
+                        await consumer.RunBatchAsync(batch);
+                    }
+                }
+                finally { Interlocked.Decrement(ref _leaders); }
+                if (handOver)
+                {
+                    // A waiting message's consumer takes the lead; if none waits, the queue is empty and nothing is owed.
+                    if (Queue.TryDequeue(out var next)) next.Outcome.TrySetResult(Outcome.Lead);
+                    return;
+                }
+                // Loop: an item may have arrived between the last empty look and the decrement, when every leader was busy.
+            }
+        }
     }
 }

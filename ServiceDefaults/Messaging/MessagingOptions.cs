@@ -26,11 +26,11 @@ public sealed class OutboxOptions
     /// <summary>False for a host that writes no events: no dispatcher runs.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Rows claimed (and published concurrently) per batch.</summary>
-    public int BatchSize { get; set; } = 200;
+    /// <summary>Rows claimed (and published together on one channel, confirms awaited together) per batch.</summary>
+    public int BatchSize { get; set; } = 1000;
 
     /// <summary>Batches in flight at once in one process; replicas add theirs (SKIP LOCKED keeps them apart).</summary>
-    public int Workers { get; set; } = 2;
+    public int Workers { get; set; } = 4;
 
     /// <summary>How often to look for due rows when no SaveChanges signal arrives (rows from other replicas, retries).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,8 +11,9 @@ namespace Alliance.ServiceDefaults.Messaging;
 
 /// <summary>
 /// Publishes the outbox rows of one DbContext type. Each worker claims a batch of due rows with
-/// <c>FOR UPDATE SKIP LOCKED</c> (so replicas and workers never take the same row), publishes the batch concurrently
-/// with MessageId = EventId and waits for the broker's confirms, then marks the batch in one UPDATE and commits.
+/// <c>FOR UPDATE SKIP LOCKED</c> (so replicas and workers never take the same row), publishes the whole batch on one
+/// confirmed RabbitMQ channel as MassTransit envelopes with MessageId = EventId (<see cref="OutboxPublisher"/>) and waits
+/// for the broker's confirms, then marks the confirmed rows in one UPDATE and commits.
 /// A row that fails is retried later, forever, with exponential back-off and jitter. A crash between publish and
 /// commit leaves the rows undispatched: they are published again and the consumers' inbox absorbs the duplicates.
 /// All state is in the table, so a restarted or additional replica simply carries on.
@@ -21,20 +22,30 @@ public sealed class OutboxDispatcher<TDbContext> : BackgroundService where TDbCo
 {
     const int CleanupChunk = 10_000;
     readonly IServiceScopeFactory _scopes;
-    readonly IBus _bus;
+    readonly OutboxPublisher _publisher;
+    readonly IOutboxPublishObserver[] _observers;
     readonly OutboxSignal<TDbContext> _signal;
     readonly OutboxOptions _options;
     readonly ILogger _logger;
     string? _table;
 
-    public OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, OutboxSignal<TDbContext> signal,
-        IOptions<MessagingOptions> options, ILogger<OutboxDispatcher<TDbContext>> logger)
+    public OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, IConfiguration configuration, OutboxSignal<TDbContext> signal,
+        IEnumerable<IOutboxPublishObserver> observers, IOptions<MessagingOptions> options, ILogger<OutboxDispatcher<TDbContext>> logger)
     {
         _scopes = scopes;
-        _bus = bus;
         _signal = signal;
+        _observers = observers.ToArray();
         _options = options.Value.Outbox;
         _logger = logger;
+        var broker = configuration.GetConnectionString(Alliance.Contracts.ResourceNames.Bus)
+            ?? throw new InvalidOperationException($"The outbox needs ConnectionStrings:{Alliance.Contracts.ResourceNames.Bus}.");
+        _publisher = new OutboxPublisher(new Uri(broker), $"alliance-outbox-{typeof(TDbContext).Name}", bus);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await _publisher.DisposeAsync();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -99,11 +110,30 @@ public sealed class OutboxDispatcher<TDbContext> : BackgroundService where TDbCo
             return 0;
         }
 
-        string?[] errors;
-        using (var publishing = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        // Envelopes are built before publishing starts; a row that cannot be (unknown type) fails alone.
+        var errors = new string?[rows.Count];
+        var outgoing = new List<OutboxPublisher.Outgoing>(rows.Count);
+        var positions = new List<int>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
         {
+            try
+            {
+                outgoing.Add(_publisher.Prepare(rows[i].Id, rows[i].MessageType, rows[i].Body));
+                positions.Add(i);
+            }
+            catch (Exception ex) { errors[i] = $"{ex.GetType().Name}: {ex.Message}"; }
+        }
+        if (outgoing.Count > 0)
+        {
+            using var publishing = CancellationTokenSource.CreateLinkedTokenSource(ct);
             publishing.CancelAfter(_options.PublishTimeout);
-            errors = await Task.WhenAll(rows.Select(r => PublishAsync(r, publishing.Token)));
+            Func<int, CancellationToken, ValueTask>? beforeEach = _observers.Length == 0 ? null : async (j, token) =>
+            {
+                var row = rows[positions[j]];
+                foreach (var observer in _observers) await observer.PrePublishAsync(row.Id, row.MessageType, token);
+            };
+            var results = await _publisher.PublishAsync(outgoing, beforeEach, publishing.Token);
+            for (var j = 0; j < results.Length; j++) errors[positions[j]] = results[j];
         }
 
         // What was confirmed is marked even while stopping: marking it later would only publish it twice.
@@ -131,24 +161,6 @@ public sealed class OutboxDispatcher<TDbContext> : BackgroundService where TDbCo
         }
         await tx.CommitAsync(CancellationToken.None);
         return rows.Count;
-    }
-
-    async Task<string?> PublishAsync(Row row, CancellationToken ct)
-    {
-        try
-        {
-            var type = MessageTypes.Resolve(row.MessageType)
-                ?? throw new InvalidOperationException($"Unknown message type '{row.MessageType}'");
-            var message = JsonSerializer.Deserialize(row.Body, type, MessagingModelExtensions.Json)
-                ?? throw new InvalidOperationException("Empty message body");
-            var id = row.Id;
-            await _bus.Publish(message, type, context => context.MessageId = id, ct);
-            return null;
-        }
-        catch (Exception ex)
-        {
-            return $"{ex.GetType().Name}: {ex.Message}";
-        }
     }
 
     /// <summary>min * 2^(attempt-1), capped, with "equal jitter" (half fixed, half random) so replicas spread out.</summary>

@@ -30,16 +30,16 @@ public sealed class MessagingHost : IAsyncDisposable
     public NoteProbe Probe => Services.GetRequiredService<NoteProbe>();
 
     /// <summary>A publishing service with the outbox on its NotesDb.</summary>
-    public static Task<MessagingHost> StartPublisherAsync(string database, string bus, Action<IHost>? beforeStart = null,
+    public static Task<MessagingHost> StartPublisherAsync(string database, string bus, Action<IServiceCollection>? services = null,
         Dictionary<string, string?>? settings = null) =>
-        StartAsync(database, bus, PublisherService, consumes: false, beforeStart, settings);
+        StartAsync(database, bus, PublisherService, consumes: false, services, settings);
 
     /// <summary>A consuming service (one replica) with NoteAddedConsumer, its inbox in its own NotesDb.</summary>
     public static Task<MessagingHost> StartConsumerAsync(string database, string bus, Dictionary<string, string?>? settings = null) =>
         StartAsync(database, bus, ConsumerService, consumes: true, null, settings);
 
     static async Task<MessagingHost> StartAsync(string database, string bus, string service, bool consumes,
-        Action<IHost>? beforeStart, Dictionary<string, string?>? settings)
+        Action<IServiceCollection>? services, Dictionary<string, string?>? settings)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -61,10 +61,10 @@ public sealed class MessagingHost : IAsyncDisposable
         builder.Services.AddDbContext<NotesDb>(o => o.UseNpgsql(database));
         builder.Services.AddSingleton<NoteProbe>();
         builder.AddServiceMessaging<NotesDb>(consumes ? x => x.AddConsumer<NoteAddedConsumer>() : null);
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         var result = new MessagingHost(host, database);
         host.Services.GetRequiredService<IBus>().ConnectConsumeObserver(result.Deliveries);
-        beforeStart?.Invoke(host);
         await host.StartAsync();
         return result;
     }

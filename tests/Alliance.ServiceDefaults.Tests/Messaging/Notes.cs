@@ -77,11 +77,18 @@ public sealed class DeliveryCounter : IConsumeObserver
     int _count;
     public int Count => Volatile.Read(ref _count);
 
+    /// <summary>Each completed delivery as the consumer saw it.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<(Guid? MessageId, string? ContentType, NoteAdded Message)> Seen { get; } = new();
+
     public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
 
     public Task PostConsume<T>(ConsumeContext<T> context) where T : class
     {
-        if (context.Message is NoteAdded) Interlocked.Increment(ref _count);
+        if (context.Message is NoteAdded note)
+        {
+            Seen.Enqueue((context.MessageId, context.ReceiveContext.ContentType?.MediaType, note));
+            Interlocked.Increment(ref _count);
+        }
         return Task.CompletedTask;
     }
 

@@ -91,7 +91,7 @@ public class OutboxTests
         var stall = new StallAfter(publishedBeforeStall);
         var small = new Dictionary<string, string?> { ["Messaging:Outbox:BatchSize"] = "10", ["Messaging:Outbox:Workers"] = "1" };
         var first = await MessagingHost.StartPublisherAsync(publisherDb, bus,
-            host => host.Services.GetRequiredService<IBus>().ConnectPublishObserver(stall), small);
+            services => services.AddSingleton<IOutboxPublishObserver>(stall), small);
         await stall.Stalled.WaitAsync(Bound);
 
         // ...and dies there: its transaction is gone before it could mark what it had already published.
@@ -138,7 +138,7 @@ public class OutboxTests
 }
 
 /// <summary>Lets the first N publishes through, then holds every later one until released or cancelled.</summary>
-sealed class StallAfter(int allowed) : IPublishObserver
+sealed class StallAfter(int allowed) : IOutboxPublishObserver
 {
     readonly TaskCompletionSource _stalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
     readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -147,13 +147,61 @@ sealed class StallAfter(int allowed) : IPublishObserver
     public Task Stalled => _stalled.Task;
     public void Release() => _release.TrySetResult();
 
-    public async Task PrePublish<T>(PublishContext<T> context) where T : class
+    public async ValueTask PrePublishAsync(Guid messageId, string messageType, CancellationToken ct)
     {
         if (Interlocked.Increment(ref _count) <= allowed) return;
         _stalled.TrySetResult();
-        await _release.Task.WaitAsync(context.CancellationToken);
+        await _release.Task.WaitAsync(ct);
     }
+}
 
-    public Task PostPublish<T>(PublishContext<T> context) where T : class => Task.CompletedTask;
-    public Task PublishFault<T>(PublishContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+public class OutboxPublishPathTests
+{
+    static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task An_event_published_by_the_outbox_reaches_a_MassTransit_consumer_started_later_with_its_event_id_as_message_id()
+    {
+        var servers = await RealServers.GetAsync();
+        var bus = await servers.CreateVirtualHostAsync("outbox-path");
+        var publisherDb = await MessagingHost.CreateDatabaseAsync(servers, "outbox_path_pub");
+        var consumerDb = await MessagingHost.CreateDatabaseAsync(servers, "outbox_path_con");
+        await using var publisher = await MessagingHost.StartPublisherAsync(publisherDb, bus);
+
+        // Published before any consumer exists: the outbox declares the message type's exchange itself...
+        await publisher.AddNoteAsync("before any consumer");
+        await Eventually.TrueAsync(async () => await MessagingHost.ScalarAsync(publisherDb,
+            "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NOT NULL") == 1, Bound, "the first event to be dispatched");
+
+        // ...and MassTransit, starting afterwards, declares the same exchange and binds its queue to it without complaint.
+        await using (var first = await MessagingHost.StartConsumerAsync(consumerDb, bus))
+            await first.WaitUntilReadyAsync();
+
+        // Published while no consumer runs: it waits in the durable queue for the consumer started after it.
+        var note = await publisher.AddNoteAsync("while the consumer is stopped");
+        await Eventually.TrueAsync(async () => await MessagingHost.ScalarAsync(publisherDb,
+            "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NOT NULL") == 2, Bound, "the second event to be dispatched");
+        Guid eventId;
+        await using (var conn = new NpgsqlConnection(publisherDb))
+        {
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"SELECT id FROM outbox_messages WHERE body->>'noteId' = '{note.Id}'", conn);
+            eventId = (Guid)(await cmd.ExecuteScalarAsync())!;
+        }
+
+        await using var consumer = await MessagingHost.StartConsumerAsync(consumerDb, bus);
+        await Eventually.TrueAsync(() => consumer.Deliveries.Count >= 1, Bound, "the waiting event to be consumed");
+        await Task.Delay(500); // nothing else is on its way: the first event found no queue, as with any fanout publish
+        consumer.Deliveries.Seen.Should().ContainSingle();
+        var (messageId, contentType, message) = consumer.Deliveries.Seen.Single();
+        messageId.Should().Be(eventId, "the MessageId on the bus is the outbox row's EventId");
+        message.EventId.Should().Be(eventId);
+        message.NoteId.Should().Be(note.Id);
+        message.TenantId.Should().Be(note.TenantId);
+        message.Text.Should().Be("while the consumer is stopped");
+        contentType.Should().Be("application/vnd.masstransit+json");
+        await using (var db = MessagingHost.Open(consumerDb))
+            (await db.NoteLogs.Select(l => l.Text).ToListAsync()).Should().Equal("while the consumer is stopped");
+        (await MessagingHost.ScalarAsync(consumerDb, $"SELECT count(*) FROM inbox_messages WHERE message_id = '{eventId}'")).Should().Be(1);
+    }
 }
