@@ -114,6 +114,7 @@ export function devToken({ role, subsidiaryId, userName }) {
 export const get = (path, query) => request('GET', path, { query });
 export const getWithToken = (path, query, token) => request('GET', path, { query, token });
 export const post = (path, body, idempotencyKey) => request('POST', path, { body, idempotencyKey });
+export const put = (path, body) => request('PUT', path, { body });
 
 /**
  * One Idempotency-Key per intended create: a retry of the same body (double click, network error) reuses the key,

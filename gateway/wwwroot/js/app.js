@@ -7,6 +7,10 @@ import * as dashboard from './pages/dashboard.js';
 import * as subsidiaries from './pages/subsidiaries.js';
 import * as subsidiary from './pages/subsidiary.js';
 import * as people from './pages/people.js';
+import * as alliances from './pages/alliances.js';
+import * as alliance from './pages/alliance.js';
+import * as pairings from './pages/pairings.js';
+import * as pairing from './pages/pairing.js';
 import * as notFound from './pages/not-found.js';
 
 const routes = [
@@ -15,6 +19,10 @@ const routes = [
   { pattern: /^\/subsidiaries$/, page: subsidiaries, nav: 'subsidiaries' },
   { pattern: /^\/subsidiaries\/(?<id>[^/]+)$/, page: subsidiary, nav: 'subsidiaries' },
   { pattern: /^\/subsidiaries\/(?<id>[^/]+)\/people$/, page: people, nav: 'subsidiaries' },
+  { pattern: /^\/alliances$/, page: alliances, nav: 'alliances' },
+  { pattern: /^\/alliances\/(?<id>[^/]+)$/, page: alliance, nav: 'alliances' },
+  { pattern: /^\/pairings$/, page: pairings, nav: 'pairings' },
+  { pattern: /^\/pairings\/(?<id>[^/]+)$/, page: pairing, nav: 'pairings' },
 ];
 
 const root = document.getElementById('app');
@@ -73,6 +81,8 @@ function sideNav(user, active, path) {
   const items = [
     { key: 'dashboard', href: '/', label: t('nav.dashboard') },
     { key: 'subsidiaries', href: '/subsidiaries', label: t('nav.subsidiaries') },
+    { key: 'alliances', href: '/alliances', label: t('nav.alliances') },
+    { key: 'pairings', href: '/pairings', label: t('nav.pairings') },
   ];
   if (user.role !== 'group-admin' && user.subsidiaryId) {
     items.push({ key: 'mine', href: `/subsidiaries/${user.subsidiaryId}`, label: t('nav.mySubsidiary') });
