@@ -26,7 +26,7 @@ export function unitLabel(unit) {
   return h('span', { class: 'unit' }, unit.name,
     unit.external
       ? h('span', { class: 'badge badge-external', testid: 'external-badge' }, t(`externalKind.${unit.external.kind}`))
-      : h('span', { class: 'badge badge-internal' }, t('unit.internal')));
+      : null);
 }
 
 let subsidiariesOnce = null;
