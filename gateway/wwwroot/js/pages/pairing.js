@@ -33,10 +33,11 @@ export function render(main, { params, user }) {
   function show(data, message) {
     pairing = data;
     title.replaceChildren(unitLabel(data.first), ' ⇄ ', unitLabel(data.second));
-    subtitle.replaceChildren(statusBadge(data.status),
-      data.endedOn ? h('span', { class: 'muted' }, ' ', t('pairing.endedOnText', { date: formatDate(data.endedOn) })) : null);
+    subtitle.replaceChildren(h('span', {}, statusBadge(data.status),
+      data.endedOn ? h('span', { class: 'muted' }, ' ', t('pairing.endedOnText', { date: formatDate(data.endedOn) })) : null));
     const open = isAdmin && data.status !== 'ended';
-    body.replaceChildren(
+    // replaceChildren would print a null, so the optional banners go through h, which drops it.
+    body.replaceChildren(h('div', {},
       message ? successBanner(message) : null,
       data.status === 'expiring-soon'
         ? h('div', { class: 'banner banner-warning', role: 'status', testid: 'expiry-warning' },
@@ -47,7 +48,7 @@ export function render(main, { params, user }) {
           h('section', {}, h('h2', {}, t('pairing.currentAgreement')), agreementCard(data.agreement)),
           h('section', { class: 'section' }, h('h2', {}, t('pairing.history')),
             data.history.length ? historyTable(data.history) : h('p', { class: 'muted', testid: 'history-empty' }, t('pairing.noHistory')))),
-        open ? h('div', { class: 'column-side stack' }, renewForm(), endForm()) : null));
+        open ? h('div', { class: 'column-side stack' }, renewForm(), endForm()) : null)));
   }
 
   function renewForm() {

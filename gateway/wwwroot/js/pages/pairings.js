@@ -85,7 +85,7 @@ export function render(main, { query, user, onLeave }) {
         h('td', {}, statusBadge(p.status)))),
       }),
       pager({ page: data.page, pageSize: data.pageSize, total: data.total }, (to) => { page = to; load(); }),
-    ];
+    ].filter(Boolean);
   }
 }
 
