@@ -1,0 +1,142 @@
+using Microsoft.Playwright;
+
+namespace Alliance.EndToEnd.Tests.Alliances;
+
+/// <summary>The alliance pages of the web console in Debian's Chromium, headless, against the whole stack.</summary>
+[Collection(StackCollection.Name)]
+public class AllianceConsoleBrowserTests(StackFixture stack) : IAsyncLifetime
+{
+    IPlaywright _playwright = null!;
+    IBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    async Task<IPage> NewPageAsync()
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        return page;
+    }
+
+    /// <summary>Runs a browser scenario; on failure keeps a screenshot beside the test results to show what the user saw.</summary>
+    static async Task ScenarioAsync(IPage page, string name, Func<Task> steps)
+    {
+        try
+        {
+            await steps();
+        }
+        catch
+        {
+            var dir = Path.Combine(AppContext.BaseDirectory, "screenshots");
+            Directory.CreateDirectory(dir);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = true });
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task A_group_admin_forms_an_alliance_in_the_console_and_adds_an_external_member_unit()
+    {
+        // A subsidiary with a committee to lead the alliance, made through the API.
+        var admin = await stack.SignedInAsync("group-admin");
+        var (subsidiary, committee) = await admin.SubsidiaryWithCommitteeAsync("联盟页面企业" + Guid.NewGuid().ToString("N")[..4]);
+        var allianceName = "浏览器组建的联盟" + Guid.NewGuid().ToString("N")[..6];
+
+        var page = await NewPageAsync();
+        await ScenarioAsync(page, "alliance-create-join", async () =>
+        {
+            await page.GotoAsync(stack.Gateway.ToString());
+            await page.GetByTestId("role-select").SelectOptionAsync("group-admin");
+            await page.GetByTestId("username-input").FillAsync("联盟管理员");
+            await page.GetByTestId("signin-button").ClickAsync();
+            await page.GetByTestId("dashboard-subsidiaries").WaitForAsync();
+
+            // The alliance list, reached from the navigation, with its create form.
+            await page.GetByTestId("nav-alliances").ClickAsync();
+            (await page.Locator("h1").First.InnerTextAsync()).Should().Contain("党建联盟");
+            await page.GetByTestId("alliance-name").FillAsync(allianceName);
+            await page.GetByTestId("alliance-theme").FillAsync("城市服务");
+            await page.GetByTestId("alliance-lead-subsidiary").SelectOptionAsync(subsidiary.Id.ToString());
+            await page.GetByTestId("alliance-lead").SelectOptionAsync(committee.Id.ToString());
+            await page.GetByTestId("alliance-plan").FillAsync("联学联建，共促发展");
+            await page.GetByTestId("alliance-formed-on").FillAsync("2026-01-01");
+            await page.GetByTestId("alliance-submit").ClickAsync();
+            await page.GetByTestId("success-banner").WaitForAsync();
+
+            // Listed, searchable by name, and the lead is its first member unit.
+            await page.GetByTestId("alliance-search").FillAsync(allianceName);
+            var row = page.GetByTestId("alliance-row").Filter(new() { HasText = allianceName });
+            await row.WaitForAsync();
+            (await row.InnerTextAsync()).Should().Contain(committee.Name).And.Contain("城市服务");
+
+            // The detail page: add a bank from outside the group as a member unit.
+            await page.GetByTestId("created-link").ClickAsync();
+            await page.GetByTestId("member-table").WaitForAsync();
+            (await page.Locator("h1").First.InnerTextAsync()).Should().Be(allianceName);
+            await page.GetByTestId("lead-badge").WaitForAsync();
+            await page.GetByTestId("join-mode-external").CheckAsync();
+            await page.GetByTestId("join-external-kind").SelectOptionAsync("bank");
+            await page.GetByTestId("join-external-name").FillAsync("浦东农商银行");
+            await page.GetByTestId("join-external-contact-name").FillAsync("王经理");
+            await page.GetByTestId("join-external-contact-phone").FillAsync("13800000000");
+            await page.GetByTestId("join-joined-on").FillAsync("2026-02-01");
+            await page.GetByTestId("join-submit").ClickAsync();
+
+            var bank = page.GetByTestId("member-row").Filter(new() { HasText = "浦东农商银行" });
+            await bank.WaitForAsync();
+            (await bank.InnerTextAsync()).Should().Contain("银行").And.Contain("王经理").And.Contain("13800000000");
+            (await page.GetByTestId("member-row").CountAsync()).Should().Be(2);
+
+            // Still there after a reload, and the list counts two member units.
+            await page.ReloadAsync();
+            await page.GetByTestId("member-row").Filter(new() { HasText = "浦东农商银行" }).WaitForAsync();
+            await page.GetByTestId("back-to-alliances").ClickAsync();
+            await page.GetByTestId("alliance-search").FillAsync(allianceName);
+            await page.WaitForFunctionAsync(
+                "name => [...document.querySelectorAll('[data-testid=alliance-row]')].some(r => r.textContent.includes(name) && r.querySelector('td.num')?.textContent.trim() === '2')",
+                allianceName);
+        });
+    }
+
+    [Fact]
+    public async Task The_join_form_shows_the_field_errors_the_gateway_returns()
+    {
+        var admin = await stack.SignedInAsync("group-admin");
+        var (_, committee) = await admin.SubsidiaryWithCommitteeAsync("联盟错误企业" + Guid.NewGuid().ToString("N")[..4]);
+        var alliance = await admin.FormAllianceAsync(committee.Id, "字段错误联盟" + Guid.NewGuid().ToString("N")[..6]);
+
+        var page = await NewPageAsync();
+        await ScenarioAsync(page, "alliance-join-errors", async () =>
+        {
+            await page.GotoAsync(stack.Gateway.ToString());
+            await page.GetByTestId("username-input").FillAsync("admin");
+            await page.GetByTestId("signin-button").ClickAsync();
+            await page.GetByTestId("dashboard-subsidiaries").WaitForAsync();
+
+            await page.GotoAsync(new Uri(stack.Gateway, $"/alliances/{alliance.Id}").ToString());
+            await page.GetByTestId("join-form").WaitForAsync();
+            await page.GetByTestId("join-mode-external").CheckAsync();
+            await page.GetByTestId("join-submit").ClickAsync();
+
+            await page.GetByTestId("name-error").WaitForAsync();
+            (await page.GetByTestId("name-error").InnerTextAsync()).Should().NotBeNullOrWhiteSpace();
+        });
+    }
+}
