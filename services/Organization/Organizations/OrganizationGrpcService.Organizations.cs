@@ -107,8 +107,8 @@ public sealed partial class OrganizationGrpcService
             var name = Like.Containing(request.Search.Trim());
             var pinyin = NameSearchKey.Normalize(request.Search) is { } key ? Like.Containing(key) : null;
             query = pinyin is null
-                ? query.Where(o => EF.Functions.Like(o.Name, name))
-                : query.Where(o => EF.Functions.Like(o.Name, name) || EF.Functions.Like(o.NameSearch!, pinyin));
+                ? query.Where(o => EF.Functions.Like(o.Name, name, Like.Escape))
+                : query.Where(o => EF.Functions.Like(o.Name, name, Like.Escape) || EF.Functions.Like(o.NameSearch!, pinyin, Like.Escape));
         }
         var ct = context.CancellationToken;
         var total = await query.CountAsync(ct);

@@ -110,8 +110,8 @@ public sealed class PeopleGrpcService(OrganizationDbContext db, TimeProvider clo
             var name = Like.Containing(request.Search.Trim());
             var pinyin = NameSearchKey.Normalize(request.Search) is { } key ? Like.Containing(key) : null;
             query = pinyin is null
-                ? query.Where(p => EF.Functions.Like(p.Name, name))
-                : query.Where(p => EF.Functions.Like(p.Name, name) || EF.Functions.Like(p.NameSearch!, pinyin));
+                ? query.Where(p => EF.Functions.Like(p.Name, name, Like.Escape))
+                : query.Where(p => EF.Functions.Like(p.Name, name, Like.Escape) || EF.Functions.Like(p.NameSearch!, pinyin, Like.Escape));
         }
         if (FromContract(request.Kind) is { } kind) query = query.Where(p => p.Kind == kind);
         if (request.HasOrganizationId && !string.IsNullOrWhiteSpace(request.OrganizationId))

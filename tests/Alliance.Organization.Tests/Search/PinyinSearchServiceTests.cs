@@ -111,7 +111,11 @@ public class PinyinSearchServiceTests : IAsyncLifetime
         (await PeopleFound(subsidiary, "zhangsun")).Should().Equal("长孙无忌");
         (await PeopleFound(subsidiary, "cswj")).Should().Equal("长孙无忌");
         (await PeopleFound(subsidiary, "zhang")).Should().Equal("张三", "长孙无忌");
-        (await PeopleFound(subsidiary, "%")).Should().BeEmpty("a LIKE wildcard in the search is literal");
+        await PersonAsync(subsidiary, "A_B 100%");
+        (await PeopleFound(subsidiary, "%")).Should().Equal("A_B 100%"); // LIKE wildcards in the search are literal
+        (await PeopleFound(subsidiary, "_")).Should().Equal("A_B 100%");
+        (await PeopleFound(subsidiary, "0%")).Should().Equal("A_B 100%");
+        (await PeopleFound(subsidiary, "ab100")).Should().Equal("A_B 100%");
 
         await Call<UpdatePersonRequest, Person>("PeopleService", "UpdatePerson", new UpdatePersonRequest { Id = zhang.Id, Name = "王五" });
 
