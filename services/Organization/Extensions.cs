@@ -17,6 +17,7 @@ public static class Extensions
         builder.AddServiceMessaging<OrganizationDbContext>();
         builder.AddGrpcServer();
         builder.Services.Configure<Pairings.PairingOptions>(builder.Configuration.GetSection("Pairings"));
+        builder.Services.AddHostedService<Search.NameSearchBackfill>();
         builder.Services.AddHostedService<DemoDataLoader>();
         builder.Services.AddSingleton(PersonalDataProtector.FromConfiguration(builder.Configuration, builder.Environment));
         return builder;

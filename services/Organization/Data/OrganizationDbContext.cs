@@ -14,6 +14,7 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.Entity<Subsidiary>(e =>
         {
             e.ToTable("subsidiaries");
@@ -32,6 +33,7 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
             e.Property(x => x.SubsidiaryId).HasColumnName("subsidiary_id");
             e.Property(x => x.ParentId).HasColumnName("parent_id");
             e.Property(x => x.Name).HasColumnName("name").HasMaxLength(PartyOrganization.MaxNameLength).IsRequired();
+            e.Property(x => x.NameSearch).HasColumnName("name_search");
             e.Property(x => x.Kind).HasColumnName("kind").HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.Path).HasColumnName("path").HasMaxLength(2000).IsRequired();
             e.Property(x => x.Depth).HasColumnName("depth");
@@ -39,6 +41,9 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
             e.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
             e.HasIndex(x => new { x.SubsidiaryId, x.ParentId });
             e.HasIndex(x => x.Path).UseCollation("C");
+            // search: name LIKE '%…%' OR name_search LIKE '%…%' (docs/adr/0006-pinyin-search.md).
+            e.HasIndex(x => x.Name).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_party_organizations_name_trgm");
+            e.HasIndex(x => x.NameSearch).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_party_organizations_name_search_trgm");
             e.HasOne<Subsidiary>().WithMany().HasForeignKey(x => x.SubsidiaryId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<PartyOrganization>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
         });

@@ -2,6 +2,7 @@ using Alliance.Contracts.Events;
 using Alliance.Contracts.Organization.V1;
 using Alliance.Organization.Common;
 using Alliance.Organization.Organizations;
+using Alliance.Organization.Search;
 using Alliance.ServiceDefaults.Grpc;
 using Alliance.ServiceDefaults.Messaging;
 using Alliance.ServiceDefaults.Security;
@@ -102,8 +103,12 @@ public sealed partial class OrganizationGrpcService
         }
         if (!string.IsNullOrWhiteSpace(request.Search))
         {
-            var search = request.Search.Trim();
-            query = query.Where(o => o.Name.Contains(search));
+            // Part of the name, or of its pinyin or initials ("dydzb" finds 第一党支部).
+            var name = Like.Containing(request.Search.Trim());
+            var pinyin = NameSearchKey.Normalize(request.Search) is { } key ? Like.Containing(key) : null;
+            query = pinyin is null
+                ? query.Where(o => EF.Functions.Like(o.Name, name, Like.Escape))
+                : query.Where(o => EF.Functions.Like(o.Name, name, Like.Escape) || EF.Functions.Like(o.NameSearch!, pinyin, Like.Escape));
         }
         var ct = context.CancellationToken;
         var total = await query.CountAsync(ct);

@@ -1,3 +1,5 @@
+using Alliance.Organization.Search;
+
 namespace Alliance.Organization.Organizations;
 
 /// <summary>
@@ -13,6 +15,8 @@ public sealed class PartyOrganization
     public Guid SubsidiaryId { get; private set; }
     public Guid? ParentId { get; private set; }
     public string Name { get; private set; } = "";
+    /// <summary>Pinyin alternatives of <see cref="Name"/> (<see cref="NameSearchKey"/>); null until computed.</summary>
+    public string? NameSearch { get; private set; }
     public OrganizationKind Kind { get; private set; }
     public string Path { get; private set; } = "";
     public int Depth { get; private set; }
@@ -37,6 +41,7 @@ public sealed class PartyOrganization
             SubsidiaryId = subsidiaryId,
             ParentId = parent?.Id,
             Name = name.Trim(),
+            NameSearch = NameSearchKey.For(name.Trim()),
             Kind = kind,
             Path = parent is null ? id.ToString() : parent.Path + PathSeparator + id,
             Depth = parent is null ? 0 : parent.Depth + 1,
@@ -44,6 +49,9 @@ public sealed class PartyOrganization
             Version = 1,
         };
     }
+
+    /// <summary>Sets the pinyin key of a row stored before the key existed (startup backfill).</summary>
+    public void SetNameSearch(string? key) => NameSearch = key;
 
     public bool IsSelfOrAncestorOf(PartyOrganization other) =>
         other.Path == Path || other.Path.StartsWith(Path + PathSeparator, StringComparison.Ordinal);

@@ -5,6 +5,7 @@ using Alliance.Contracts.Organization.V1;
 using Alliance.Organization.Common;
 using Alliance.Organization.Data;
 using Alliance.Organization.Organizations;
+using Alliance.Organization.Search;
 using Alliance.ServiceDefaults.Grpc;
 using Alliance.ServiceDefaults.Messaging;
 using Alliance.ServiceDefaults.Security;
@@ -105,8 +106,12 @@ public sealed class PeopleGrpcService(OrganizationDbContext db, TimeProvider clo
         var query = db.Set<Person>().AsNoTracking().Where(p => p.SubsidiaryId == subsidiaryId);
         if (!string.IsNullOrWhiteSpace(request.Search))
         {
-            var search = request.Search.Trim();
-            query = query.Where(p => p.Name.Contains(search));
+            // Part of the name, or of its pinyin or initials ("zs" finds 张三).
+            var name = Like.Containing(request.Search.Trim());
+            var pinyin = NameSearchKey.Normalize(request.Search) is { } key ? Like.Containing(key) : null;
+            query = pinyin is null
+                ? query.Where(p => EF.Functions.Like(p.Name, name, Like.Escape))
+                : query.Where(p => EF.Functions.Like(p.Name, name, Like.Escape) || EF.Functions.Like(p.NameSearch!, pinyin, Like.Escape));
         }
         if (FromContract(request.Kind) is { } kind) query = query.Where(p => p.Kind == kind);
         if (request.HasOrganizationId && !string.IsNullOrWhiteSpace(request.OrganizationId))

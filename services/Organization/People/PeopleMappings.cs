@@ -16,6 +16,7 @@ public sealed class PersonMapping : IEntityTypeConfiguration<Person>
         e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
         e.Property(x => x.SubsidiaryId).HasColumnName("subsidiary_id");
         e.Property(x => x.Name).HasColumnName("name").HasMaxLength(Person.MaxNameLength).IsRequired();
+        e.Property(x => x.NameSearch).HasColumnName("name_search");
         e.Property(x => x.Kind).HasColumnName("kind").HasConversion<string>().HasMaxLength(20);
         e.Property(x => x.EmployeeNumber).HasColumnName("employee_number").HasMaxLength(Person.MaxEmployeeNumberLength);
         e.Property(x => x.IdNumberCipher).HasColumnName("id_number_cipher");
@@ -26,6 +27,9 @@ public sealed class PersonMapping : IEntityTypeConfiguration<Person>
         e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
         e.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
         e.HasIndex(x => new { x.SubsidiaryId, x.Name });
+        // search: name LIKE '%…%' OR name_search LIKE '%…%' (docs/adr/0006-pinyin-search.md).
+        e.HasIndex(x => x.Name).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_people_name_trgm");
+        e.HasIndex(x => x.NameSearch).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_people_name_search_trgm");
         // One person per ID number in a subsidiary.
         e.HasIndex(x => new { x.SubsidiaryId, x.IdNumberHash }).IsUnique().HasFilter("id_number_hash IS NOT NULL").HasDatabaseName(IdNumberIndex);
         e.HasOne<Subsidiary>().WithMany().HasForeignKey(x => x.SubsidiaryId).OnDelete(DeleteBehavior.Restrict);

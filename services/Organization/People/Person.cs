@@ -1,3 +1,5 @@
+using Alliance.Organization.Search;
+
 namespace Alliance.Organization.People;
 
 /// <summary>
@@ -18,6 +20,8 @@ public sealed class Person
     public Guid Id { get; private set; }
     public Guid SubsidiaryId { get; private set; }
     public string Name { get; private set; } = "";
+    /// <summary>Pinyin alternatives of <see cref="Name"/> (<see cref="NameSearchKey"/>); null until computed.</summary>
+    public string? NameSearch { get; private set; }
     public PersonKind Kind { get; private set; }
     public string? EmployeeNumber { get; private set; }
     public byte[]? IdNumberCipher { get; private set; }
@@ -44,6 +48,7 @@ public sealed class Person
         Id = Guid.CreateVersion7(now),
         SubsidiaryId = subsidiaryId,
         Name = name.Trim(),
+        NameSearch = NameSearchKey.For(name.Trim()),
         Kind = kind,
         EmployeeNumber = Blank(employeeNumber),
         ManagementPost = Blank(managementPost),
@@ -52,7 +57,9 @@ public sealed class Person
         Version = 1,
     };
 
-    public void Rename(string name) => Name = name.Trim();
+    public void Rename(string name) => NameSearch = NameSearchKey.For(Name = name.Trim());
+    /// <summary>Sets the pinyin key of a row stored before the key existed (startup backfill).</summary>
+    public void SetNameSearch(string? key) => NameSearch = key;
     public void SetEmployeeNumber(string? employeeNumber) => EmployeeNumber = Blank(employeeNumber);
     public void SetManagementPost(string? post) => ManagementPost = Blank(post);
     public void SetIdNumber(byte[]? cipher, string? hash) => (IdNumberCipher, IdNumberHash) = (cipher, hash);

@@ -21,6 +21,7 @@ namespace Alliance.Organization.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Alliance.Organization.Alliances.AllianceMemberUnit", b =>
@@ -211,6 +212,10 @@ namespace Alliance.Organization.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
+                    b.Property<string>("NameSearch")
+                        .HasColumnType("text")
+                        .HasColumnName("name_search");
+
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uuid")
                         .HasColumnName("parent_id");
@@ -231,6 +236,18 @@ namespace Alliance.Organization.Data.Migrations
                         .HasColumnName("version");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_party_organizations_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("NameSearch")
+                        .HasDatabaseName("ix_party_organizations_name_search_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameSearch"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NameSearch"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("ParentId");
 
@@ -480,6 +497,10 @@ namespace Alliance.Organization.Data.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("name");
 
+                    b.Property<string>("NameSearch")
+                        .HasColumnType("text")
+                        .HasColumnName("name_search");
+
                     b.Property<byte[]>("PhoneCipher")
                         .HasColumnType("bytea")
                         .HasColumnName("phone_cipher");
@@ -498,6 +519,18 @@ namespace Alliance.Organization.Data.Migrations
                         .HasColumnName("version");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_people_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("NameSearch")
+                        .HasDatabaseName("ix_people_name_search_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameSearch"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NameSearch"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("SubsidiaryId", "IdNumberHash")
                         .IsUnique()

@@ -1,0 +1,52 @@
+using Alliance.Organization.Data;
+using Alliance.Organization.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace Alliance.Organization.Search;
+
+/// <summary>
+/// At start (after migrations): loads the pinyin table, warning when it is missing (search then matches characters
+/// only), and fills the key of rows stored without one (before the column existed, or while the table was missing),
+/// a batch at a time.
+/// </summary>
+public sealed class NameSearchBackfill(IServiceProvider services, ILogger<NameSearchBackfill> logger) : IHostedService
+{
+    public const int BatchSize = 500;
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        var table = PinyinTable.Shared;
+        if (!table.IsLoaded)
+        {
+            logger.LogWarning("Pinyin search is off, names match by characters only: {Reason}", table.LoadError);
+            return;
+        }
+        logger.LogInformation("Pinyin table loaded: {Count} characters", table.Count);
+        var organizations = 0;
+        var people = 0;
+        while (true)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<OrganizationDbContext>();
+            var orgBatch = await db.Organizations.Where(o => o.NameSearch == null).OrderBy(o => o.Id).Take(BatchSize).ToListAsync(ct);
+            var peopleBatch = await db.Set<Person>().Where(p => p.NameSearch == null).OrderBy(p => p.Id).Take(BatchSize).ToListAsync(ct);
+            if (orgBatch.Count == 0 && peopleBatch.Count == 0) break;
+            // Only the key changes: not a change of the aggregate, so no version bump and no event.
+            foreach (var o in orgBatch) o.SetNameSearch(NameSearchKey.For(o.Name, table));
+            foreach (var p in peopleBatch) p.SetNameSearch(NameSearchKey.For(p.Name, table));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                continue; // a row changed meanwhile (and got its key from that write); read the batch again
+            }
+            (organizations, people) = (organizations + orgBatch.Count, people + peopleBatch.Count);
+        }
+        if (organizations + people > 0)
+            logger.LogInformation("Pinyin keys filled for {Organizations} organizations and {People} people", organizations, people);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}
