@@ -18,4 +18,24 @@ public sealed class ReportingClient(IGrpcChannelFactory channels)
     public Task<SubsidiaryDashboard> GetSubsidiaryDashboardAsync(Guid subsidiaryId, CancellationToken ct) =>
         Channel.UnaryAsync<GetSubsidiaryDashboardRequest, SubsidiaryDashboard>(Service.FindMethodByName("GetSubsidiaryDashboard"),
             new GetSubsidiaryDashboardRequest { SubsidiaryId = subsidiaryId.ToString() }, new CallOptions { CancellationToken = ct });
+
+    public Task<AllianceCountsResponse> GetAllianceCountsAsync(Guid? subsidiaryId, CancellationToken ct)
+    {
+        var request = new GetAllianceCountsRequest();
+        if (subsidiaryId is { } id) request.SubsidiaryId = id.ToString();
+        return Channel.UnaryAsync<GetAllianceCountsRequest, AllianceCountsResponse>(Service.FindMethodByName("GetAllianceCounts"),
+            request, new CallOptions { CancellationToken = ct });
+    }
+
+    public Task<MemberCountsResponse> GetMemberCountsAsync(Guid subsidiaryId, CancellationToken ct) =>
+        Channel.UnaryAsync<GetMemberCountsRequest, MemberCountsResponse>(Service.FindMethodByName("GetMemberCounts"),
+            new GetMemberCountsRequest { SubsidiaryId = subsidiaryId.ToString() }, new CallOptions { CancellationToken = ct });
+
+    public Task<CrossAppointment> GetCrossAppointmentAsync(Guid subsidiaryId, CancellationToken ct) =>
+        Channel.UnaryAsync<GetCrossAppointmentRequest, CrossAppointment>(Service.FindMethodByName("GetCrossAppointment"),
+            new GetCrossAppointmentRequest { SubsidiaryId = subsidiaryId.ToString() }, new CallOptions { CancellationToken = ct });
+
+    public Task<PairingCounts> GetPairingCountsAsync(Guid subsidiaryId, CancellationToken ct) =>
+        Channel.UnaryAsync<GetPairingCountsRequest, PairingCounts>(Service.FindMethodByName("GetPairingCounts"),
+            new GetPairingCountsRequest { SubsidiaryId = subsidiaryId.ToString() }, new CallOptions { CancellationToken = ct });
 }

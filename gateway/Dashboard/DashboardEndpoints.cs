@@ -13,6 +13,24 @@ public sealed record SubsidiaryCountsDto(Guid SubsidiaryId, string Name, int Org
 
 public sealed record GroupDashboardDto(int Subsidiaries, int Organizations, IReadOnlyList<SubsidiaryCountsDto> PerSubsidiary);
 
+public sealed record AllianceCountsDto(Guid AllianceId, string Name, Guid LeadSubsidiaryId, int MemberUnits, int InternalUnits, int ExternalUnits,
+    Guid? CurrentChairUnitId, string? CurrentChairUnitName)
+{
+    public static AllianceCountsDto From(AllianceCounts a) => new(Guid.Parse(a.AllianceId), a.Name, Guid.Parse(a.LeadSubsidiaryId),
+        a.MemberUnits, a.InternalUnits, a.ExternalUnits,
+        a.CurrentChairUnitId == "" ? null : Guid.Parse(a.CurrentChairUnitId), a.CurrentChairUnitId == "" ? null : a.CurrentChairUnitName);
+}
+
+public sealed record OrganizationMembersDto(Guid OrganizationId, int Full, int Probationary);
+
+public sealed record SubsidiaryMembersDto(Guid SubsidiaryId, int Full, int Probationary, IReadOnlyList<OrganizationMembersDto> PerOrganization);
+
+public sealed record CrossAppointmentDto(Guid SubsidiaryId, int Secretaries, int CrossAppointed, double Ratio);
+
+public sealed record ExpiringPairingDto(Guid PairingId, string Title, DateOnly ExpiresOn);
+
+public sealed record PairingCountsDto(Guid SubsidiaryId, int Active, int ExpiringSoon, int ExpiringSoonDays, IReadOnlyList<ExpiringPairingDto> Expiring);
+
 public static class DashboardEndpoints
 {
     public static RouteGroupBuilder MapDashboardEndpoints(this RouteGroupBuilder api)
@@ -30,6 +48,37 @@ public static class DashboardEndpoints
             if (!Caller.From(http.User).CanAccess(subsidiaryId)) return Problems.SubsidiaryNotFound();
             return Results.Ok(SubsidiaryCountsDto.From(await client.GetSubsidiaryDashboardAsync(subsidiaryId, ct)));
         }).WithName("GetSubsidiaryDashboard");
+
+        // Alliances the caller may see: a group admin all (or one subsidiary's, ?subsidiaryId=); others their own subsidiary's.
+        group.MapGet("/alliances", async (Guid? subsidiaryId, HttpContext http, ReportingClient client, CancellationToken ct) =>
+        {
+            if (subsidiaryId is { } id && !Caller.From(http.User).CanAccess(id)) return Problems.SubsidiaryNotFound();
+            var counts = await client.GetAllianceCountsAsync(subsidiaryId, ct);
+            return Results.Ok(counts.Items.Select(AllianceCountsDto.From).ToList());
+        }).WithName("GetAllianceDashboard");
+
+        group.MapGet("/subsidiaries/{subsidiaryId:guid}/members", async (Guid subsidiaryId, HttpContext http, ReportingClient client, CancellationToken ct) =>
+        {
+            if (!Caller.From(http.User).CanAccess(subsidiaryId)) return Problems.SubsidiaryNotFound();
+            var m = await client.GetMemberCountsAsync(subsidiaryId, ct);
+            return Results.Ok(new SubsidiaryMembersDto(subsidiaryId, m.Full, m.Probationary,
+                m.PerOrganization.Select(o => new OrganizationMembersDto(Guid.Parse(o.OrganizationId), o.Full, o.Probationary)).ToList()));
+        }).WithName("GetMembersDashboard");
+
+        group.MapGet("/subsidiaries/{subsidiaryId:guid}/cross-appointment", async (Guid subsidiaryId, HttpContext http, ReportingClient client, CancellationToken ct) =>
+        {
+            if (!Caller.From(http.User).CanAccess(subsidiaryId)) return Problems.SubsidiaryNotFound();
+            var c = await client.GetCrossAppointmentAsync(subsidiaryId, ct);
+            return Results.Ok(new CrossAppointmentDto(subsidiaryId, c.Secretaries, c.CrossAppointed, c.Ratio));
+        }).WithName("GetCrossAppointmentDashboard");
+
+        group.MapGet("/subsidiaries/{subsidiaryId:guid}/pairings", async (Guid subsidiaryId, HttpContext http, ReportingClient client, CancellationToken ct) =>
+        {
+            if (!Caller.From(http.User).CanAccess(subsidiaryId)) return Problems.SubsidiaryNotFound();
+            var p = await client.GetPairingCountsAsync(subsidiaryId, ct);
+            return Results.Ok(new PairingCountsDto(subsidiaryId, p.Active, p.ExpiringSoon, p.ExpiringSoonDays,
+                p.Expiring.Select(e => new ExpiringPairingDto(Guid.Parse(e.PairingId), e.Title, DateOnly.Parse(e.ExpiresOn))).ToList()));
+        }).WithName("GetPairingsDashboard");
 
         return api;
     }

@@ -2,10 +2,10 @@ namespace Alliance.Contracts.Events;
 
 // Alliances carry the lead unit's subsidiary as TenantId; pairings the subsidiary of their (first) internal party.
 
-/// <summary>An alliance (党建联盟) was formed with its lead unit as the first member unit.</summary>
+/// <summary>An alliance (党建联盟) was formed with its lead unit as the first member unit (LeadUnitName added later; null from older producers).</summary>
 public sealed record AllianceFormed(
     Guid EventId, Guid TenantId, DateTimeOffset OccurredAt,
-    Guid AllianceId, string Name, string Theme, Guid LeadOrganizationId, Guid LeadMemberUnitId) : IIntegrationEvent;
+    Guid AllianceId, string Name, string Theme, Guid LeadOrganizationId, Guid LeadMemberUnitId, string? LeadUnitName = null) : IIntegrationEvent;
 
 /// <summary>An alliance's name, theme or plan was revised.</summary>
 public sealed record AllianceRevised(

@@ -40,7 +40,7 @@ public sealed class AllianceGrpcService(OrganizationDbContext db, TimeProvider c
         db.Add(alliance);
         db.RememberClientRequest(requestKey, alliance.Id, now);
         db.AddIntegrationEvent(new AllianceFormed(Guid.CreateVersion7(), alliance.LeadSubsidiaryId, now,
-            alliance.Id, alliance.Name, alliance.Theme, lead.Id, alliance.LeadMemberUnitId));
+            alliance.Id, alliance.Name, alliance.Theme, lead.Id, alliance.LeadMemberUnitId, lead.Name));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -210,11 +210,15 @@ public sealed class PeopleGrpcService(OrganizationDbContext db, TimeProvider clo
         var ct = context.CancellationToken;
         var person = await FindForChangeAsync(Guid.Parse(request.PersonId), request.ExpectedVersion, caller, ct);
 
+        var endsBefore = person.Roles.ToDictionary(r => r.Id, r => r.EndsOn);
         var old = Apply(() => person.ChangeStatus(status!.Value, changedOn!.Value, Today));
         var now = clock.GetUtcNow();
         person.Touch(now);
         db.AddIntegrationEvent(new MemberStatusChanged(Guid.CreateVersion7(), person.SubsidiaryId, now, person.Id,
             person.CurrentMembership!.OrganizationId, old.ToName(), status!.Value.ToName(), changedOn!.Value));
+        // A transfer out ends the person's roles; each ending is announced like an EndRole.
+        foreach (var ended in person.Roles.Where(r => r.EndsOn != endsBefore[r.Id]))
+            db.AddIntegrationEvent(new RoleEnded(Guid.CreateVersion7(), person.SubsidiaryId, now, person.Id, ended.Id, ended.OrganizationId, ended.Role.ToName(), ended.EndsOn!.Value));
         await SaveChangeAsync(ct);
         return ToContract(person, caller);
     }

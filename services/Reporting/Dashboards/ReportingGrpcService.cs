@@ -1,14 +1,16 @@
 using Alliance.Contracts.Reporting.V1;
 using Alliance.Reporting.Data;
+using Alliance.Reporting.Pairings;
 using Alliance.ServiceDefaults.Grpc;
 using Alliance.ServiceDefaults.Security;
 using Alliance.ServiceDefaults.Validation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Alliance.Reporting.Dashboards;
 
 /// <summary>alliance.reporting.v1.ReportingService: dashboards from the read model, through the cache.</summary>
-public sealed class ReportingGrpcService(ReportingDbContext db, DashboardCache cache)
+public sealed partial class ReportingGrpcService(ReportingDbContext db, DashboardCache cache, TimeProvider clock, IOptions<PairingOptions> pairingOptions)
 {
     public async Task<GroupDashboard> GetGroupDashboard(GetGroupDashboardRequest request, ServerCallContext context)
     {

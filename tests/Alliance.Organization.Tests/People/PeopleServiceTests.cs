@@ -154,6 +154,26 @@ public class PeopleServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_transfer_out_announces_each_role_it_ends()
+    {
+        var subsidiary = await SubsidiaryAsync("TRO1");
+        var branch = await BranchAsync(subsidiary.Id);
+        var person = await JoinAsync(await RegisterAsync(subsidiary.Id, "书记丁"), branch.Id);
+        person = await Call<AssignRoleRequest, Person>("AssignRole", new AssignRoleRequest
+            { PersonId = person.Id, OrganizationId = branch.Id, Role = OrganizationRoleKind.Secretary, StartsOn = "2024-01-01", ExpectedVersion = person.Version });
+        person = await Call<AssignRoleRequest, Person>("AssignRole", new AssignRoleRequest
+            { PersonId = person.Id, OrganizationId = branch.Id, Role = OrganizationRoleKind.CommitteeMember, StartsOn = "2023-01-01", EndsOn = "2023-12-31", ExpectedVersion = person.Version });
+
+        person = await Call<ChangeMemberStatusRequest, Person>("ChangeMemberStatus",
+            new ChangeMemberStatusRequest { PersonId = person.Id, Status = MembershipStatus.TransferredOut, ChangedOn = "2025-06-30", ExpectedVersion = person.Version });
+
+        person.Roles.Single(r => r.Role == OrganizationRoleKind.Secretary).EndsOn.Should().Be("2025-06-30");
+        // Only the role the transfer ended is announced; the one that had already ended is not.
+        (await EventsAbout(person.Id)).Select(t => t.Split(',')[0].Split('.')[^1]).Should().EndWith(["MemberStatusChanged", "RoleEnded"])
+            .And.ContainSingle(t => t == "RoleEnded");
+    }
+
+    [Fact]
     public async Task Roles_with_dates_are_assigned_and_ended_and_a_second_secretary_at_the_same_time_is_refused()
     {
         var subsidiary = await SubsidiaryAsync("ROL1");

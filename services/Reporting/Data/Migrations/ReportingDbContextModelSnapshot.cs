@@ -22,6 +22,97 @@ namespace Alliance.Reporting.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Alliance.Reporting.Alliances.AllianceUnitView", b =>
+                {
+                    b.Property<Guid>("MemberUnitId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_unit_id");
+
+                    b.Property<Guid>("AllianceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("alliance_id");
+
+                    b.Property<bool>("Joined")
+                        .HasColumnType("boolean")
+                        .HasColumnName("joined");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date")
+                        .HasColumnName("left_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid?>("SubsidiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subsidiary_id");
+
+                    b.HasKey("MemberUnitId");
+
+                    b.HasIndex("AllianceId");
+
+                    b.HasIndex("SubsidiaryId");
+
+                    b.ToTable("alliance_units", (string)null);
+                });
+
+            modelBuilder.Entity("Alliance.Reporting.Alliances.AllianceView", b =>
+                {
+                    b.Property<Guid>("AllianceId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("alliance_id");
+
+                    b.Property<bool>("Formed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("formed");
+
+                    b.Property<Guid>("LeadSubsidiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lead_subsidiary_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("NameAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("name_at");
+
+                    b.Property<DateTimeOffset?>("RotationAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rotation_at");
+
+                    b.PrimitiveCollection<Guid[]>("RotationOrder")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("rotation_order");
+
+                    b.Property<int>("RotationPeriodMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("rotation_period_months");
+
+                    b.Property<DateOnly?>("RotationStartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("rotation_starts_on");
+
+                    b.HasKey("AllianceId");
+
+                    b.HasIndex("LeadSubsidiaryId");
+
+                    b.ToTable("alliance_views", (string)null);
+                });
+
             modelBuilder.Entity("Alliance.Reporting.Dashboards.SubsidiaryCounts", b =>
                 {
                     b.Property<Guid>("SubsidiaryId")
@@ -62,6 +153,141 @@ namespace Alliance.Reporting.Data.Migrations
                     b.HasKey("SubsidiaryId");
 
                     b.ToTable("subsidiary_counts", (string)null);
+                });
+
+            modelBuilder.Entity("Alliance.Reporting.Pairings.PairingView", b =>
+                {
+                    b.Property<Guid>("PairingId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("pairing_id");
+
+                    b.Property<int>("AgreementSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("agreement_sequence");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_on");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expires_on");
+
+                    b.Property<Guid>("SubsidiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subsidiary_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("PairingId");
+
+                    b.HasIndex("SubsidiaryId");
+
+                    b.ToTable("pairing_views", (string)null);
+                });
+
+            modelBuilder.Entity("Alliance.Reporting.People.MemberView", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset?>("OrganizationAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("organization_at");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("StatusAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_at");
+
+                    b.Property<Guid>("SubsidiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subsidiary_id");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("SubsidiaryId");
+
+                    b.ToTable("member_views", (string)null);
+                });
+
+            modelBuilder.Entity("Alliance.Reporting.People.PersonView", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<bool>("HoldsManagementPost")
+                        .HasColumnType("boolean")
+                        .HasColumnName("holds_management_post");
+
+                    b.Property<Guid>("SubsidiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subsidiary_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("person_views", (string)null);
+                });
+
+            modelBuilder.Entity("Alliance.Reporting.People.RoleView", b =>
+                {
+                    b.Property<Guid>("RoleId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("role_id");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("role");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<Guid>("SubsidiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subsidiary_id");
+
+                    b.HasKey("RoleId");
+
+                    b.HasIndex("SubsidiaryId");
+
+                    b.ToTable("role_views", (string)null);
                 });
 
             modelBuilder.Entity("Alliance.ServiceDefaults.Messaging.InboxMessage", b =>
