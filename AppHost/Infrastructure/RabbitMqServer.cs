@@ -25,8 +25,8 @@ public sealed class RabbitMqServer : IInfrastructureServer
     }
 
     public int Port { get; }
-    public int DistributionPort { get; }
-    public int EpmdPort { get; }
+    public int DistributionPort { get; private set; }
+    public int EpmdPort { get; private set; }
     public string ConnectionString => $"amqp://guest:guest@127.0.0.1:{Port}/";
     public int? ProcessId => _broker is { HasExited: false } ? _broker.Id : null;
     public int? EpmdProcessId => _epmd is { HasExited: false } ? _epmd.Id : null;
@@ -63,30 +63,58 @@ public sealed class RabbitMqServer : IInfrastructureServer
         ["RABBITMQ_PID_FILE"] = Path.Combine(_dir, "rabbitmq.pid"),
     };
 
+    /// <summary>
+    /// Starts epmd and the broker. A broker that exits while starting (seen now and then on a loaded machine) is tried
+    /// again, up to three times, with fresh internal ports; the last failure reports what the broker printed.
+    /// </summary>
     public async Task StartAsync(CancellationToken ct = default)
     {
         Directory.CreateDirectory(Path.Combine(_dir, "log"));
         await File.WriteAllTextAsync(Path.Combine(_dir, "rabbitmq.conf"),
             $"listeners.tcp.default = 127.0.0.1:{Port}\nloopback_users = none\nlog.console = false\nlog.file.level = warning\n", ct);
         await File.WriteAllTextAsync(Path.Combine(_dir, "enabled_plugins"), "[].\n", ct);
-        var env = Environment();
-
         var epmdPath = Directory.GetFiles("/usr/lib/erlang", "epmd", SearchOption.AllDirectories).First(p => p.Contains("/erts-") && p.EndsWith("/bin/epmd"));
-        _epmd = Start(epmdPath, ["-address", "127.0.0.1", "-port", EpmdPort.ToString()], env);
-        await ProcessRunner.WaitUntilAsync(() => CanConnectAsync(EpmdPort), TimeSpan.FromSeconds(10), "epmd", ct);
 
-        _broker = Start(Path.Combine(BinDir, "rabbitmq-server"), [], env);
-        await ProcessRunner.WaitUntilAsync(IsHealthyAsync, TimeSpan.FromSeconds(120), "RabbitMQ", ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            var env = Environment();
+            _epmd = Start(epmdPath, ["-address", "127.0.0.1", "-port", EpmdPort.ToString()], env);
+            await ProcessRunner.WaitUntilAsync(() => CanConnectAsync(EpmdPort), TimeSpan.FromSeconds(10), "epmd", ct);
+
+            _output.Clear();
+            _broker = Start(Path.Combine(BinDir, "rabbitmq-server"), [], env, _output);
+            var deadline = DateTime.UtcNow.AddSeconds(120);
+            while (!_broker.HasExited && DateTime.UtcNow < deadline)
+            {
+                try { if (await IsHealthyAsync()) return; }
+                catch (Exception) { /* not listening yet, or exited: the loop condition tells */ }
+                await Task.Delay(100, ct);
+            }
+            var exited = _broker.HasExited;
+            Kill();
+            if (attempt == 3 || !exited)
+                throw new InvalidOperationException(
+                    $"RabbitMQ {(exited ? "exited while starting" : "was not ready within 120 s")} (attempt {attempt}). It printed:\n{string.Join("\n", _output.TakeLast(30))}");
+            DistributionPort = FreePort.Next();
+            EpmdPort = FreePort.Next();
+        }
     }
+    readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
-    static Process Start(string file, string[] args, Dictionary<string, string> env)
+    static Process Start(string file, string[] args, Dictionary<string, string> env, System.Collections.Concurrent.ConcurrentQueue<string>? output = null)
     {
         var psi = new ProcessStartInfo(file) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) psi.ArgumentList.Add(a);
         foreach (var (k, v) in env) psi.Environment[k] = v;
         var process = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {file}");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        void Keep(string? line)
+        {
+            if (line is null || output is null) return;
+            output.Enqueue(line);
+            while (output.Count > 200) output.TryDequeue(out _);
+        }
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;

@@ -41,3 +41,29 @@ public class InfrastructureServerTests
         server.ProcessId.Should().BeNull("the server we started is gone after stop");
     }
 }
+
+public class RabbitMqStartRetryTests
+{
+    [Fact]
+    public async Task A_broker_that_exits_while_starting_is_started_again_on_fresh_internal_ports()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "rabbit-retry-" + Guid.NewGuid().ToString("N")[..8]);
+        var server = new RabbitMqServer(dir, FreePort.Next(), "retry-test");
+        var takenDistributionPort = server.DistributionPort;
+        // Someone else holds the Erlang distribution port: the first broker cannot start.
+        using var squatter = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, takenDistributionPort);
+        squatter.Start();
+        try
+        {
+            await server.StartAsync();
+
+            (await server.IsHealthyAsync()).Should().BeTrue();
+            server.DistributionPort.Should().NotBe(takenDistributionPort);
+        }
+        finally
+        {
+            await server.DisposeAsync();
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+        }
+    }
+}
