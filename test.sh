@@ -9,11 +9,28 @@ dotnet build Alliance.sln -c Debug -nologo -clp:ErrorsOnly -p:UseSharedCompilati
 
 results=".alliance/test-results"
 rm -rf "$results"; mkdir -p "$results"
+# Every server and data folder the tests start lives under one temporary root of this run (TMPDIR), so whatever a
+# test host could not stop in its exit handler is stopped and removed here, and nothing of another run is touched.
+run_root=$(mktemp -d /tmp/alliance-test-run-XXXXXX)
+chmod 755 "$run_root" # PostgreSQL runs as the postgres user and must reach its data folder
+sweep() {
+  # Everything the test hosts started inherited TMPDIR=$run_root, or works in a folder under it.
+  for dir in /proc/[0-9]*; do
+    pid=${dir#/proc/}
+    [ "$pid" = "$$" ] && continue
+    if tr '\0' '\n' <"$dir/environ" 2>/dev/null | grep -qx "TMPDIR=$run_root" ||
+       [[ "$(readlink "$dir/cwd" 2>/dev/null)" == "$run_root"/* ]]; then
+      kill -9 "$pid" 2>/dev/null
+    fi
+  done
+  rm -rf "$run_root"
+}
+trap sweep EXIT
 status=0
 for project in tests/*.Tests/*.Tests.csproj; do
   name=$(basename "$project" .csproj)
   echo "== $name"
-  dotnet test "$project" -c Debug --no-build --nologo \
+  TMPDIR="$run_root" dotnet test "$project" -c Debug --no-build --nologo \
     --logger "trx;LogFileName=$name.trx" \
     --results-directory "$results" -- RunConfiguration.TestSessionTimeout=1200000 \
     || status=1
