@@ -18,7 +18,7 @@ sweep() {
   for dir in /proc/[0-9]*; do
     pid=${dir#/proc/}
     [ "$pid" = "$$" ] && continue
-    if tr '\0' '\n' <"$dir/environ" 2>/dev/null | grep -qx "TMPDIR=$run_root" ||
+    if { tr '\0' '\n' <"$dir/environ"; } 2>/dev/null | grep -qx "TMPDIR=$run_root" ||
        [[ "$(readlink "$dir/cwd" 2>/dev/null)" == "$run_root"/* ]]; then
       kill -9 "$pid" 2>/dev/null
     fi

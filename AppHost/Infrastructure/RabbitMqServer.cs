@@ -167,6 +167,7 @@ public sealed class RabbitMqServer : IInfrastructureServer
             _epmd.Kill(entireProcessTree: true);
             await _epmd.WaitForExitAsync(ct);
         }
+        KillStrays();
     }
 
     public void Kill()
@@ -176,6 +177,26 @@ public sealed class RabbitMqServer : IInfrastructureServer
         if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var beam)) Signals.Send(beam, Signals.SigKill);
         foreach (var p in new[] { _broker, _epmd })
             if (p is { HasExited: false }) Signals.Send(p.Id, Signals.SigKill);
+        KillStrays();
+    }
+
+    /// <summary>
+    /// Erlang's tools start an epmd daemon of their own when they miss ours (seen after a stop): every process that runs
+    /// with this node's HOME is ours, and none may outlive the broker.
+    /// </summary>
+    void KillStrays()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var home = "HOME=" + _dir;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == System.Environment.ProcessId) continue;
+            try
+            {
+                if (File.ReadAllText(Path.Combine(dir, "environ")).Split('\0').Contains(home)) Signals.Send(pid, Signals.SigKill);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* gone, or not ours to read */ }
+        }
     }
 
     public async ValueTask DisposeAsync()

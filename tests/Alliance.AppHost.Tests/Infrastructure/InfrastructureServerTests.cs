@@ -63,7 +63,20 @@ public class RabbitMqStartRetryTests
         finally
         {
             await server.DisposeAsync();
-            try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
         }
+        ProcessesWithHome(Path.GetFullPath(dir)).Should().BeEmpty("no Erlang process of this node outlives its stop");
+        try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+    }
+
+    static List<int> ProcessesWithHome(string home) =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(d => (Pid: int.TryParse(Path.GetFileName(d), out var p) ? p : 0, Dir: d))
+            .Where(x => x.Pid > 0 && ReadEnviron(x.Dir).Contains("HOME=" + home))
+            .Select(x => x.Pid).ToList();
+
+    static string[] ReadEnviron(string dir)
+    {
+        try { return File.ReadAllText(Path.Combine(dir, "environ")).Split('\0'); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return []; }
     }
 }
