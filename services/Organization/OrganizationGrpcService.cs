@@ -15,17 +15,4 @@ public sealed partial class OrganizationGrpcService(OrganizationDbContext db, Ti
 
     static (int Page, int PageSize) Paging(int page, int pageSize) =>
         (Math.Max(page, 1), pageSize <= 0 ? DefaultPageSize : Math.Min(pageSize, MaxPageSize));
-
-    /// <summary>The resource an earlier request with this client id created, if any.</summary>
-    async Task<Guid?> FindClientRequestAsync(string key, CancellationToken ct) =>
-        await db.ClientRequests.AsNoTracking().Where(r => r.Key == key).Select(r => (Guid?)r.ResourceId).FirstOrDefaultAsync(ct);
-
-    void RememberClientRequest(string? key, Guid resourceId)
-    {
-        if (key is not null) db.ClientRequests.Add(new ClientRequest { Key = key, ResourceId = resourceId, CreatedAt = clock.GetUtcNow() });
-    }
-
-    static bool IsUniqueViolation(DbUpdateException ex, string? constraint = null) =>
-        ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg &&
-        (constraint is null || pg.ConstraintName == constraint);
 }

@@ -1,3 +1,5 @@
+using Alliance.Organization.Common;
+using static Alliance.Organization.Common.ClientRequests;
 using Alliance.Contracts.Events;
 using Alliance.Organization.Data;
 using Alliance.Organization.Organizations;

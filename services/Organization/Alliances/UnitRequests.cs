@@ -115,20 +115,6 @@ internal static class UnitRequests
 
     public static RpcException Rule(AllianceRuleException ex) => FieldErrors.Single(ex.Field, ex.Message, StatusCode.FailedPrecondition);
 
-    public static async Task<Guid?> FindClientRequestAsync(this OrganizationDbContext db, string? key, CancellationToken ct) =>
-        key is null ? null
-        : await db.ClientRequests.AsNoTracking().Where(r => r.Key == key).Select(r => (Guid?)r.ResourceId).FirstOrDefaultAsync(ct);
-
-    public static void RememberClientRequest(this OrganizationDbContext db, string? key, Guid resourceId, DateTimeOffset now)
-    {
-        if (key is not null) db.ClientRequests.Add(new ClientRequest { Key = key, ResourceId = resourceId, CreatedAt = now });
-    }
-
-    public static string? ClientRequestKey(string operation, Guid? scope, string clientRequestId) =>
-        string.IsNullOrWhiteSpace(clientRequestId) ? null : ClientRequest.KeyFor(operation, scope, clientRequestId.Trim());
-
-    public static bool IsUniqueViolation(DbUpdateException ex) =>
-        ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 }
 
 internal static class OptionalText

@@ -1,3 +1,4 @@
+using static Alliance.Organization.Common.ClientRequests;
 using Alliance.Contracts.Events;
 using Alliance.Contracts.Organization.V1;
 using Alliance.Organization.Common;
@@ -33,7 +34,7 @@ public sealed partial class OrganizationGrpcService
 
         var requestKey = string.IsNullOrWhiteSpace(request.ClientRequestId) ? null
             : ClientRequest.KeyFor("create-organization", subsidiaryId, request.ClientRequestId);
-        if (requestKey is not null && await FindClientRequestAsync(requestKey, ct) is { } earlier)
+        if (requestKey is not null && await db.FindClientRequestAsync(requestKey, ct) is { } earlier)
             return ToContract(await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == earlier, ct));
 
         if (!await db.Subsidiaries.AnyAsync(s => s.Id == subsidiaryId, ct))
@@ -58,7 +59,7 @@ public sealed partial class OrganizationGrpcService
             throw FieldErrors.Single(ex.Field, ex.Message, StatusCode.FailedPrecondition);
         }
         db.Organizations.Add(organization);
-        RememberClientRequest(requestKey, organization.Id);
+        db.RememberClientRequest(requestKey, organization.Id, clock.GetUtcNow());
         db.AddIntegrationEvent(new OrganizationCreated(Guid.CreateVersion7(), subsidiaryId, organization.CreatedAt,
             organization.Id, organization.ParentId, organization.Name, organization.Kind.ToEventName()));
         try
@@ -68,7 +69,7 @@ public sealed partial class OrganizationGrpcService
         catch (DbUpdateException ex) when (requestKey is not null && IsUniqueViolation(ex))
         {
             db.ChangeTracker.Clear();
-            var winner = await FindClientRequestAsync(requestKey, ct) ?? throw new RpcException(StatusCode.Aborted, "A concurrent request conflicted; retry.");
+            var winner = await db.FindClientRequestAsync(requestKey, ct) ?? throw new RpcException(StatusCode.Aborted, "A concurrent request conflicted; retry.");
             return ToContract(await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == winner, ct));
         }
         return ToContract(organization);

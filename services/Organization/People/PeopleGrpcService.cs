@@ -1,3 +1,4 @@
+using static Alliance.Organization.Common.ClientRequests;
 using System.Globalization;
 using Alliance.Contracts;
 using Alliance.Contracts.Events;
@@ -55,7 +56,7 @@ public sealed class PeopleGrpcService(OrganizationDbContext db, TimeProvider clo
 
         var requestKey = string.IsNullOrWhiteSpace(request.ClientRequestId) ? null
             : ClientRequest.KeyFor("register-person", subsidiaryId, request.ClientRequestId);
-        if (requestKey is not null && await FindClientRequestAsync(requestKey, ct) is { } earlier)
+        if (requestKey is not null && await db.FindClientRequestAsync(requestKey, ct) is { } earlier)
             return ToContract(await LoadAsync(earlier, tracked: false, ct), caller);
 
         if (!await db.Subsidiaries.AnyAsync(s => s.Id == subsidiaryId, ct))
@@ -75,7 +76,7 @@ public sealed class PeopleGrpcService(OrganizationDbContext db, TimeProvider clo
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {
             db.ChangeTracker.Clear();
-            if (requestKey is not null && await FindClientRequestAsync(requestKey, ct) is { } winner)
+            if (requestKey is not null && await db.FindClientRequestAsync(requestKey, ct) is { } winner)
                 return ToContract(await LoadAsync(winner, tracked: false, ct), caller);
             throw DuplicateIdNumber();
         }
@@ -343,13 +344,6 @@ public sealed class PeopleGrpcService(OrganizationDbContext db, TimeProvider clo
 
     static RpcException DuplicateIdNumber() =>
         FieldErrors.Single("idNumber", "A person with this ID number is already registered in the subsidiary.", StatusCode.AlreadyExists);
-
-    async Task<Guid?> FindClientRequestAsync(string key, CancellationToken ct) =>
-        await db.ClientRequests.AsNoTracking().Where(r => r.Key == key).Select(r => (Guid?)r.ResourceId).FirstOrDefaultAsync(ct);
-
-    static bool IsUniqueViolation(DbUpdateException ex, string? constraint = null) =>
-        ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg &&
-        (constraint is null || pg.ConstraintName == constraint);
 
     // ---- validation
 

@@ -1,3 +1,4 @@
+using static Alliance.Organization.Common.ClientRequests;
 using Alliance.Contracts.Events;
 using Alliance.Contracts.Organization.V1;
 using Alliance.Organization.Common;
@@ -24,7 +25,7 @@ public sealed partial class OrganizationGrpcService
         var ct = context.CancellationToken;
         var requestKey = string.IsNullOrWhiteSpace(request.ClientRequestId) ? null
             : ClientRequest.KeyFor("register-subsidiary", null, request.ClientRequestId);
-        if (requestKey is not null && await FindClientRequestAsync(requestKey, ct) is { } earlier)
+        if (requestKey is not null && await db.FindClientRequestAsync(requestKey, ct) is { } earlier)
             return ToContract(await db.Subsidiaries.AsNoTracking().SingleAsync(s => s.Id == earlier, ct));
 
         var code = request.Code.Trim();
@@ -33,7 +34,7 @@ public sealed partial class OrganizationGrpcService
 
         var subsidiary = Subsidiary.Register(request.Code, request.Name, clock.GetUtcNow());
         db.Subsidiaries.Add(subsidiary);
-        RememberClientRequest(requestKey, subsidiary.Id);
+        db.RememberClientRequest(requestKey, subsidiary.Id, clock.GetUtcNow());
         db.AddIntegrationEvent(new SubsidiaryRegistered(Guid.CreateVersion7(), subsidiary.Id, subsidiary.CreatedAt,
             subsidiary.Id, subsidiary.Code, subsidiary.Name));
         try
@@ -44,7 +45,7 @@ public sealed partial class OrganizationGrpcService
         {
             // A concurrent create won the race: the same client request returns its result; another one with our code is a conflict.
             db.ChangeTracker.Clear();
-            if (requestKey is not null && await FindClientRequestAsync(requestKey, ct) is { } winner)
+            if (requestKey is not null && await db.FindClientRequestAsync(requestKey, ct) is { } winner)
                 return ToContract(await db.Subsidiaries.AsNoTracking().SingleAsync(s => s.Id == winner, ct));
             throw FieldErrors.Single("code", $"A subsidiary with code '{code}' already exists.", StatusCode.AlreadyExists);
         }

@@ -1,0 +1,27 @@
+using Alliance.Organization.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Alliance.Organization.Common;
+
+/// <summary>Idempotent creates for every feature: remembering a client's request id, and finding what it created.</summary>
+internal static class ClientRequests
+{
+    /// <summary>The resource an earlier request with this key created, if any.</summary>
+    public static async Task<Guid?> FindClientRequestAsync(this OrganizationDbContext db, string? key, CancellationToken ct) =>
+        key is null ? null
+        : await db.ClientRequests.AsNoTracking().Where(r => r.Key == key).Select(r => (Guid?)r.ResourceId).FirstOrDefaultAsync(ct);
+
+    /// <summary>Adds the key to the same SaveChanges as the resource, so a retry finds it.</summary>
+    public static void RememberClientRequest(this OrganizationDbContext db, string? key, Guid resourceId, DateTimeOffset now)
+    {
+        if (key is not null) db.ClientRequests.Add(new ClientRequest { Key = key, ResourceId = resourceId, CreatedAt = now });
+    }
+
+    public static string? ClientRequestKey(string operation, Guid? scope, string clientRequestId) =>
+        string.IsNullOrWhiteSpace(clientRequestId) ? null : ClientRequest.KeyFor(operation, scope, clientRequestId.Trim());
+
+    public static bool IsUniqueViolation(DbUpdateException ex, string? constraint = null) =>
+        ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg &&
+        (constraint is null || pg.ConstraintName == constraint);
+}
