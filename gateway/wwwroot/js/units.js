@@ -7,10 +7,10 @@ import { h, field } from './ui.js';
 export const externalKinds = ['government-office', 'bank', 'community', 'school', 'enterprise'];
 const pageSize = 200;
 
-/** Today as yyyy-MM-dd in the browser's time zone, the shape the API takes dates in. */
+/** Today as yyyy-MM-dd on the group's calendar (China Standard Time, UTC+8, as the services count days). */
 export function today() {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const groupTime = new Date(Date.now() + 8 * 60 * 60 * 1000);
+  return groupTime.toISOString().slice(0, 10);
 }
 
 /** A yyyy-MM-dd date in the current language, read as a calendar date (no time zone shift). */

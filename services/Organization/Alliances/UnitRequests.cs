@@ -5,6 +5,7 @@ using Alliance.Organization.Data;
 using Alliance.Organization.Organizations;
 using Alliance.ServiceDefaults.Grpc;
 using Alliance.ServiceDefaults.Security;
+using Alliance.ServiceDefaults.Time;
 using Alliance.ServiceDefaults.Validation;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -36,7 +37,7 @@ internal static class UnitRequests
 
     public static string Format(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
 
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public static DateOnly Today(TimeProvider clock) => clock.GroupToday();
 
     public static ExternalUnitKind? FromContract(C.ExternalUnitKind kind) => kind switch
     {

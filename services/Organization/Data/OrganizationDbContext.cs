@@ -15,6 +15,7 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.HasPostgresExtension("btree_gist"); // the one-secretary exclusion constraint (People/PeopleMappings.cs)
         modelBuilder.Entity<Subsidiary>(e =>
         {
             e.ToTable("subsidiaries");

@@ -10,6 +10,7 @@ using Alliance.Organization.Search;
 using Alliance.ServiceDefaults.Grpc;
 using Alliance.ServiceDefaults.Messaging;
 using Alliance.ServiceDefaults.Security;
+using Alliance.ServiceDefaults.Time;
 using Alliance.ServiceDefaults.Validation;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
@@ -32,11 +33,9 @@ public sealed class PeopleGrpcService(OrganizationDbContext db, TimeProvider clo
     const int DefaultPageSize = 20;
     const int MaxPageSize = 200;
     const string StaleMessage = "The person was changed by someone else; reload and try again.";
-    /// <summary>Dates are the group's calendar days (China Standard Time, no daylight saving).</summary>
-    static readonly TimeSpan GroupOffset = TimeSpan.FromHours(8);
     public static readonly string[] SortOrders = ["name", "-name", "createdAt", "-createdAt"];
 
-    DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(GroupOffset).DateTime);
+    DateOnly Today => clock.GroupToday();
 
     public async Task<ContractPerson> RegisterPerson(RegisterPersonRequest request, ServerCallContext context)
     {
@@ -239,7 +238,7 @@ public sealed class PeopleGrpcService(OrganizationDbContext db, TimeProvider clo
 
         var assigned = Apply(() => person.AssignRole(organization.Id, role!.Value, startsOn!.Value, endsOn));
         if (role == OrganizationRoleKind.Secretary && await AnotherSecretaryOverlapsAsync(assigned, ct))
-            throw FieldErrors.Single("role", "The organization already has a secretary in that period; end that role first.", StatusCode.FailedPrecondition);
+            throw SecretaryOverlaps();
         var now = clock.GetUtcNow();
         person.Touch(now);
         db.AddIntegrationEvent(new RoleAssigned(Guid.CreateVersion7(), person.SubsidiaryId, now, person.Id, assigned.Id, organization.Id,
@@ -318,6 +317,12 @@ public sealed class PeopleGrpcService(OrganizationDbContext db, TimeProvider clo
         {
             throw new RpcException(StatusCode.Aborted, StaleMessage);
         }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation } pg
+                                           && pg.ConstraintName == OrganizationRoleMapping.OneSecretaryConstraint)
+        {
+            // Two requests passed the check above at once; the constraint let one in.
+            throw SecretaryOverlaps();
+        }
         catch (DbUpdateException ex) when (IsUniqueViolation(ex, PersonMapping.IdNumberIndex))
         {
             throw DuplicateIdNumber();
@@ -341,6 +346,9 @@ public sealed class PeopleGrpcService(OrganizationDbContext db, TimeProvider clo
         if (!keepPhone)
             person.SetPhone(string.IsNullOrWhiteSpace(phone) ? null : protector.Encrypt(PersonalData.NormalizePhone(phone)));
     }
+
+    static RpcException SecretaryOverlaps() =>
+        FieldErrors.Single("role", "The organization already has a secretary in that period; end that role first.", StatusCode.FailedPrecondition);
 
     static RpcException DuplicateIdNumber() =>
         FieldErrors.Single("idNumber", "A person with this ID number is already registered in the subsidiary.", StatusCode.AlreadyExists);

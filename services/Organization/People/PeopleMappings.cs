@@ -63,6 +63,12 @@ public sealed class MembershipPeriodMapping : IEntityTypeConfiguration<Membershi
 
 public sealed class OrganizationRoleMapping : IEntityTypeConfiguration<OrganizationRole>
 {
+    /// <summary>
+    /// An exclusion constraint (btree_gist, added by the OneSecretaryPerPeriod migration in SQL, as EF Core has no API for
+    /// it): no two secretary roles of one organization overlap in time.
+    /// </summary>
+    public const string OneSecretaryConstraint = "ex_organization_roles_one_secretary";
+
     public void Configure(EntityTypeBuilder<OrganizationRole> e)
     {
         e.ToTable("organization_roles");

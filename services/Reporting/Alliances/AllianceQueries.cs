@@ -1,3 +1,4 @@
+using Alliance.ServiceDefaults.Time;
 using Alliance.ServiceDefaults.Grpc;
 using Alliance.Contracts.Reporting.V1;
 using Alliance.Reporting.Alliances;
@@ -18,8 +19,8 @@ public sealed partial class ReportingGrpcService
         Guid? subsidiary = request.HasSubsidiaryId && !string.IsNullOrWhiteSpace(request.SubsidiaryId) ? Guid.Parse(request.SubsidiaryId) : null;
         if (subsidiary is { } requested) caller.EnsureCanAccess(requested, "The subsidiary");
         if (!caller.IsGroupAdmin) subsidiary = caller.TenantId;
-        // The chair depends on the day, as in the organization service (UTC calendar day for alliances).
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        // The chair depends on the day: the group's calendar day, as in the organization service.
+        var today = clock.GroupToday();
         var ct = context.CancellationToken;
         return await cache.GetOrComputeAsync($"alliances:{subsidiary?.ToString() ?? "all"}:{today:yyyy-MM-dd}", AllianceCountsResponse.Parser, async () =>
         {

@@ -1,3 +1,4 @@
+using Alliance.ServiceDefaults.Time;
 using Alliance.ServiceDefaults.Grpc;
 using Alliance.Contracts.Reporting.V1;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public sealed partial class ReportingGrpcService
     {
         var id = SubsidiaryInScope(request.SubsidiaryId, context);
         var days = pairingOptions.Value.ExpiringSoonDays;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.GroupToday();
         var soon = today.AddDays(days);
         var ct = context.CancellationToken;
         return await cache.GetOrComputeAsync($"pairings:{id}:{today:yyyy-MM-dd}:{days}", PairingCounts.Parser, async () =>

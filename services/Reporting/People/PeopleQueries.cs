@@ -1,6 +1,7 @@
 using Alliance.ServiceDefaults.Grpc;
 using Alliance.Contracts.Reporting.V1;
 using Alliance.ServiceDefaults.Security;
+using Alliance.ServiceDefaults.Time;
 using Alliance.ServiceDefaults.Validation;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,8 +10,6 @@ namespace Alliance.Reporting.Dashboards;
 public sealed partial class ReportingGrpcService
 {
     const string Full = "full", Probationary = "probationary", Secretary = "secretary", DeputySecretary = "deputy-secretary";
-    /// <summary>People dates are the group's calendar days (China Standard Time), as in the organization service.</summary>
-    static readonly TimeSpan GroupOffset = TimeSpan.FromHours(8);
 
     public async Task<MemberCountsResponse> GetMemberCounts(GetMemberCountsRequest request, ServerCallContext context)
     {
@@ -37,7 +36,7 @@ public sealed partial class ReportingGrpcService
     public async Task<CrossAppointment> GetCrossAppointment(GetCrossAppointmentRequest request, ServerCallContext context)
     {
         var id = SubsidiaryInScope(request.SubsidiaryId, context);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(GroupOffset).DateTime);
+        var today = clock.GroupToday();
         var ct = context.CancellationToken;
         return await cache.GetOrComputeAsync($"cross-appointment:{id}:{today:yyyy-MM-dd}", CrossAppointment.Parser, async () =>
         {

@@ -199,6 +199,50 @@ public class PeopleServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Six_people_made_secretary_of_one_branch_at_once_leave_exactly_one_secretary()
+    {
+        var subsidiary = await SubsidiaryAsync("ROL2");
+        var branch = await BranchAsync(subsidiary.Id);
+        var candidates = new List<Person>();
+        for (var i = 0; i < 6; i++) candidates.Add(await JoinAsync(await RegisterAsync(subsidiary.Id, "候选" + i), branch.Id));
+
+        var outcomes = await Task.WhenAll(candidates.Select(c => StatusOf(() => Call<AssignRoleRequest, Person>("AssignRole", new AssignRoleRequest
+            { PersonId = c.Id, OrganizationId = branch.Id, Role = OrganizationRoleKind.Secretary, StartsOn = "2025-03-01" }))));
+
+        outcomes.Count(o => o == StatusCode.OK).Should().Be(1);
+        outcomes.Where(o => o != StatusCode.OK).Should().AllBeEquivalentTo(StatusCode.FailedPrecondition);
+        var secretaries = await InDatabase(db => db.Database.SqlQueryRaw<int>(
+            "SELECT count(*)::int AS \"Value\" FROM organization_roles WHERE organization_id = {0} AND role = 'Secretary'", Guid.Parse(branch.Id)).SingleAsync());
+        secretaries.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task The_database_itself_refuses_a_second_secretary_in_an_overlapping_period()
+    {
+        var subsidiary = await SubsidiaryAsync("ROL3");
+        var branch = await BranchAsync(subsidiary.Id);
+        var first = await JoinAsync(await RegisterAsync(subsidiary.Id, "书记丙"), branch.Id);
+        var second = await JoinAsync(await RegisterAsync(subsidiary.Id, "委员丁"), branch.Id);
+        await Call<AssignRoleRequest, Person>("AssignRole", new AssignRoleRequest
+            { PersonId = first.Id, OrganizationId = branch.Id, Role = OrganizationRoleKind.Secretary, StartsOn = "2024-01-01", EndsOn = "2024-12-31" });
+
+        const string insert = "INSERT INTO organization_roles (id, person_id, organization_id, role, starts_on, ends_on) VALUES ({0}, {1}, {2}, {3}, {4}, NULL)";
+        async Task<string?> InsertAsync(string role, DateOnly startsOn)
+        {
+            try
+            {
+                await InDatabase(db => db.Database.ExecuteSqlRawAsync(insert, Guid.NewGuid(), Guid.Parse(second.Id), Guid.Parse(branch.Id), role, startsOn));
+                return null;
+            }
+            catch (Npgsql.PostgresException e) { return e.ConstraintName; }
+        }
+
+        (await InsertAsync("Secretary", new DateOnly(2024, 12, 31))).Should().Be("ex_organization_roles_one_secretary", "the last day of the first term overlaps");
+        (await InsertAsync("DeputySecretary", new DateOnly(2024, 6, 1))).Should().BeNull("only secretaries are exclusive");
+        (await InsertAsync("Secretary", new DateOnly(2025, 1, 1))).Should().BeNull("the next term starts the day after");
+    }
+
+    [Fact]
     public async Task Two_edits_from_the_same_version_one_wins_and_the_other_is_ABORTED()
     {
         var subsidiary = await SubsidiaryAsync("CON2");
