@@ -43,16 +43,8 @@ public sealed class AllianceGrpcService(OrganizationDbContext db, TimeProvider c
         db.RememberClientRequest(requestKey, alliance.Id, now);
         db.AddIntegrationEvent(new AllianceFormed(Guid.CreateVersion7(), alliance.LeadSubsidiaryId, now,
             alliance.Id, alliance.Name, alliance.Theme, lead.Id, alliance.LeadMemberUnitId, lead.Name));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (requestKey is not null && IsUniqueViolation(ex))
-        {
-            db.ChangeTracker.Clear();
-            var winner = await db.FindClientRequestAsync(requestKey, ct) ?? throw new RpcException(StatusCode.Aborted, "A concurrent request conflicted; retry.");
+        if (await db.SaveCreateAsync(requestKey, ct) is { } winner)
             return await LoadContractAsync(winner, ct);
-        }
         return ToContract(alliance);
     }
 

@@ -1,4 +1,5 @@
 using Alliance.Organization.Data;
+using Alliance.ServiceDefaults.Grpc;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -20,6 +21,26 @@ internal static class ClientRequests
 
     public static string? ClientRequestKey(string operation, Guid? scope, string clientRequestId) =>
         string.IsNullOrWhiteSpace(clientRequestId) ? null : ClientRequest.KeyFor(operation, scope, clientRequestId.Trim());
+
+    /// <summary>
+    /// Saves a create. Returns null when it was saved, or the id of what the same client request created when a
+    /// concurrent retry of it won the race (the caller returns that). Any other unique violation is the feature's
+    /// <paramref name="conflict"/> (a duplicate code, a duplicate ID number), or without one ABORTED, to retry.
+    /// </summary>
+    public static async Task<Guid?> SaveCreateAsync(this OrganizationDbContext db, string? requestKey, CancellationToken ct, Func<RpcException>? conflict = null)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        {
+            db.ChangeTracker.Clear();
+            if (requestKey is not null && await db.FindClientRequestAsync(requestKey, ct) is { } winner) return winner;
+            throw conflict?.Invoke() ?? new RpcException(StatusCode.Aborted, "A concurrent request conflicted; retry.");
+        }
+    }
 
     public static bool IsUniqueViolation(DbUpdateException ex, string? constraint = null) =>
         ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg &&

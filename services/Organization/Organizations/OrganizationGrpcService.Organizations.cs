@@ -62,16 +62,8 @@ public sealed partial class OrganizationGrpcService
         db.RememberClientRequest(requestKey, organization.Id, clock.GetUtcNow());
         db.AddIntegrationEvent(new OrganizationCreated(Guid.CreateVersion7(), subsidiaryId, organization.CreatedAt,
             organization.Id, organization.ParentId, organization.Name, organization.Kind.ToEventName()));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (requestKey is not null && IsUniqueViolation(ex))
-        {
-            db.ChangeTracker.Clear();
-            var winner = await db.FindClientRequestAsync(requestKey, ct) ?? throw new RpcException(StatusCode.Aborted, "A concurrent request conflicted; retry.");
+        if (await db.SaveCreateAsync(requestKey, ct) is { } winner)
             return ToContract(await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == winner, ct));
-        }
         return ToContract(organization);
     }
 

@@ -58,16 +58,8 @@ public sealed class PairingGrpcService(OrganizationDbContext db, TimeProvider cl
         db.RememberClientRequest(requestKey, pairing.Id, now);
         db.AddIntegrationEvent(new PairingSigned(Guid.CreateVersion7(), pairing.TenantId, now,
             pairing.Id, first.OrganizationId, second.OrganizationId, pairing.Title, pairing.SignedOn, pairing.ExpiresOn));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (requestKey is not null && IsUniqueViolation(ex))
-        {
-            db.ChangeTracker.Clear();
-            var winner = await db.FindClientRequestAsync(requestKey, ct) ?? throw new RpcException(StatusCode.Aborted, "A concurrent request conflicted; retry.");
+        if (await db.SaveCreateAsync(requestKey, ct) is { } winner)
             return await LoadContractAsync(winner, ct);
-        }
         return ToContract(pairing);
     }
 

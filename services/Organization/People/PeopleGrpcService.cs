@@ -65,20 +65,11 @@ public sealed class PeopleGrpcService(OrganizationDbContext db, TimeProvider clo
         var person = Person.Register(subsidiaryId, request.Name, kind!.Value, request.EmployeeNumber, request.ManagementPost, now);
         await SetPersonalDataAsync(person, request.IdNumber, request.Phone, ct);
         db.Set<Person>().Add(person);
-        if (requestKey is not null) db.ClientRequests.Add(new ClientRequest { Key = requestKey, ResourceId = person.Id, CreatedAt = now });
+        db.RememberClientRequest(requestKey, person.Id, now);
         db.AddIntegrationEvent(new PersonRegistered(Guid.CreateVersion7(), subsidiaryId, now,
             person.Id, person.Name, person.Kind.ToName(), person.ManagementPost is not null));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
-        {
-            db.ChangeTracker.Clear();
-            if (requestKey is not null && await db.FindClientRequestAsync(requestKey, ct) is { } winner)
-                return ToContract(await LoadAsync(winner, tracked: false, ct), caller);
-            throw DuplicateIdNumber();
-        }
+        if (await db.SaveCreateAsync(requestKey, ct, DuplicateIdNumber) is { } winner)
+            return ToContract(await LoadAsync(winner, tracked: false, ct), caller);
         return ToContract(person, caller);
     }
 

@@ -37,18 +37,9 @@ public sealed partial class OrganizationGrpcService
         db.RememberClientRequest(requestKey, subsidiary.Id, clock.GetUtcNow());
         db.AddIntegrationEvent(new SubsidiaryRegistered(Guid.CreateVersion7(), subsidiary.Id, subsidiary.CreatedAt,
             subsidiary.Id, subsidiary.Code, subsidiary.Name));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
-        {
-            // A concurrent create won the race: the same client request returns its result; another one with our code is a conflict.
-            db.ChangeTracker.Clear();
-            if (requestKey is not null && await db.FindClientRequestAsync(requestKey, ct) is { } winner)
-                return ToContract(await db.Subsidiaries.AsNoTracking().SingleAsync(s => s.Id == winner, ct));
-            throw FieldErrors.Single("code", $"A subsidiary with code '{code}' already exists.", StatusCode.AlreadyExists);
-        }
+        // A concurrent create may win the race: the same client request returns its result; another one with our code is a conflict.
+        if (await db.SaveCreateAsync(requestKey, ct, () => FieldErrors.Single("code", $"A subsidiary with code '{code}' already exists.", StatusCode.AlreadyExists)) is { } winner)
+            return ToContract(await db.Subsidiaries.AsNoTracking().SingleAsync(s => s.Id == winner, ct));
         return ToContract(subsidiary);
     }
 
