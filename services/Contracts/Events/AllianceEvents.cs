@@ -32,17 +32,24 @@ public sealed record RotationScheduled(
     Guid EventId, Guid TenantId, DateTimeOffset OccurredAt,
     Guid AllianceId, IReadOnlyList<Guid> Order, DateOnly StartsOn, int PeriodMonths) : IIntegrationEvent;
 
+// A pairing's TenantId is its first internal party's subsidiary; PartnerSubsidiaryId is the other party's subsidiary when
+// that is a different subsidiary of the group (null for an external partner or a pairing within one subsidiary), so a
+// pairing counts for both subsidiaries it joins.
+
 /// <summary>Two units signed a co-building agreement (结对共建).</summary>
 public sealed record PairingSigned(
     Guid EventId, Guid TenantId, DateTimeOffset OccurredAt,
-    Guid PairingId, Guid? FirstOrganizationId, Guid? SecondOrganizationId, string Title, DateOnly SignedOn, DateOnly ExpiresOn) : IIntegrationEvent;
+    Guid PairingId, Guid? FirstOrganizationId, Guid? SecondOrganizationId, string Title, DateOnly SignedOn, DateOnly ExpiresOn,
+    Guid? PartnerSubsidiaryId = null) : IIntegrationEvent;
 
 /// <summary>A pairing was renewed under a new agreement; the earlier ones are kept.</summary>
 public sealed record PairingRenewed(
     Guid EventId, Guid TenantId, DateTimeOffset OccurredAt,
-    Guid PairingId, int AgreementSequence, string Title, DateOnly SignedOn, DateOnly ExpiresOn) : IIntegrationEvent;
+    Guid PairingId, int AgreementSequence, string Title, DateOnly SignedOn, DateOnly ExpiresOn,
+    Guid? PartnerSubsidiaryId = null) : IIntegrationEvent;
 
 /// <summary>A pairing was ended before or at its expiry.</summary>
 public sealed record PairingEnded(
     Guid EventId, Guid TenantId, DateTimeOffset OccurredAt,
-    Guid PairingId, DateOnly EndedOn, string Reason) : IIntegrationEvent;
+    Guid PairingId, DateOnly EndedOn, string Reason,
+    Guid? PartnerSubsidiaryId = null) : IIntegrationEvent;

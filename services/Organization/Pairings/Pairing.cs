@@ -127,6 +127,10 @@ public sealed class Pairing
         return pairing;
     }
 
+    /// <summary>The other side's subsidiary when it is of the group and not <see cref="TenantId"/>: the pairing counts for both.</summary>
+    public Guid? PartnerSubsidiaryId =>
+        new[] { First.SubsidiaryId, Second.SubsidiaryId }.FirstOrDefault(s => s is not null && s != TenantId);
+
     public PairingAgreement Current => _agreements.MaxBy(a => a.Sequence)!;
 
     /// <summary>Ended once ended by hand or past expiry; expiring soon within <paramref name="expiringSoonDays"/> of expiry.</summary>

@@ -57,7 +57,7 @@ public sealed class PairingGrpcService(OrganizationDbContext db, TimeProvider cl
         db.Add(pairing);
         db.RememberClientRequest(requestKey, pairing.Id, now);
         db.AddIntegrationEvent(new PairingSigned(Guid.CreateVersion7(), pairing.TenantId, now,
-            pairing.Id, first.OrganizationId, second.OrganizationId, pairing.Title, pairing.SignedOn, pairing.ExpiresOn));
+            pairing.Id, first.OrganizationId, second.OrganizationId, pairing.Title, pairing.SignedOn, pairing.ExpiresOn, pairing.PartnerSubsidiaryId));
         if (await db.SaveCreateAsync(requestKey, ct) is { } winner)
             return await LoadContractAsync(winner, ct);
         return ToContract(pairing);
@@ -127,7 +127,7 @@ public sealed class PairingGrpcService(OrganizationDbContext db, TimeProvider cl
             {
                 var agreement = pairing.Renew(Terms(request.Agreement), clock.GetUtcNow());
                 db.AddIntegrationEvent(new PairingRenewed(Guid.CreateVersion7(), pairing.TenantId, clock.GetUtcNow(),
-                    pairing.Id, agreement.Sequence, agreement.Title, agreement.SignedOn, agreement.ExpiresOn));
+                    pairing.Id, agreement.Sequence, agreement.Title, agreement.SignedOn, agreement.ExpiresOn, pairing.PartnerSubsidiaryId));
             });
 
     public Task<C.Pairing> EndPairing(C.EndPairingRequest request, ServerCallContext context) =>
@@ -137,7 +137,7 @@ public sealed class PairingGrpcService(OrganizationDbContext db, TimeProvider cl
             {
                 pairing.End(ParseDate(request.EndedOn), request.Reason ?? "");
                 db.AddIntegrationEvent(new PairingEnded(Guid.CreateVersion7(), pairing.TenantId, clock.GetUtcNow(),
-                    pairing.Id, pairing.EndedOn!.Value, pairing.EndReason ?? ""));
+                    pairing.Id, pairing.EndedOn!.Value, pairing.EndReason ?? "", pairing.PartnerSubsidiaryId));
             });
 
     async Task<C.Pairing> ChangeAsync(ServerCallContext context, string id, long expectedVersion,

@@ -102,11 +102,13 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             e.HasKey(x => x.PairingId);
             e.Property(x => x.PairingId).HasColumnName("pairing_id");
             e.Property(x => x.SubsidiaryId).HasColumnName("subsidiary_id");
+            e.Property(x => x.PartnerSubsidiaryId).HasColumnName("partner_subsidiary_id");
             e.Property(x => x.AgreementSequence).HasColumnName("agreement_sequence");
             e.Property(x => x.Title).HasColumnName("title").HasMaxLength(200);
             e.Property(x => x.ExpiresOn).HasColumnName("expires_on");
             e.Property(x => x.EndedOn).HasColumnName("ended_on");
             e.HasIndex(x => x.SubsidiaryId);
+            e.HasIndex(x => x.PartnerSubsidiaryId);
         });
         modelBuilder.AddOutbox();
         modelBuilder.AddInbox();

@@ -21,7 +21,7 @@ public sealed partial class ReportingGrpcService
         return await cache.GetOrComputeAsync($"pairings:{id}:{today:yyyy-MM-dd}:{days}", PairingCounts.Parser, async () =>
         {
             var inForce = db.Pairings.AsNoTracking()
-                .Where(p => p.SubsidiaryId == id && p.ExpiresOn != null && p.ExpiresOn >= today && (p.EndedOn == null || p.EndedOn > today));
+                .Where(p => (p.SubsidiaryId == id || p.PartnerSubsidiaryId == id) && p.ExpiresOn != null && p.ExpiresOn >= today && (p.EndedOn == null || p.EndedOn > today));
             var active = await inForce.CountAsync(p => p.ExpiresOn > soon, ct);
             var expiring = await inForce.Where(p => p.ExpiresOn <= soon).OrderBy(p => p.ExpiresOn).ThenBy(p => p.PairingId).ToListAsync(ct);
             var response = new PairingCounts { SubsidiaryId = id.ToString(), Active = active, ExpiringSoon = expiring.Count, ExpiringSoonDays = days };

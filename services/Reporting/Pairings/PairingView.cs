@@ -1,13 +1,15 @@
 namespace Alliance.Reporting.Pairings;
 
 /// <summary>
-/// A pairing of a subsidiary (its first internal party's): the terms of its latest agreement (highest sequence; the
+/// A pairing, counted for its first internal party's subsidiary and for the other party's when that is another subsidiary
+/// of the group (<see cref="PartnerSubsidiaryId"/>): the terms of its latest agreement (highest sequence; the
 /// signing is 1) and when it ended. Whether it is active or expiring soon depends on the day, so it is computed when read.
 /// </summary>
 public sealed class PairingView
 {
     public Guid PairingId { get; set; }
     public Guid SubsidiaryId { get; set; }
+    public Guid? PartnerSubsidiaryId { get; set; }
     public int AgreementSequence { get; set; }
     public string Title { get; set; } = "";
     public DateOnly? ExpiresOn { get; set; }

@@ -23,6 +23,22 @@ public class PairingRulesTests
         Sign(DateOnly.Parse(expires)).StatusOn(DateOnly.Parse(today), 30).Should().Be(expected);
 
     [Fact]
+    public void A_pairing_across_two_subsidiaries_names_the_second_as_partner()
+    {
+        Guid mine = Guid.NewGuid(), theirs = Guid.NewGuid();
+        var across = Pairing.Sign(PairingParty.Internal(Guid.NewGuid(), mine, "一支部"), PairingParty.Internal(Guid.NewGuid(), theirs, "二支部"),
+            Terms(new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)), Now);
+        var within = Pairing.Sign(PairingParty.Internal(Guid.NewGuid(), mine, "一支部"), PairingParty.Internal(Guid.NewGuid(), mine, "三支部"),
+            Terms(new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)), Now);
+        var externalFirst = Pairing.Sign(Community, PairingParty.Internal(Guid.NewGuid(), theirs, "二支部"),
+            Terms(new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)), Now);
+
+        (across.TenantId, across.PartnerSubsidiaryId).Should().Be((mine, theirs));
+        within.PartnerSubsidiaryId.Should().BeNull();
+        (externalFirst.TenantId, externalFirst.PartnerSubsidiaryId).Should().Be((theirs, (Guid?)null));
+    }
+
+    [Fact]
     public void The_expiring_soon_window_is_configurable()
     {
         var pairing = Sign(new DateOnly(2026, 12, 31));

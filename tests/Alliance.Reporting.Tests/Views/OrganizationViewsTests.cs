@@ -169,6 +169,26 @@ public class OrganizationViewsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_pairing_of_two_subsidiaries_counts_for_both_whichever_event_arrives_first()
+    {
+        Guid first = Id(), second = Id(), signedFirst = Id(), renewedFirst = Id(), endedFirst = Id();
+        await PublishAsync(new PairingSigned(Id(), first, T0, signedFirst, Id(), Id(), "跨企业共建", Today.AddYears(-1), Today.AddDays(100), second));
+        // A renewal, then an ending, arrive before the signing they follow.
+        await PublishAsync(new PairingRenewed(Id(), first, T0.AddSeconds(1), renewedFirst, 2, "续签", Today, Today.AddDays(10), second));
+        await PublishAsync(new PairingSigned(Id(), first, T0, renewedFirst, Id(), Id(), "首签", Today.AddYears(-1), Today.AddDays(5), second));
+        await PublishAsync(new PairingEnded(Id(), first, T0.AddSeconds(1), endedFirst, Today.AddDays(-1), "撤销", second));
+        await PublishAsync(new PairingSigned(Id(), first, T0, endedFirst, Id(), Id(), "已终止", Today.AddYears(-1), Today.AddDays(200), second));
+
+        foreach (var subsidiary in new[] { first, second })
+        {
+            var counts = await EventuallyAsync(
+                () => CallAsync<GetPairingCountsRequest, PairingCounts>("GetPairingCounts", new() { SubsidiaryId = subsidiary.ToString() }),
+                r => r.Active == 1 && r.ExpiringSoon == 1);
+            counts.Expiring.Single().Should().Match<ExpiringPairing>(p => p.PairingId == renewedFirst.ToString() && p.Title == "续签");
+        }
+    }
+
+    [Fact]
     public async Task Another_subsidiarys_views_are_not_found()
     {
         var mine = Id();

@@ -174,6 +174,10 @@ namespace Alliance.Reporting.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("expires_on");
 
+                    b.Property<Guid?>("PartnerSubsidiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_subsidiary_id");
+
                     b.Property<Guid>("SubsidiaryId")
                         .HasColumnType("uuid")
                         .HasColumnName("subsidiary_id");
@@ -185,6 +189,8 @@ namespace Alliance.Reporting.Data.Migrations
                         .HasColumnName("title");
 
                     b.HasKey("PairingId");
+
+                    b.HasIndex("PartnerSubsidiaryId");
 
                     b.HasIndex("SubsidiaryId");
 
