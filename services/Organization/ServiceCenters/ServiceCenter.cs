@@ -115,16 +115,20 @@ public sealed class ServiceCenter
         Touch(now);
     }
 
-    /// <summary>Closes the venue; sharing that is still open ends on the closing day.</summary>
+    /// <summary>
+    /// Closes the venue: sharing still running ends on the closing day; sharing planned to start after it never
+    /// happens and is dropped.
+    /// </summary>
+    /// <returns>The sharing periods that were ended or dropped.</returns>
     /// <exception cref="AllianceRuleException">when already closed.</exception>
     public IReadOnlyList<ServiceCenterShare> Close(DateOnly closedOn, string? reason, DateTimeOffset now)
     {
         EnsureOpen();
-        var ended = new List<ServiceCenterShare>();
-        foreach (var share in SharesOpenOn(closedOn).ToList())
+        var ended = SharesOpenOn(closedOn).ToList();
+        foreach (var share in ended)
         {
-            share.StopOn(closedOn < share.SharedFrom ? share.SharedFrom : closedOn);
-            ended.Add(share);
+            if (share.SharedFrom > closedOn) _shares.Remove(share);
+            else share.StopOn(closedOn);
         }
         Status = ServiceCenterStatus.Closed;
         ClosedOn = closedOn;
