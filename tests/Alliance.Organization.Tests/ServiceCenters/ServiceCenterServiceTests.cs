@@ -262,4 +262,22 @@ public class ServiceCenterServiceTests : IAsyncLifetime
         (await badSort.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.InvalidArgument);
         (await OutboxTypesAbout(closed.Id)).Should().Contain(t => t.Contains(nameof(Contracts.Events.ServiceCenterClosed)));
     }
+
+    [Fact]
+    public async Task A_center_stored_without_a_pinyin_key_gets_one_from_the_backfill_at_the_next_start()
+    {
+        var (subsidiary, committee) = await SubsidiaryWithCommitteeAsync("SCP");
+        await Centers("OpenServiceCenter", Open(committee.Id, "滨江党群驿站"));
+        await InDatabase(db => db.Database.ExecuteSqlRawAsync("UPDATE service_centers SET name_search = NULL"));
+        var byInitials = new ListServiceCentersRequest { Search = "bjdqyz", SubsidiaryId = subsidiary.Id };
+        (await ListAsync(byInitials)).Total.Should().Be(0, "the key is gone");
+
+        await _host.DisposeAsync();
+        _host = await ServiceHost.StartAsync(_configuration,
+            b => { b.AddApplicationServices(); b.Services.AddSingleton<TimeProvider>(_clock); },
+            a => a.MapApplicationEndpoints());
+
+        (await InDatabase(db => db.Set<Domain.ServiceCenter>().CountAsync(c => c.NameSearch == null))).Should().Be(0);
+        (await ListAsync(byInitials)).Items.Select(c => c.Name).Should().Equal("滨江党群驿站");
+    }
 }
