@@ -155,9 +155,10 @@ public sealed class ServiceCenter
     }
 
     /// <summary>Ends the sharing with an alliance: <paramref name="lastDay"/> is its last shared day.</summary>
-    /// <exception cref="AllianceRuleException">when no sharing with the alliance runs on that day or later, or it would end before it started.</exception>
+    /// <exception cref="AllianceRuleException">when closed, no sharing with the alliance runs on that day or later, or it would end before it started.</exception>
     public ServiceCenterShare StopSharing(Guid allianceId, DateOnly lastDay, DateTimeOffset now)
     {
+        EnsureOpen();
         var share = _shares.Where(s => s.AllianceId == allianceId && s.IsOpenOn(lastDay)).OrderBy(s => s.SharedFrom).FirstOrDefault()
             ?? throw new AllianceRuleException("allianceId", "The service center is not shared with this alliance on or after that day.");
         if (lastDay < share.SharedFrom) throw new AllianceRuleException("sharedUntil", $"must not be before the sharing started ({share.SharedFrom:yyyy-MM-dd}).");

@@ -121,6 +121,7 @@ public class ServiceCenterRulesTests
         FluentActions.Invoking(() => center.Close(Day(5, 1), null, Later)).Should().Throw<AllianceRuleException>();
         FluentActions.Invoking(() => center.Revise(Details(), Later)).Should().Throw<AllianceRuleException>();
         FluentActions.Invoking(() => center.ShareWith(Guid.NewGuid(), "新联盟", Day(5, 1), null, Later)).Should().Throw<AllianceRuleException>();
+        FluentActions.Invoking(() => center.StopSharing(Alliance, Day(4, 30), Later)).Should().Throw<AllianceRuleException>().Which.Field.Should().Be("id");
     }
 
     [Fact]
