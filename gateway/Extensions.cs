@@ -7,6 +7,7 @@ using Alliance.Gateway.Errors;
 using Alliance.Gateway.Organizations;
 using Alliance.Gateway.People;
 using Alliance.Gateway.Pairings;
+using Alliance.Gateway.ServiceCenters;
 using Alliance.Gateway.Subsidiaries;
 using Alliance.ServiceDefaults.Grpc;
 
@@ -25,6 +26,7 @@ public static class Extensions
         builder.Services.AddSingleton<PeopleClient>();
         builder.Services.AddSingleton<ReportingClient>();
         builder.Services.AddSingleton<AllianceClient>();
+        builder.Services.AddSingleton<ServiceCenterClient>();
         builder.Services.AddExceptionHandler<GrpcProblemMapping>();
         builder.Services.Configure<Microsoft.AspNetCore.Http.ProblemDetailsOptions>(o => o.CustomizeProblemDetails = context =>
         {
@@ -66,6 +68,7 @@ public static class Extensions
         api.MapPeopleEndpoints();
         api.MapAllianceEndpoints();
         api.MapPairingEndpoints();
+        api.MapServiceCenterEndpoints();
         api.MapDashboardEndpoints();
         // Unknown API paths are a 404 problem, not the console page.
         app.Map("/api/{**rest}", Problems.NoSuchEndpoint);

@@ -11,6 +11,8 @@ import * as alliances from './pages/alliances.js';
 import * as alliance from './pages/alliance.js';
 import * as pairings from './pages/pairings.js';
 import * as pairing from './pages/pairing.js';
+import * as serviceCenters from './pages/service-centers.js';
+import * as serviceCenter from './pages/service-center.js';
 import * as notFound from './pages/not-found.js';
 
 const routes = [
@@ -23,6 +25,8 @@ const routes = [
   { pattern: /^\/alliances\/(?<id>[^/]+)$/, page: alliance, nav: 'alliances' },
   { pattern: /^\/pairings$/, page: pairings, nav: 'pairings' },
   { pattern: /^\/pairings\/(?<id>[^/]+)$/, page: pairing, nav: 'pairings' },
+  { pattern: /^\/service-centers$/, page: serviceCenters, nav: 'service-centers' },
+  { pattern: /^\/service-centers\/(?<id>[^/]+)$/, page: serviceCenter, nav: 'service-centers' },
 ];
 
 const root = document.getElementById('app');
@@ -83,6 +87,7 @@ function sideNav(user, active, path) {
     { key: 'subsidiaries', href: '/subsidiaries', label: t('nav.subsidiaries') },
     { key: 'alliances', href: '/alliances', label: t('nav.alliances') },
     { key: 'pairings', href: '/pairings', label: t('nav.pairings') },
+    { key: 'service-centers', href: '/service-centers', label: t('nav.serviceCenters') },
   ];
   if (user.role !== 'group-admin' && user.subsidiaryId) {
     items.push({ key: 'mine', href: `/subsidiaries/${user.subsidiaryId}`, label: t('nav.mySubsidiary') });

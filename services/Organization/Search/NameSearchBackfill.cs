@@ -1,5 +1,6 @@
 using Alliance.Organization.Data;
 using Alliance.Organization.People;
+using Alliance.Organization.ServiceCenters;
 using Microsoft.EntityFrameworkCore;
 
 namespace Alliance.Organization.Search;
@@ -24,16 +25,19 @@ public sealed class NameSearchBackfill(IServiceProvider services, ILogger<NameSe
         logger.LogInformation("Pinyin table loaded: {Count} characters", table.Count);
         var organizations = 0;
         var people = 0;
+        var centers = 0;
         while (true)
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<OrganizationDbContext>();
             var orgBatch = await db.Organizations.Where(o => o.NameSearch == null).OrderBy(o => o.Id).Take(BatchSize).ToListAsync(ct);
             var peopleBatch = await db.Set<Person>().Where(p => p.NameSearch == null).OrderBy(p => p.Id).Take(BatchSize).ToListAsync(ct);
-            if (orgBatch.Count == 0 && peopleBatch.Count == 0) break;
+            var centerBatch = await db.Set<ServiceCenter>().Where(c => c.NameSearch == null).OrderBy(c => c.Id).Take(BatchSize).ToListAsync(ct);
+            if (orgBatch.Count == 0 && peopleBatch.Count == 0 && centerBatch.Count == 0) break;
             // Only the key changes: not a change of the aggregate, so no version bump and no event.
             foreach (var o in orgBatch) o.SetNameSearch(NameSearchKey.For(o.Name, table));
             foreach (var p in peopleBatch) p.SetNameSearch(NameSearchKey.For(p.Name, table));
+            foreach (var c in centerBatch) c.SetNameSearch(NameSearchKey.For(c.Name, table));
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -42,10 +46,11 @@ public sealed class NameSearchBackfill(IServiceProvider services, ILogger<NameSe
             {
                 continue; // a row changed meanwhile (and got its key from that write); read the batch again
             }
-            (organizations, people) = (organizations + orgBatch.Count, people + peopleBatch.Count);
+            (organizations, people, centers) = (organizations + orgBatch.Count, people + peopleBatch.Count, centers + centerBatch.Count);
         }
-        if (organizations + people > 0)
-            logger.LogInformation("Pinyin keys filled for {Organizations} organizations and {People} people", organizations, people);
+        if (organizations + people + centers > 0)
+            logger.LogInformation("Pinyin keys filled for {Organizations} organizations, {People} people and {ServiceCenters} service centers",
+                organizations, people, centers);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

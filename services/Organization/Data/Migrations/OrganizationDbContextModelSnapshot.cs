@@ -543,6 +543,152 @@ namespace Alliance.Organization.Data.Migrations
                     b.ToTable("people", (string)null);
                 });
 
+            modelBuilder.Entity("Alliance.Organization.ServiceCenters.ServiceCenter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("close_reason");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("contact_name");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("contact_phone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Facilities")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("facilities");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameSearch")
+                        .HasColumnType("text")
+                        .HasColumnName("name_search");
+
+                    b.Property<string>("OpeningHours")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("opening_hours");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("owner_name");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_organization_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SubsidiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subsidiary_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_service_centers_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("NameSearch")
+                        .HasDatabaseName("ix_service_centers_name_search_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameSearch"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NameSearch"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.HasIndex("SubsidiaryId", "Name");
+
+                    b.ToTable("service_centers", (string)null);
+                });
+
+            modelBuilder.Entity("Alliance.Organization.ServiceCenters.ServiceCenterShare", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AllianceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("alliance_id");
+
+                    b.Property<string>("AllianceName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("alliance_name");
+
+                    b.Property<Guid>("ServiceCenterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_center_id");
+
+                    b.Property<DateOnly>("SharedFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("shared_from");
+
+                    b.Property<DateOnly?>("SharedUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("shared_until");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceCenterId");
+
+                    b.HasIndex("AllianceId", "ServiceCenterId");
+
+                    b.ToTable("service_center_shares", (string)null);
+                });
+
             modelBuilder.Entity("Alliance.Organization.Subsidiaries.Subsidiary", b =>
                 {
                     b.Property<Guid>("Id")
@@ -835,6 +981,36 @@ namespace Alliance.Organization.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Alliance.Organization.ServiceCenters.ServiceCenter", b =>
+                {
+                    b.HasOne("Alliance.Organization.Organizations.PartyOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Alliance.Organization.Subsidiaries.Subsidiary", null)
+                        .WithMany()
+                        .HasForeignKey("SubsidiaryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Alliance.Organization.ServiceCenters.ServiceCenterShare", b =>
+                {
+                    b.HasOne("Alliance.Organization.Alliances.PartyAlliance", null)
+                        .WithMany()
+                        .HasForeignKey("AllianceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Alliance.Organization.ServiceCenters.ServiceCenter", null)
+                        .WithMany("Shares")
+                        .HasForeignKey("ServiceCenterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Alliance.Organization.Alliances.PartyAlliance", b =>
                 {
                     b.Navigation("Members");
@@ -850,6 +1026,11 @@ namespace Alliance.Organization.Data.Migrations
                     b.Navigation("Memberships");
 
                     b.Navigation("Roles");
+                });
+
+            modelBuilder.Entity("Alliance.Organization.ServiceCenters.ServiceCenter", b =>
+                {
+                    b.Navigation("Shares");
                 });
 #pragma warning restore 612, 618
         }
