@@ -37,7 +37,9 @@ export function render(main, { params, user }) {
   function show(data) {
     alliance = data;
     title.textContent = data.name;
-    subtitle.replaceChildren(h('span', { class: 'badge badge-theme', testid: 'alliance-theme-badge' }, data.theme));
+    subtitle.replaceChildren(h('span', { class: 'badge badge-theme', testid: 'alliance-theme-badge' }, data.theme), ' ',
+      h('a', { href: `/service-centers?allianceId=${encodeURIComponent(data.id)}`, testid: 'alliance-shared-centers' },
+        t('alliance.sharedCenters')));
     rotation?.setMembers(data);
     body.replaceChildren(h('div', { class: 'columns' },
       h('div', { class: 'column-main' },

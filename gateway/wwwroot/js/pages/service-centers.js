@@ -5,7 +5,7 @@ import { get, post, idempotency } from '../api.js';
 import { t, formatNumber } from '../i18n.js';
 import { h, field, loading, empty, problemBanner, successBanner, showProblem, clearProblem, busy, pager, table }
   from '../ui.js';
-import { organizationPicker } from '../units.js';
+import { organizationPicker, today } from '../units.js';
 
 const pageSize = 20;
 const searchDelayMilliseconds = 300;
@@ -102,9 +102,8 @@ export function render(main, { query, user, onLeave }) {
 
 /** The sharing periods not yet over (no last day, or a last day from today on). */
 export function openShares(center) {
-  const now = new Date();
-  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-  return center.shares.filter((s) => !s.sharedUntil || s.sharedUntil >= today);
+  const day = today();
+  return center.shares.filter((s) => !s.sharedUntil || s.sharedUntil >= day);
 }
 
 /** Name, address, capacity, contact, opening hours and facilities; error slots are named like the API's fields. */
