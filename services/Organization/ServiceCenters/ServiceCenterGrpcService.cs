@@ -49,16 +49,8 @@ public sealed class ServiceCenterGrpcService(OrganizationDbContext db, TimeProvi
         db.RememberClientRequest(requestKey, center.Id, now);
         db.AddIntegrationEvent(new ServiceCenterOpened(Guid.CreateVersion7(), center.SubsidiaryId, now,
             center.Id, owner.Id, center.Name, center.Address, center.Capacity));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (requestKey is not null && IsUniqueViolation(ex))
-        {
-            db.ChangeTracker.Clear();
-            var winner = await db.FindClientRequestAsync(requestKey, ct) ?? throw new RpcException(StatusCode.Aborted, "A concurrent request conflicted; retry.");
+        if (await db.SaveCreateAsync(requestKey, ct) is { } winner)
             return await LoadContractAsync(winner, ct);
-        }
         return ToContract(center);
     }
 
