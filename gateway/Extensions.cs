@@ -7,6 +7,8 @@ using Alliance.Gateway.Errors;
 using Alliance.Gateway.Organizations;
 using Alliance.Gateway.People;
 using Alliance.Gateway.Pairings;
+using Alliance.Gateway.HrClients;
+using Alliance.Gateway.Scim;
 using Alliance.Gateway.Subsidiaries;
 using Alliance.ServiceDefaults.Grpc;
 
@@ -17,6 +19,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
     {
         builder.AddGatewayAuthentication();
+        builder.AddHrClientAuthentication();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<IOutgoingMetadataProvider, CallerMetadata>();
         builder.Services.AddGrpcClient(ResourceNames.Organization);
@@ -25,6 +28,7 @@ public static class Extensions
         builder.Services.AddSingleton<PeopleClient>();
         builder.Services.AddSingleton<ReportingClient>();
         builder.Services.AddSingleton<AllianceClient>();
+        builder.Services.AddSingleton<HrSyncClient>();
         builder.Services.AddExceptionHandler<GrpcProblemMapping>();
         builder.Services.Configure<Microsoft.AspNetCore.Http.ProblemDetailsOptions>(o => o.CustomizeProblemDetails = context =>
         {
@@ -67,8 +71,10 @@ public static class Extensions
         api.MapAllianceEndpoints();
         api.MapPairingEndpoints();
         api.MapDashboardEndpoints();
+        api.MapHrClientEndpoints();
         // Unknown API paths are a 404 problem, not the console page.
         app.Map("/api/{**rest}", Problems.NoSuchEndpoint);
+        app.MapScimEndpoints();
         app.MapFallbackToFile("index.html", new StaticFileOptions { OnPrepareResponse = NoCacheForPages });
         return app;
     }
