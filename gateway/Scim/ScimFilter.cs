@@ -249,18 +249,23 @@ public static class ScimFilterEvaluator
     /// <summary>The values at a dotted path; arrays on the way are flattened.</summary>
     static IEnumerable<JsonNode?> Values(JsonNode? node, string path)
     {
-        IEnumerable<JsonNode?> current = [node];
+        IEnumerable<JsonNode?> current = new[] { node };
         foreach (var segment in path.Split('.'))
             current = current.SelectMany(n => n switch
             {
                 JsonObject o => Flatten(ScimPaths.Get(o, segment)),
-                JsonArray a => a.SelectMany(i => i is JsonObject io ? Flatten(ScimPaths.Get(io, segment)) : []),
-                _ => [],
+                JsonArray a => a.SelectMany(i => i is JsonObject io ? Flatten(ScimPaths.Get(io, segment)) : Array.Empty<JsonNode?>()),
+                _ => Array.Empty<JsonNode?>(),
             });
         return current;
     }
 
-    static IEnumerable<JsonNode?> Flatten(JsonNode? node) => node is JsonArray a ? a : node is null ? [] : [node];
+    static IEnumerable<JsonNode?> Flatten(JsonNode? node) => node switch
+    {
+        JsonArray a => a,
+        null => Array.Empty<JsonNode?>(),
+        _ => new[] { node },
+    };
 }
 
 /// <summary>Schema URNs in attribute paths, and case-insensitive attribute lookup in JSON objects.</summary>
