@@ -11,6 +11,7 @@ import * as alliances from './pages/alliances.js';
 import * as alliance from './pages/alliance.js';
 import * as pairings from './pages/pairings.js';
 import * as pairing from './pages/pairing.js';
+import * as hrClients from './pages/hr-clients.js';
 import * as notFound from './pages/not-found.js';
 
 const routes = [
@@ -23,6 +24,7 @@ const routes = [
   { pattern: /^\/alliances\/(?<id>[^/]+)$/, page: alliance, nav: 'alliances' },
   { pattern: /^\/pairings$/, page: pairings, nav: 'pairings' },
   { pattern: /^\/pairings\/(?<id>[^/]+)$/, page: pairing, nav: 'pairings' },
+  { pattern: /^\/hr-clients$/, page: hrClients, nav: 'hrClients' },
 ];
 
 const root = document.getElementById('app');
@@ -84,6 +86,9 @@ function sideNav(user, active, path) {
     { key: 'alliances', href: '/alliances', label: t('nav.alliances') },
     { key: 'pairings', href: '/pairings', label: t('nav.pairings') },
   ];
+  if (user.role === 'group-admin' || user.role === 'subsidiary-admin') {
+    items.push({ key: 'hrClients', href: '/hr-clients', label: t('nav.hrClients') });
+  }
   if (user.role !== 'group-admin' && user.subsidiaryId) {
     items.push({ key: 'mine', href: `/subsidiaries/${user.subsidiaryId}`, label: t('nav.mySubsidiary') });
   }
