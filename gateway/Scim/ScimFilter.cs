@@ -322,8 +322,8 @@ public static class ScimFilterContract
                 result.Not = ToContract(n.Inner);
                 break;
             case ValuePathFilter v:
-                // emails[value co "x"] is emails.value co "x"; other sub-attributes are not indexed.
-                return ToContract(Prefix(v.Attribute, v.Inner));
+                result.ValuePath = new() { Attribute = Normalize(v.Attribute), Filter = ToContract(v.Inner) };
+                break;
             case Comparison c:
                 var attribute = Normalize(c.Attribute);
                 if (c.Value is null && c.Operator is "eq" or "ne")
@@ -346,15 +346,6 @@ public static class ScimFilterContract
         }
         return result;
     }
-
-    static FilterNode Prefix(string attribute, FilterNode inner) => inner switch
-    {
-        AndFilter a => new AndFilter(Prefix(attribute, a.Left), Prefix(attribute, a.Right)),
-        OrFilter o => new OrFilter(Prefix(attribute, o.Left), Prefix(attribute, o.Right)),
-        NotFilter n => new NotFilter(Prefix(attribute, n.Inner)),
-        Comparison c => c with { Attribute = $"{attribute}.{c.Attribute}" },
-        _ => throw ScimException.BadRequest(ScimType.InvalidFilter, "Value filters cannot be nested."),
-    };
 
     static string Normalize(string attribute)
     {

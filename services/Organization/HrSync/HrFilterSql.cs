@@ -48,19 +48,44 @@ public sealed class HrFilterSql
         ["meta.created"] = new("created_at", Kind.Time),
     };
 
-    readonly Dictionary<string, Column> _columns;
+    /// <summary>Value paths: the multi-valued attribute, the rows of one value, and the columns of its sub-attributes.</summary>
+    sealed record ValuePath(string From, Dictionary<string, Column> Columns);
+
+    // Emails are stored as jsonb [{"Value","Type","Primary"}] (HrEmailAddress serialized).
+    static readonly Dictionary<string, ValuePath> UserValuePaths = new()
+    {
+        ["emails"] = new("jsonb_array_elements(emails) AS e", new()
+        {
+            ["value"] = new("e->>'Value'", Kind.CaseInsensitiveText),
+            ["type"] = new("e->>'Type'", Kind.CaseInsensitiveText),
+            ["primary"] = new("(e->>'Primary')::boolean", Kind.Boolean),
+        }),
+    };
+
+    static readonly Dictionary<string, ValuePath> GroupValuePaths = new()
+    {
+        ["members"] = new("hr_group_members AS m", new()
+        {
+            ["value"] = new("m.member_id::text", Kind.CaseInsensitiveText),
+            ["type"] = new("m.member_type", Kind.CaseInsensitiveText),
+        }),
+    };
+
+    Dictionary<string, Column> _columns;
+    readonly Dictionary<string, ValuePath> _valuePaths;
+    bool _inValuePath;
     readonly List<NpgsqlParameter> _parameters = [];
 
-    HrFilterSql(Dictionary<string, Column> columns) => _columns = columns;
+    HrFilterSql(Dictionary<string, Column> columns, Dictionary<string, ValuePath> valuePaths) => (_columns, _valuePaths) = (columns, valuePaths);
 
     public IReadOnlyList<NpgsqlParameter> Parameters => _parameters;
 
-    public static (string Sql, IReadOnlyList<NpgsqlParameter> Parameters) ForUsers(C.ScimFilter filter) => Translate(UserColumns, filter);
-    public static (string Sql, IReadOnlyList<NpgsqlParameter> Parameters) ForGroups(C.ScimFilter filter) => Translate(GroupColumns, filter);
+    public static (string Sql, IReadOnlyList<NpgsqlParameter> Parameters) ForUsers(C.ScimFilter filter) => Translate(UserColumns, UserValuePaths, filter);
+    public static (string Sql, IReadOnlyList<NpgsqlParameter> Parameters) ForGroups(C.ScimFilter filter) => Translate(GroupColumns, GroupValuePaths, filter);
 
-    static (string, IReadOnlyList<NpgsqlParameter>) Translate(Dictionary<string, Column> columns, C.ScimFilter filter)
+    static (string, IReadOnlyList<NpgsqlParameter>) Translate(Dictionary<string, Column> columns, Dictionary<string, ValuePath> valuePaths, C.ScimFilter filter)
     {
-        var translator = new HrFilterSql(columns);
+        var translator = new HrFilterSql(columns, valuePaths);
         var sql = translator.Node(filter, 0);
         return (sql, translator._parameters);
     }
@@ -74,8 +99,28 @@ public sealed class HrFilterSql
             C.ScimFilter.NodeOneofCase.And when filter.And.Items.Count > 0 => "(" + string.Join(" AND ", filter.And.Items.Select(f => Node(f, depth + 1))) + ")",
             C.ScimFilter.NodeOneofCase.Or when filter.Or.Items.Count > 0 => "(" + string.Join(" OR ", filter.Or.Items.Select(f => Node(f, depth + 1))) + ")",
             C.ScimFilter.NodeOneofCase.Not => "(NOT COALESCE(" + Node(filter.Not, depth + 1) + ", false))",
+            C.ScimFilter.NodeOneofCase.ValuePath => ValuePathCondition(filter.ValuePath, depth),
             _ => throw Invalid("The filter is empty."),
         };
+    }
+
+    string ValuePathCondition(C.ScimValuePath path, int depth)
+    {
+        if (_inValuePath) throw Invalid("Value filters cannot be nested.");
+        if (!_valuePaths.TryGetValue(path.Attribute.ToLowerInvariant(), out var valuePath) || path.Filter is null)
+            throw Invalid($"Filtering on values of \"{path.Attribute}\" is not supported.");
+        var outer = _columns;
+        (_columns, _inValuePath) = (valuePath.Columns, true);
+        try
+        {
+            var where = Node(path.Filter, depth + 1);
+            var join = valuePath.From.StartsWith("hr_group_members", StringComparison.Ordinal) ? " WHERE m.group_id = id AND " : " WHERE ";
+            return $"EXISTS (SELECT 1 FROM {valuePath.From}{join}{where})";
+        }
+        finally
+        {
+            (_columns, _inValuePath) = (outer, false);
+        }
     }
 
     string Compare(C.ScimComparison c)

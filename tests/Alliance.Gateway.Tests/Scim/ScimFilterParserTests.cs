@@ -95,13 +95,14 @@ public class ScimFilterParserTests
     }
 
     [Fact]
-    public void The_contract_lower_cases_paths_flattens_value_paths_and_turns_null_into_presence()
+    public void The_contract_lower_cases_paths_keeps_value_paths_and_turns_null_into_presence()
     {
         var contract = ScimFilterContract.ToContract(ScimFilterParser.Parse(
-            "emails[value co \"EXAMPLE\"] or urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber eq \"7\" or title eq null"));
+            "Emails[Type eq \"work\" and value co \"EXAMPLE\"] or urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber eq \"7\" or title eq null"));
         var or = contract.Or.Items;
-        or[0].Or.Items[0].Compare.Attribute.Should().Be("emails.value");
-        or[0].Or.Items[0].Compare.Value.Should().Be("EXAMPLE");
+        or[0].Or.Items[0].ValuePath.Attribute.Should().Be("emails");
+        or[0].Or.Items[0].ValuePath.Filter.And.Items[0].Compare.Attribute.Should().Be("type");
+        or[0].Or.Items[0].ValuePath.Filter.And.Items[1].Compare.Value.Should().Be("EXAMPLE");
         or[0].Or.Items[1].Compare.Attribute.Should().Be("employeenumber");
         or[1].Not.Compare.Operator.Should().Be("pr");
     }
