@@ -12,7 +12,6 @@ public static class ScimDiscovery
     public static JsonObject ServiceProviderConfig(string baseUrl) => new()
     {
         ["schemas"] = new JsonArray(ConfigSchema),
-        ["documentationUri"] = "/docs/api.md#scim-20-hr-provisioning",
         ["patch"] = new JsonObject { ["supported"] = true },
         ["bulk"] = new JsonObject { ["supported"] = false, ["maxOperations"] = 0, ["maxPayloadSize"] = 0 },
         ["filter"] = new JsonObject { ["supported"] = true, ["maxResults"] = ScimEndpoints.MaxCount },

@@ -31,7 +31,7 @@ public class HrClientConsoleTests(StackFixture stack) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_admin_creates_an_HR_client_sees_the_secret_once_and_revokes_it()
+    public async Task An_admin_creates_an_HR_client_sees_the_secret_once_sees_provisioned_people_and_revokes_it()
     {
         var subsidiary = await (await stack.SignedInAsync(Roles.GroupAdmin)).CreateSubsidiaryAsync("人事接入页面企业");
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new() { Width = 1280, Height = 900 } });
@@ -62,8 +62,14 @@ public class HrClientConsoleTests(StackFixture stack) : IAsyncLifetime
             await page.GetByTestId("hr-client-row").WaitForAsync();
             (await page.GetByTestId("hr-client-table").InnerTextAsync()).Should().Contain("北森人事").And.NotContain(secret);
 
-            // The secret works for SCIM.
-            (await stack.WithSecret(secret).SendAsync(HttpMethod.Get, "/Users")).Status.Should().Be(200);
+            // The secret works for SCIM, and a provisioned employee appears as a person in the console.
+            var scim = stack.WithSecret(secret);
+            (await scim.SendAsync(HttpMethod.Get, "/Users")).Status.Should().Be(200);
+            await scim.CreateUserAsync(NewUser(NewCode("qian").ToLowerInvariant(), displayName: "钱七"));
+            await page.GotoAsync(new Uri(stack.Gateway, $"/subsidiaries/{subsidiary.Id}/people").ToString());
+            await page.GetByTestId("person-row").WaitForAsync();
+            (await page.GetByTestId("people-table").InnerTextAsync()).Should().Contain("钱七");
+            await page.GotoAsync(new Uri(stack.Gateway, "/hr-clients").ToString());
 
             // Shown once: after a reload it is nowhere on the page.
             await page.ReloadAsync();
