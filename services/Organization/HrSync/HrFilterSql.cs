@@ -78,8 +78,6 @@ public sealed class HrFilterSql
 
     HrFilterSql(Dictionary<string, Column> columns, Dictionary<string, ValuePath> valuePaths) => (_columns, _valuePaths) = (columns, valuePaths);
 
-    public IReadOnlyList<NpgsqlParameter> Parameters => _parameters;
-
     public static (string Sql, IReadOnlyList<NpgsqlParameter> Parameters) ForUsers(C.ScimFilter filter) => Translate(UserColumns, UserValuePaths, filter);
     public static (string Sql, IReadOnlyList<NpgsqlParameter> Parameters) ForGroups(C.ScimFilter filter) => Translate(GroupColumns, GroupValuePaths, filter);
 

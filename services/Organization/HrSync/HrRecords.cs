@@ -100,8 +100,6 @@ public sealed class HrUser
         Version++;
     }
 
-    public void RelinkTo(Guid personId) => PersonId = personId;
-
     static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
