@@ -8,6 +8,8 @@ using Alliance.Gateway.Organizations;
 using Alliance.Gateway.People;
 using Alliance.Gateway.Pairings;
 using Alliance.Gateway.ServiceCenters;
+using Alliance.Gateway.HrClients;
+using Alliance.Gateway.Scim;
 using Alliance.Gateway.Subsidiaries;
 using Alliance.ServiceDefaults.Grpc;
 
@@ -18,6 +20,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
     {
         builder.AddGatewayAuthentication();
+        builder.AddHrClientAuthentication();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<IOutgoingMetadataProvider, CallerMetadata>();
         builder.Services.AddGrpcClient(ResourceNames.Organization);
@@ -27,6 +30,7 @@ public static class Extensions
         builder.Services.AddSingleton<ReportingClient>();
         builder.Services.AddSingleton<AllianceClient>();
         builder.Services.AddSingleton<ServiceCenterClient>();
+        builder.Services.AddSingleton<HrSyncClient>();
         builder.Services.AddExceptionHandler<GrpcProblemMapping>();
         builder.Services.Configure<Microsoft.AspNetCore.Http.ProblemDetailsOptions>(o => o.CustomizeProblemDetails = context =>
         {
@@ -70,8 +74,10 @@ public static class Extensions
         api.MapPairingEndpoints();
         api.MapServiceCenterEndpoints();
         api.MapDashboardEndpoints();
+        api.MapHrClientEndpoints();
         // Unknown API paths are a 404 problem, not the console page.
         app.Map("/api/{**rest}", Problems.NoSuchEndpoint);
+        app.MapScimEndpoints();
         app.MapFallbackToFile("index.html", new StaticFileOptions { OnPrepareResponse = NoCacheForPages });
         return app;
     }

@@ -8,5 +8,8 @@ public static class Roles
     public const string Secretary = "secretary";
     public const string Member = "member";
 
+    /// <summary>An HR system calling SCIM with its own credential; never in a token, so not in <see cref="All"/>.</summary>
+    public const string HrClient = "hr-client";
+
     public static readonly IReadOnlyList<string> All = [GroupAdmin, SubsidiaryAdmin, Secretary, Member];
 }

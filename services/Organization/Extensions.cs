@@ -30,6 +30,7 @@ public static class Extensions
         app.MapGrpcService<Alliances.AllianceGrpcService>(AlliancesReflection.Descriptor.Services[0]);
         app.MapGrpcService<Pairings.PairingGrpcService>(PairingsReflection.Descriptor.Services[0]);
         app.MapGrpcService<ServiceCenters.ServiceCenterGrpcService>(ServiceCentersReflection.Descriptor.Services[0]);
+        app.MapGrpcService<HrSync.HrSyncGrpcService>(HrSyncReflection.Descriptor.Services[0]);
         app.MapGrpcHealthService();
         return app;
     }

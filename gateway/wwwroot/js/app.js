@@ -13,6 +13,7 @@ import * as pairings from './pages/pairings.js';
 import * as pairing from './pages/pairing.js';
 import * as serviceCenters from './pages/service-centers.js';
 import * as serviceCenter from './pages/service-center.js';
+import * as hrClients from './pages/hr-clients.js';
 import * as notFound from './pages/not-found.js';
 
 const routes = [
@@ -27,6 +28,7 @@ const routes = [
   { pattern: /^\/pairings\/(?<id>[^/]+)$/, page: pairing, nav: 'pairings' },
   { pattern: /^\/service-centers$/, page: serviceCenters, nav: 'service-centers' },
   { pattern: /^\/service-centers\/(?<id>[^/]+)$/, page: serviceCenter, nav: 'service-centers' },
+  { pattern: /^\/hr-clients$/, page: hrClients, nav: 'hrClients' },
 ];
 
 const root = document.getElementById('app');
@@ -89,6 +91,9 @@ function sideNav(user, active, path) {
     { key: 'pairings', href: '/pairings', label: t('nav.pairings') },
     { key: 'service-centers', href: '/service-centers', label: t('nav.serviceCenters') },
   ];
+  if (user.role === 'group-admin' || user.role === 'subsidiary-admin') {
+    items.push({ key: 'hrClients', href: '/hr-clients', label: t('nav.hrClients') });
+  }
   if (user.role !== 'group-admin' && user.subsidiaryId) {
     items.push({ key: 'mine', href: `/subsidiaries/${user.subsidiaryId}`, label: t('nav.mySubsidiary') });
   }

@@ -186,6 +186,247 @@ namespace Alliance.Organization.Data.Migrations
                     b.ToTable("client_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Alliance.Organization.HrSync.HrClientCredential", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("SecretSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("secret_sha256");
+
+                    b.Property<Guid>("SubsidiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subsidiary_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecretSha256")
+                        .IsUnique();
+
+                    b.HasIndex("SubsidiaryId");
+
+                    b.ToTable("hr_clients", (string)null);
+                });
+
+            modelBuilder.Entity("Alliance.Organization.HrSync.HrGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("external_id");
+
+                    b.Property<DateTimeOffset>("LastModified")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_modified");
+
+                    b.Property<Guid>("SubsidiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subsidiary_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubsidiaryId", "DisplayName");
+
+                    b.HasIndex("SubsidiaryId", "ExternalId");
+
+                    b.ToTable("hr_groups", (string)null);
+                });
+
+            modelBuilder.Entity("Alliance.Organization.HrSync.HrGroupMember", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("MemberType")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("member_type");
+
+                    b.HasKey("GroupId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("hr_group_members", (string)null);
+                });
+
+            modelBuilder.Entity("Alliance.Organization.HrSync.HrUser", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("department");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("display_name");
+
+                    b.PrimitiveCollection<string[]>("EmailValues")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("email_values");
+
+                    b.Property<string>("EmailsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("emails");
+
+                    b.Property<string>("EmployeeNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("employee_number");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("external_id");
+
+                    b.Property<string>("FamilyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("family_name");
+
+                    b.Property<string>("GivenName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("given_name");
+
+                    b.Property<DateTimeOffset>("LastModified")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_modified");
+
+                    b.Property<string>("ManagerId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("manager_id");
+
+                    b.Property<string>("Organization")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organization");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("ScimJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("scim_json");
+
+                    b.Property<Guid>("SubsidiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subsidiary_id");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_name");
+
+                    b.Property<string>("UserNameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_name_key");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailValues");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("EmailValues"), "gin");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("SubsidiaryId", "EmployeeNumber");
+
+                    b.HasIndex("SubsidiaryId", "ExternalId");
+
+                    b.HasIndex("SubsidiaryId", "LastModified");
+
+                    b.HasIndex("SubsidiaryId", "UserNameKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hr_users_subsidiary_id_user_name_key")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.ToTable("hr_users", (string)null);
+                });
+
             modelBuilder.Entity("Alliance.Organization.Organizations.PartyOrganization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -818,6 +1059,48 @@ namespace Alliance.Organization.Data.Migrations
                     b.HasOne("Alliance.Organization.Organizations.PartyOrganization", null)
                         .WithMany()
                         .HasForeignKey("LeadOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Alliance.Organization.HrSync.HrClientCredential", b =>
+                {
+                    b.HasOne("Alliance.Organization.Subsidiaries.Subsidiary", null)
+                        .WithMany()
+                        .HasForeignKey("SubsidiaryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Alliance.Organization.HrSync.HrGroup", b =>
+                {
+                    b.HasOne("Alliance.Organization.Subsidiaries.Subsidiary", null)
+                        .WithMany()
+                        .HasForeignKey("SubsidiaryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Alliance.Organization.HrSync.HrGroupMember", b =>
+                {
+                    b.HasOne("Alliance.Organization.HrSync.HrGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Alliance.Organization.HrSync.HrUser", b =>
+                {
+                    b.HasOne("Alliance.Organization.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Alliance.Organization.Subsidiaries.Subsidiary", null)
+                        .WithMany()
+                        .HasForeignKey("SubsidiaryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1,0 +1,166 @@
+using System.Security.Cryptography;
+using System.Text;
+using Alliance.Contracts;
+using Alliance.Contracts.Events;
+using Alliance.Contracts.Organization.V1;
+using Alliance.Organization.Data;
+using Alliance.ServiceDefaults.Grpc;
+using Alliance.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alliance.Organization.Tests.HrSync;
+
+/// <summary>HrSyncService as it runs, over gRPC, against a real PostgreSQL database and RabbitMQ.</summary>
+public class HrSyncServiceTests : IAsyncLifetime
+{
+    ServiceHost _host = null!;
+    readonly Dictionary<string, string?> _configuration = new();
+
+    public async Task InitializeAsync()
+    {
+        var servers = await RealServers.GetAsync();
+        _configuration[$"ConnectionStrings:{ResourceNames.Databases.Organization}"] = await servers.CreateDatabaseAsync("hrsync");
+        _configuration[$"ConnectionStrings:{ResourceNames.Bus}"] = await servers.CreateVirtualHostAsync("hrsync");
+        _configuration["OTEL_SERVICE_NAME"] = ResourceNames.Organization;
+        _host = await ServiceHost.StartAsync(_configuration, b => b.AddApplicationServices(), a => a.MapApplicationEndpoints());
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    static CallOptions As(string role, string? tenant = null)
+    {
+        var metadata = new Metadata { { AllianceMetadata.UserRole, role }, { AllianceMetadata.UserId, "tester" } };
+        if (tenant is not null) metadata.Add(AllianceMetadata.TenantId, tenant);
+        return new CallOptions(metadata);
+    }
+
+    static readonly CallOptions GroupAdmin = As(Roles.GroupAdmin);
+
+    Task<TResponse> Call<TRequest, TResponse>(string method, TRequest request, CallOptions options, string service = "HrSyncService")
+        where TRequest : Google.Protobuf.IMessage<TRequest> where TResponse : Google.Protobuf.IMessage<TResponse>, new() =>
+        _host.Channel.UnaryAsync<TRequest, TResponse>($"/alliance.organization.v1.{service}/{method}", request, options);
+
+    async Task<T> InDatabase<T>(Func<OrganizationDbContext, Task<T>> read)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<OrganizationDbContext>());
+    }
+
+    static readonly string[] HrEvents = [nameof(PersonSyncedFromHr), nameof(PersonLeftInHr), nameof(DepartmentChangedInHr), nameof(PersonRegistered), nameof(PersonUpdated)];
+
+    /// <summary>The short names of the events in the outbox that mention the id, oldest first.</summary>
+    async Task<List<string>> EventsAbout(string id) => (await InDatabase(db => db.Database
+        .SqlQueryRaw<string>("SELECT message_type AS \"Value\" FROM outbox_messages WHERE body::text LIKE {0} ORDER BY created_at, id", $"%{id}%").ToListAsync()))
+        .Select(type => HrEvents.FirstOrDefault(type.Contains) ?? type).ToList();
+
+    Task<Subsidiary> SubsidiaryAsync(string code) => Call<RegisterSubsidiaryRequest, Subsidiary>("RegisterSubsidiary",
+        new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code }, GroupAdmin, "OrganizationService");
+
+    static async Task<StatusCode> StatusOf(Func<Task> call)
+    {
+        try { await call(); return StatusCode.OK; }
+        catch (RpcException e) { return e.StatusCode; }
+    }
+
+    static HrUserWrite Employee(string userName, string department, bool active = true) => new()
+    {
+        UserName = userName, ExternalId = "x-" + userName, EmployeeNumber = "N-" + userName, Active = active, DisplayName = "王五",
+        Department = department, Title = "工程师", ScimJson = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"]}",
+        Emails = { new HrEmail { Value = userName + "@example.com", Type = "work", Primary = true } },
+    };
+
+    [Fact]
+    public async Task Provisioning_registers_a_person_and_changes_write_the_HR_events_without_touching_party_data()
+    {
+        var subsidiary = await SubsidiaryAsync("HR1");
+        var hr = As(Roles.HrClient, subsidiary.Id);
+
+        var user = await Call<HrUserWrite, HrUser>("CreateHrUser", Employee("wangwu", "研发部"), hr);
+        var person = await Call<GetPersonRequest, Person>("GetPerson", new GetPersonRequest { Id = user.PersonId }, GroupAdmin, "PeopleService");
+        person.Name.Should().Be("王五");
+        person.Kind.Should().Be(PersonKind.Employee);
+        person.EmployeeNumber.Should().Be("N-wangwu");
+        (await EventsAbout(user.Id)).Should().Equal(nameof(PersonSyncedFromHr));
+        (await EventsAbout(user.PersonId)).Should().Contain(nameof(PersonRegistered));
+
+        // Party data Alliance owns: a membership the HR sync must leave alone.
+        var organization = await Call<CreateOrganizationRequest, Contracts.Organization.V1.Organization>("CreateOrganization",
+            new CreateOrganizationRequest { SubsidiaryId = subsidiary.Id, Name = "研发支部", Kind = OrganizationKind.Branch }, GroupAdmin, "OrganizationService");
+        await Call<JoinPartyRequest, Person>("JoinParty", new JoinPartyRequest
+            { PersonId = person.Id, OrganizationId = organization.Id, JoinedOn = "2020-07-01", Status = MembershipStatus.Full, ExpectedVersion = person.Version }, GroupAdmin, "PeopleService");
+
+        var moved = Employee("wangwu", "测试部", active: false);
+        moved.Id = user.Id;
+        moved.DisplayName = "王小五";
+        moved.ExpectedVersion = user.Version;
+        var replaced = await Call<HrUserWrite, HrUser>("ReplaceHrUser", moved, hr);
+        replaced.Version.Should().Be(user.Version + 1);
+        (await EventsAbout(user.Id)).Should().BeEquivalentTo([nameof(PersonSyncedFromHr), nameof(PersonSyncedFromHr), nameof(PersonLeftInHr), nameof(DepartmentChangedInHr)]);
+        (await EventsAbout(user.PersonId)).Should().Contain(nameof(PersonUpdated), "the person's name followed HR");
+        var after = await Call<GetPersonRequest, Person>("GetPerson", new GetPersonRequest { Id = user.PersonId }, GroupAdmin, "PeopleService");
+        after.Name.Should().Be("王小五");
+        after.MembershipHistory.Should().ContainSingle().Which.OrganizationId.Should().Be(organization.Id);
+
+        // A stale version is refused and nothing changes.
+        (await StatusOf(() => Call<HrUserWrite, HrUser>("ReplaceHrUser", moved, hr))).Should().Be(StatusCode.Aborted);
+    }
+
+    [Fact]
+    public async Task Only_an_HR_client_reaches_HR_records_and_only_in_its_subsidiary()
+    {
+        var first = await SubsidiaryAsync("HR2");
+        var second = await SubsidiaryAsync("HR3");
+        var user = await Call<HrUserWrite, HrUser>("CreateHrUser", Employee("zhaoliu", "财务部"), As(Roles.HrClient, first.Id));
+        (await StatusOf(() => Call<GetHrResourceRequest, HrUser>("GetHrUser", new GetHrResourceRequest { Id = user.Id }, GroupAdmin))).Should().Be(StatusCode.PermissionDenied);
+        (await StatusOf(() => Call<GetHrResourceRequest, HrUser>("GetHrUser", new GetHrResourceRequest { Id = user.Id }, As(Roles.SubsidiaryAdmin, first.Id)))).Should().Be(StatusCode.PermissionDenied);
+        (await StatusOf(() => Call<GetHrResourceRequest, HrUser>("GetHrUser", new GetHrResourceRequest { Id = user.Id }, As(Roles.HrClient, second.Id)))).Should().Be(StatusCode.NotFound);
+        (await Call<GetHrResourceRequest, HrUser>("GetHrUser", new GetHrResourceRequest { Id = user.Id }, As(Roles.HrClient, first.Id))).UserName.Should().Be("zhaoliu");
+    }
+
+    [Fact]
+    public async Task Filters_become_SQL_over_the_stored_columns_and_unknown_attributes_are_refused()
+    {
+        var subsidiary = await SubsidiaryAsync("HR4");
+        var hr = As(Roles.HrClient, subsidiary.Id);
+        var a = await Call<HrUserWrite, HrUser>("CreateHrUser", Employee("alpha", "A部"), hr);
+        await Call<HrUserWrite, HrUser>("CreateHrUser", Employee("beta", "B部"), hr);
+        static ScimFilter Compare(string attribute, string op, string? value = null)
+        {
+            var compare = new ScimComparison { Attribute = attribute, Operator = op };
+            if (value is not null) compare.Value = value;
+            return new ScimFilter { Compare = compare };
+        }
+        async Task<string[]> Ids(ScimFilter filter) => (await Call<ListHrResourcesRequest, ListHrUsersResponse>("ListHrUsers",
+            new ListHrResourcesRequest { Filter = filter, StartIndex = 1, Count = 10 }, hr)).Items.Select(u => u.Id).ToArray();
+
+        (await Ids(Compare("emails.value", "eq", "ALPHA@example.com"))).Should().Equal(a.Id);
+        (await Ids(Compare("department", "co", "a"))).Should().Equal(a.Id);
+        (await Ids(new ScimFilter { ValuePath = new ScimValuePath { Attribute = "emails", Filter = new ScimFilter { And = new ScimFilterList
+            { Items = { Compare("type", "eq", "WORK"), Compare("value", "sw", "alp") } } } } })).Should().Equal(a.Id);
+        (await Ids(new ScimFilter { Not = Compare("username", "eq", "beta") })).Should().Equal(a.Id);
+        (await Ids(Compare("username", "co", "%"))).Should().BeEmpty("LIKE wildcards in values are escaped");
+        (await StatusOf(() => Ids(Compare("nickname", "eq", "x")))).Should().Be(StatusCode.InvalidArgument);
+        (await StatusOf(() => Ids(Compare("meta.lastmodified", "gt", "not a date")))).Should().Be(StatusCode.InvalidArgument);
+        (await StatusOf(() => Ids(Compare("active", "co", "true")))).Should().Be(StatusCode.InvalidArgument);
+    }
+
+    [Fact]
+    public async Task A_client_secret_is_stored_only_as_its_hash_and_stops_verifying_when_revoked()
+    {
+        var subsidiary = await SubsidiaryAsync("HR5");
+        var created = await Call<CreateHrClientRequest, CreateHrClientResponse>("CreateHrClient",
+            new CreateHrClientRequest { Name = "人事系统", SubsidiaryId = subsidiary.Id }, As(Roles.SubsidiaryAdmin, subsidiary.Id));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(created.Secret)));
+        var stored = await InDatabase(db => db.Database.SqlQueryRaw<string>("SELECT secret_sha256 AS \"Value\" FROM hr_clients WHERE id = {0}", Guid.Parse(created.Client.Id)).SingleAsync());
+        stored.Should().Be(hash).And.NotContain(created.Secret);
+
+        var verified = await Call<VerifyHrClientRequest, HrClient>("VerifyHrClient", new VerifyHrClientRequest { SecretSha256 = hash }, new CallOptions());
+        verified.SubsidiaryId.Should().Be(subsidiary.Id);
+        (await StatusOf(() => Call<RevokeHrClientRequest, HrClient>("RevokeHrClient", new RevokeHrClientRequest { Id = created.Client.Id }, As(Roles.Secretary, subsidiary.Id))))
+            .Should().Be(StatusCode.PermissionDenied);
+        await Call<RevokeHrClientRequest, HrClient>("RevokeHrClient", new RevokeHrClientRequest { Id = created.Client.Id }, GroupAdmin);
+        (await StatusOf(() => Call<VerifyHrClientRequest, HrClient>("VerifyHrClient", new VerifyHrClientRequest { SecretSha256 = hash }, new CallOptions())))
+            .Should().Be(StatusCode.NotFound);
+    }
+}
