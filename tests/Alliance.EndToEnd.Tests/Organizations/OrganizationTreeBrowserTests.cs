@@ -96,7 +96,7 @@ public class OrganizationTreeBrowserTests(StackFixture stack) : IAsyncLifetime
             await page.GetByTestId("rename-name").FillAsync("机关第一党支部");
             await page.GetByTestId("action-effective-on").FillAsync("2024-01-01");
             await page.GetByTestId("action-submit").ClickAsync();
-            (await page.GetByTestId("effectiveOn-error").InnerTextAsync()).Should().Contain("2024-03-01");
+            await page.GetByTestId("effectiveOn-error").Filter(new() { HasText = "2024-03-01" }).WaitForAsync();
             await page.GetByTestId("action-effective-on").FillAsync("2025-01-01");
             await page.GetByTestId("action-submit").ClickAsync();
             await page.GetByTestId("org-details-name").Filter(new() { HasText = "机关第一党支部" }).WaitForAsync();
