@@ -88,4 +88,25 @@ public class OrganizationHistoryBadInputTests(StackFixture stack)
         ((int)response.StatusCode).Should().Be(403);
         (await admin.GetDatedAsync(committee.Id)).Name.Should().Be("党委");
     }
+
+    [Fact]
+    public async Task Another_subsidiarys_admin_can_neither_change_nor_read_the_history_of_an_organization()
+    {
+        var admin = await stack.SignedInAsync(Roles.GroupAdmin);
+        var mine = await admin.CreateSubsidiaryAsync();
+        var theirs = await admin.CreateSubsidiaryAsync();
+        var committee = await admin.CreateDatedAsync(theirs.Id, "committee", null, "别人的党委", "2020-01-01");
+        var own = await admin.CreateDatedAsync(mine.Id, "committee", null, "自己的党委", "2020-01-01");
+        var outsider = await stack.SignedInAsync(Roles.SubsidiaryAdmin, mine.Id);
+
+        ((int)(await outsider.PostAsJsonAsync($"/api/v1/organizations/{committee.Id}/rename", new { name = "越界" })).StatusCode).Should().Be(404);
+        ((int)(await outsider.PostAsJsonAsync($"/api/v1/organizations/{committee.Id}/dissolve", new { })).StatusCode).Should().Be(404);
+        (await (await outsider.PostAsJsonAsync($"/api/v1/organizations/{own.Id}/merge", new { targetId = committee.Id })).ProblemAsync(404))
+            .Errors.Should().ContainKey("targetId");
+        foreach (var read in new[] { "history", "path", "counts" })
+            ((int)(await outsider.GetAsync($"/api/v1/organizations/{committee.Id}/{read}")).StatusCode).Should().Be(404, read);
+        ((int)(await outsider.GetAsync($"/api/v1/subsidiaries/{theirs.Id}/organizations?asOf=2024-01-01")).StatusCode).Should().Be(404);
+        (await admin.GetDatedAsync(committee.Id)).Should().Match<DatedOrganization>(o => o.Name == "别人的党委" && o.Status == "active");
+        (await admin.GetDatedAsync(own.Id)).Status.Should().Be("active");
+    }
 }

@@ -286,4 +286,25 @@ public class OrganizationHistoryServiceTests : IAsyncLifetime
         (counts.Organizations, counts.GeneralBranches, counts.Branches, counts.Groups, counts.Members).Should().Be((4, 1, 2, 1, 2));
         (await ListAsync(s, subtreeOf: general.Id)).Select(o => o.Id).Should().BeEquivalentTo([general.Id, b1.Id, b2.Id, group.Id]);
     }
+
+    [Fact]
+    public async Task A_merge_dated_before_a_member_joined_is_a_field_error_and_nothing_moves()
+    {
+        var s = await SubsidiaryAsync("HMG3");
+        var committee = await CreateAsync(s, OrganizationKind.Committee, "党委");
+        var source = await CreateAsync(s, OrganizationKind.Branch, "甲支部", committee.Id);
+        var target = await CreateAsync(s, OrganizationKind.Branch, "乙支部", committee.Id);
+        var member = await MemberAsync(s, source.Id, "赵六", joinedOn: "2024-05-01");
+
+        var early = () => Call<MergeOrganizationRequest, ContractOrganization>("MergeOrganization",
+            new MergeOrganizationRequest { Id = source.Id, TargetId = target.Id, EffectiveOn = "2024-04-30" });
+
+        var rejected = (await early.Should().ThrowAsync<RpcException>()).Which;
+        rejected.StatusCode.Should().Be(StatusCode.FailedPrecondition);
+        FieldErrors.From(rejected)["effectiveOn"].Single().Should().Contain("赵六");
+        (await GetAsync(source.Id)).Status.Should().Be(OrganizationStatus.Active);
+        (await PersonAsync(member.Id)).Membership.OrganizationId.Should().Be(source.Id);
+        (await OutboxCountAsync("OrganizationsMerged")).Should().Be(0);
+        (await OutboxCountAsync("MemberTransferred")).Should().Be(0);
+    }
 }
