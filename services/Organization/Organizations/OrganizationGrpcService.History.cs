@@ -43,7 +43,7 @@ public sealed partial class OrganizationGrpcService
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var organization = await LoadForChangeAsync(Guid.Parse(request.Id), request.ExpectedVersion, caller, ct);
-        var newParent = await FindOrganizationAsync(Guid.Parse(request.NewParentId), "newParentId", "The new parent organization", caller, ct);
+        var newParent = await FindOrganizationAsync(Guid.Parse(request.NewParentId), "newParentId", "The new parent organization", caller, ct, share: true);
 
         var oldParentId = organization.ParentId;
         var now = clock.GetUtcNow();
@@ -84,8 +84,12 @@ public sealed partial class OrganizationGrpcService
         var day = effectiveOn!.Value;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var source = await LoadForChangeAsync(Guid.Parse(request.Id), request.ExpectedVersion, caller, ct);
+        var sourceId = Guid.Parse(request.Id);
         var targetId = Guid.Parse(request.TargetId);
+        // Both ends are locked, in id order (no deadlock between two merges), so no child or member arrives meanwhile.
+        await db.Organizations.FromSqlInterpolated(
+            $"SELECT * FROM party_organizations WHERE id IN ({sourceId}, {targetId}) ORDER BY id FOR UPDATE").ToListAsync(ct);
+        var source = await LoadForChangeAsync(sourceId, request.ExpectedVersion, caller, ct);
         var target = await db.Organizations.SingleOrDefaultAsync(o => o.Id == targetId, ct);
         if (target is null || !caller.CanAccess(target.SubsidiaryId))
             throw FieldErrors.Single("targetId", "The target organization was not found.", StatusCode.NotFound);
@@ -122,7 +126,8 @@ public sealed partial class OrganizationGrpcService
         var day = effectiveOn!.Value;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var organization = await LoadForChangeAsync(Guid.Parse(request.Id), request.ExpectedVersion, caller, ct);
+        // Locked until commit: a child created or moved here concurrently either waits and then finds it dissolved, or is counted.
+        var organization = await LoadForChangeAsync(Guid.Parse(request.Id), request.ExpectedVersion, caller, ct, exclusive: true);
         var activeChildren = await db.Organizations.CountAsync(o => o.ParentId == organization.Id && o.Status == OrganizationStatus.Active, ct);
         var currentMembers = await CurrentMembers(organization.Id).CountAsync(ct);
         var now = clock.GetUtcNow();
@@ -222,8 +227,9 @@ public sealed partial class OrganizationGrpcService
 
     // ---- helpers
 
-    async Task<PartyOrganization> LoadForChangeAsync(Guid id, long expectedVersion, CallerScope caller, CancellationToken ct)
+    async Task<PartyOrganization> LoadForChangeAsync(Guid id, long expectedVersion, CallerScope caller, CancellationToken ct, bool exclusive = false)
     {
+        if (exclusive) await LockAsync(id, exclusive: true, ct);
         var organization = await db.Organizations.SingleOrDefaultAsync(o => o.Id == id, ct);
         if (organization is null || !caller.CanAccess(organization.SubsidiaryId))
             throw new RpcException(StatusCode.NotFound, "The organization was not found.");
@@ -232,9 +238,22 @@ public sealed partial class OrganizationGrpcService
         return organization;
     }
 
-    async Task<PartyOrganization> FindOrganizationAsync(Guid id, string field, string what, CallerScope caller, CancellationToken ct)
+    /// <summary>
+    /// Reads an organization with a row lock held until the transaction ends: FOR SHARE by whoever adds a child under it,
+    /// FOR UPDATE by whoever ends it (dissolve, merge). Needs an open transaction.
+    /// </summary>
+    async Task<PartyOrganization?> LockAsync(Guid id, bool exclusive, CancellationToken ct)
     {
-        var organization = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
+        var rows = exclusive
+            ? db.Organizations.FromSqlInterpolated($"SELECT * FROM party_organizations WHERE id = {id} FOR UPDATE")
+            : db.Organizations.FromSqlInterpolated($"SELECT * FROM party_organizations WHERE id = {id} FOR SHARE");
+        return (await rows.AsNoTracking().ToListAsync(ct)).SingleOrDefault();
+    }
+
+    async Task<PartyOrganization> FindOrganizationAsync(Guid id, string field, string what, CallerScope caller, CancellationToken ct, bool share = false)
+    {
+        var organization = share ? await LockAsync(id, exclusive: false, ct)
+            : await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
         // One in a subsidiary the caller cannot see is reported as missing, not as belonging elsewhere.
         if (organization is null || !caller.CanAccess(organization.SubsidiaryId))
             throw FieldErrors.Single(field, $"{what} was not found.", StatusCode.NotFound);

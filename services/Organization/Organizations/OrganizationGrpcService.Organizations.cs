@@ -41,11 +41,13 @@ public sealed partial class OrganizationGrpcService
 
         if (!await db.Subsidiaries.AnyAsync(s => s.Id == subsidiaryId, ct))
             throw FieldErrors.Single("subsidiaryId", "The subsidiary was not found.", StatusCode.NotFound);
+        // The parent is read under a share lock until commit, so a concurrent dissolve or merge of it waits (or is seen).
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         PartyOrganization? parent = null;
         if (request.HasParentId && !string.IsNullOrWhiteSpace(request.ParentId))
         {
             var parentId = Guid.Parse(request.ParentId);
-            parent = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == parentId, ct);
+            parent = await LockAsync(parentId, exclusive: false, ct);
             // A parent in a subsidiary the caller cannot see is reported as missing, not as belonging elsewhere.
             if (parent is null || !caller.CanAccess(parent.SubsidiaryId))
                 throw FieldErrors.Single("parentId", "The parent organization was not found.", StatusCode.NotFound);
@@ -59,9 +61,11 @@ public sealed partial class OrganizationGrpcService
         try
         {
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException ex) when (requestKey is not null && IsUniqueViolation(ex))
         {
+            await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             var winner = await db.FindClientRequestAsync(requestKey, ct) ?? throw new RpcException(StatusCode.Aborted, "A concurrent request conflicted; retry.");
             return ToContract(await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == winner, ct));

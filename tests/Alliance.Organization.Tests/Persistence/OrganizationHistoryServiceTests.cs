@@ -307,4 +307,36 @@ public class OrganizationHistoryServiceTests : IAsyncLifetime
         (await OutboxCountAsync("OrganizationsMerged")).Should().Be(0);
         (await OutboxCountAsync("MemberTransferred")).Should().Be(0);
     }
+
+    [Fact]
+    public async Task A_child_created_while_its_parent_is_dissolved_never_ends_up_under_a_dissolved_parent()
+    {
+        var s = await SubsidiaryAsync("HRC1");
+        for (var round = 0; round < 6; round++)
+        {
+            var committee = await CreateAsync(s, OrganizationKind.Committee, $"党委{round}");
+            var create = CreateAsync(s, OrganizationKind.Branch, $"支部{round}", committee.Id);
+            var dissolve = Call<DissolveOrganizationRequest, ContractOrganization>("DissolveOrganization", new DissolveOrganizationRequest { Id = committee.Id });
+            var outcomes = await Task.WhenAll(Succeeded(create), Succeeded(dissolve));
+
+            outcomes.Should().ContainSingle(ok => ok, "exactly one of the two wins, whichever comes first");
+            var children = await InDatabase(db => db.Organizations.CountAsync(o => o.ParentId == Guid.Parse(committee.Id)));
+            var parent = await GetAsync(committee.Id);
+            if (parent.Status == OrganizationStatus.Dissolved) children.Should().Be(0, "a dissolved organization has no child");
+            else children.Should().Be(1, "the dissolve was refused because of the child");
+        }
+
+        static async Task<bool> Succeeded(Task call)
+        {
+            try
+            {
+                await call;
+                return true;
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.FailedPrecondition)
+            {
+                return false;
+            }
+        }
+    }
 }
