@@ -23,4 +23,11 @@ public sealed class OrganizationClient(IGrpcChannelFactory channels)
     public Task<Organization> GetOrganizationAsync(GetOrganizationRequest r, CancellationToken ct) => Call<GetOrganizationRequest, Organization>("GetOrganization", r, ct);
     public Task<ListOrganizationsResponse> ListOrganizationsAsync(ListOrganizationsRequest r, CancellationToken ct) => Call<ListOrganizationsRequest, ListOrganizationsResponse>("ListOrganizations", r, ct);
     public Task<Organization> MoveOrganizationAsync(MoveOrganizationRequest r, CancellationToken ct) => Call<MoveOrganizationRequest, Organization>("MoveOrganization", r, ct);
+    public Task<Organization> RenameOrganizationAsync(RenameOrganizationRequest r, CancellationToken ct) => Call<RenameOrganizationRequest, Organization>("RenameOrganization", r, ct);
+    public Task<Organization> MergeOrganizationAsync(MergeOrganizationRequest r, CancellationToken ct) => Call<MergeOrganizationRequest, Organization>("MergeOrganization", r, ct);
+    public Task<Organization> DissolveOrganizationAsync(DissolveOrganizationRequest r, CancellationToken ct) => Call<DissolveOrganizationRequest, Organization>("DissolveOrganization", r, ct);
+    public Task<OrganizationHistory> GetOrganizationHistoryAsync(GetOrganizationHistoryRequest r, CancellationToken ct) => Call<GetOrganizationHistoryRequest, OrganizationHistory>("GetOrganizationHistory", r, ct);
+    public Task<OrganizationPath> GetOrganizationPathAsync(GetOrganizationPathRequest r, CancellationToken ct) => Call<GetOrganizationPathRequest, OrganizationPath>("GetOrganizationPath", r, ct);
+    public Task<SubtreeCounts> GetSubtreeCountsAsync(GetSubtreeCountsRequest r, CancellationToken ct) => Call<GetSubtreeCountsRequest, SubtreeCounts>("GetSubtreeCounts", r, ct);
+    public Task<ListOrganizationsResponse> GetTreeAsOfAsync(GetTreeAsOfRequest r, CancellationToken ct) => Call<GetTreeAsOfRequest, ListOrganizationsResponse>("GetTreeAsOf", r, ct);
 }

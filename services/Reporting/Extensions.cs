@@ -22,6 +22,8 @@ public static class Extensions
         {
             bus.AddConsumer<SubsidiaryRegisteredConsumer>();
             bus.AddConsumer<OrganizationCreatedConsumer>();
+            bus.AddConsumer<OrganizationDissolvedConsumer>();
+            bus.AddConsumer<OrganizationsMergedConsumer>();
             bus.AddConsumer<AllianceFormedConsumer>();
             bus.AddConsumer<AllianceRevisedConsumer>();
             bus.AddConsumer<UnitJoinedAllianceConsumer>();

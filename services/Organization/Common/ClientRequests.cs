@@ -26,6 +26,7 @@ internal static class ClientRequests
     /// Saves a create. Returns null when it was saved, or the id of what the same client request created when a
     /// concurrent retry of it won the race (the caller returns that). Any other unique violation is the feature's
     /// <paramref name="conflict"/> (a duplicate code, a duplicate ID number), or without one ABORTED, to retry.
+    /// In a transaction the caller began, a violation rolls it back (to look up the winner); the caller commits on null.
     /// </summary>
     public static async Task<Guid?> SaveCreateAsync(this OrganizationDbContext db, string? requestKey, CancellationToken ct, Func<RpcException>? conflict = null)
     {
@@ -36,6 +37,7 @@ internal static class ClientRequests
         }
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {
+            if (db.Database.CurrentTransaction is { } transaction) await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             if (requestKey is not null && await db.FindClientRequestAsync(requestKey, ct) is { } winner) return winner;
             throw conflict?.Invoke() ?? new RpcException(StatusCode.Aborted, "A concurrent request conflicted; retry.");

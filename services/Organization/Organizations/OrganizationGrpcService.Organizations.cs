@@ -13,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 using ContractOrganization = Alliance.Contracts.Organization.V1.Organization;
 using ContractKind = Alliance.Contracts.Organization.V1.OrganizationKind;
 using OrganizationKind = Alliance.Organization.Organizations.OrganizationKind;
+using OrganizationStatus = Alliance.Organization.Organizations.OrganizationStatus;
 
 namespace Alliance.Organization;
 
@@ -26,6 +27,7 @@ public sealed partial class OrganizationGrpcService
             .Id("parentId", request.HasParentId ? request.ParentId : null, required: false)
             .Required("name", request.Name, PartyOrganization.MaxNameLength);
         if (FromContract(request.Kind) is null) errors.Add("kind", "must be committee, general-branch, branch or group.");
+        var effectiveOn = EffectiveOn(errors, request.EffectiveOn);
         errors.ThrowIfAny();
         var kind = FromContract(request.Kind)!.Value;
         var subsidiaryId = Guid.Parse(request.SubsidiaryId);
@@ -39,31 +41,26 @@ public sealed partial class OrganizationGrpcService
 
         if (!await db.Subsidiaries.AnyAsync(s => s.Id == subsidiaryId, ct))
             throw FieldErrors.Single("subsidiaryId", "The subsidiary was not found.", StatusCode.NotFound);
+        // The parent is read under a share lock until commit, so a concurrent dissolve or merge of it waits (or is seen).
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         PartyOrganization? parent = null;
         if (request.HasParentId && !string.IsNullOrWhiteSpace(request.ParentId))
         {
             var parentId = Guid.Parse(request.ParentId);
-            parent = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == parentId, ct);
+            parent = await LockAsync(parentId, exclusive: false, ct);
             // A parent in a subsidiary the caller cannot see is reported as missing, not as belonging elsewhere.
             if (parent is null || !caller.CanAccess(parent.SubsidiaryId))
                 throw FieldErrors.Single("parentId", "The parent organization was not found.", StatusCode.NotFound);
         }
 
-        PartyOrganization organization;
-        try
-        {
-            organization = PartyOrganization.Create(subsidiaryId, parent, request.Name, kind, clock.GetUtcNow());
-        }
-        catch (OrganizationRuleException ex)
-        {
-            throw FieldErrors.Single(ex.Field, ex.Message, StatusCode.FailedPrecondition);
-        }
+        var organization = Rule(() => PartyOrganization.Create(subsidiaryId, parent, request.Name, kind, effectiveOn!.Value, clock.GetUtcNow(), caller.UserId));
         db.Organizations.Add(organization);
         db.RememberClientRequest(requestKey, organization.Id, clock.GetUtcNow());
         db.AddIntegrationEvent(new OrganizationCreated(Guid.CreateVersion7(), subsidiaryId, organization.CreatedAt,
             organization.Id, organization.ParentId, organization.Name, organization.Kind.ToEventName()));
         if (await db.SaveCreateAsync(requestKey, ct) is { } winner)
             return ToContract(await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == winner, ct));
+        await transaction.CommitAsync(ct);
         return ToContract(organization);
     }
 
@@ -84,11 +81,21 @@ public sealed partial class OrganizationGrpcService
         new FieldErrors()
             .Id("subsidiaryId", request.SubsidiaryId)
             .Id("parentId", request.HasParentId ? request.ParentId : null, required: false)
+            .Id("subtreeOf", request.HasSubtreeOf ? request.SubtreeOf : null, required: false)
             .ThrowIfAny();
         var subsidiaryId = Guid.Parse(request.SubsidiaryId);
         caller.EnsureCanAccess(subsidiaryId, "The subsidiary");
         var (page, pageSize) = Paging(request.Page, request.PageSize);
         var query = db.Organizations.AsNoTracking().Where(o => o.SubsidiaryId == subsidiaryId);
+        if (!request.IncludeEnded) query = query.Where(o => o.Status == OrganizationStatus.Active);
+        if (request.HasSubtreeOf && !string.IsNullOrWhiteSpace(request.SubtreeOf))
+        {
+            var rootId = Guid.Parse(request.SubtreeOf);
+            var rootPath = await db.Organizations.AsNoTracking().Where(o => o.Id == rootId && o.SubsidiaryId == subsidiaryId)
+                .Select(o => o.Path).SingleOrDefaultAsync(context.CancellationToken)
+                ?? throw FieldErrors.Single("subtreeOf", "The organization was not found in the subsidiary.", StatusCode.NotFound);
+            query = query.Where(o => o.Path == rootPath || EF.Functions.Like(o.Path, rootPath + PartyOrganization.PathSeparator + "%"));
+        }
         if (request.HasParentId && !string.IsNullOrWhiteSpace(request.ParentId))
         {
             var parentId = Guid.Parse(request.ParentId);
@@ -110,53 +117,6 @@ public sealed partial class OrganizationGrpcService
         var response = new ListOrganizationsResponse { Total = total };
         response.Items.AddRange(items.Select(ToContract));
         return response;
-    }
-
-    public async Task<ContractOrganization> MoveOrganization(MoveOrganizationRequest request, ServerCallContext context)
-    {
-        var caller = CallerScope.From(context);
-        new FieldErrors().Id("id", request.Id).Id("newParentId", request.NewParentId).ThrowIfAny();
-        var ct = context.CancellationToken;
-        var id = Guid.Parse(request.Id);
-        var newParentId = Guid.Parse(request.NewParentId);
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var organization = await db.Organizations.SingleOrDefaultAsync(o => o.Id == id, ct);
-        if (organization is null || !caller.CanAccess(organization.SubsidiaryId))
-            throw new RpcException(StatusCode.NotFound, "The organization was not found.");
-        var newParent = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == newParentId, ct);
-        if (newParent is null || !caller.CanAccess(newParent.SubsidiaryId))
-            throw FieldErrors.Single("newParentId", "The new parent organization was not found.", StatusCode.NotFound);
-        if (request.ExpectedVersion != 0 && request.ExpectedVersion != organization.Version)
-            throw new RpcException(StatusCode.Aborted, "The organization was changed by someone else; reload it and try again.");
-
-        var oldParentId = organization.ParentId;
-        string oldPath;
-        try
-        {
-            oldPath = organization.MoveUnder(newParent);
-        }
-        catch (OrganizationRuleException ex)
-        {
-            throw FieldErrors.Single(ex.Field, ex.Message, StatusCode.FailedPrecondition);
-        }
-        db.AddIntegrationEvent(new OrganizationMoved(Guid.CreateVersion7(), organization.SubsidiaryId, clock.GetUtcNow(),
-            organization.Id, oldParentId, newParent.Id));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new RpcException(StatusCode.Aborted, "The organization was changed by someone else; reload it and try again.");
-        }
-        // Descendants keep their place under the moved node: rewrite their path prefix and depth in one statement.
-        var prefix = oldPath + PartyOrganization.PathSeparator;
-        var depthShift = organization.Depth - (oldPath.Count(c => c == PartyOrganization.PathSeparator));
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE party_organizations SET path = {organization.Path + PartyOrganization.PathSeparator} || substr(path, {prefix.Length + 1}), depth = depth + {depthShift} WHERE subsidiary_id = {organization.SubsidiaryId} AND path LIKE {prefix + "%"}", ct);
-        await transaction.CommitAsync(ct);
-        return ToContract(organization);
     }
 
     static OrganizationKind? FromContract(ContractKind kind) => kind switch
@@ -188,8 +148,14 @@ public sealed partial class OrganizationGrpcService
             Path = o.Path,
             CreatedAt = Timestamp.FromDateTimeOffset(o.CreatedAt),
             Version = o.Version,
+            Status = ToContract(o.Status),
+            CreatedOn = Format(o.CreatedOn),
+            LastChangedOn = Format(o.LastChangedOn),
+            Depth = o.Depth,
         };
         if (o.ParentId is { } parent) result.ParentId = parent.ToString();
+        if (o.EndedOn is { } ended) result.EndedOn = Format(ended);
+        if (o.MergedIntoId is { } into) result.MergedIntoId = into.ToString();
         return result;
     }
 }

@@ -287,6 +287,9 @@ public sealed class PeopleGrpcService(OrganizationDbContext db, TimeProvider clo
         var organization = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
         if (organization is null || organization.SubsidiaryId != person.SubsidiaryId)
             throw FieldErrors.Single(field, "The organization was not found in the person's subsidiary.", StatusCode.NotFound);
+        // A dissolved or merged organization takes no members or roles.
+        if (!organization.IsActive)
+            throw FieldErrors.Single(field, $"The organization was {organization.Status.ToName()} on {organization.EndedOn:yyyy-MM-dd} and takes no members.", StatusCode.FailedPrecondition);
         return organization;
     }
 

@@ -49,3 +49,53 @@ public sealed class OrganizationCreatedConsumer(ReportingDbContext db, Dashboard
 
     protected override Task AfterCommitAsync(OrganizationCreated message, CancellationToken ct) => cache.InvalidateAsync();
 }
+
+/// <summary>
+/// Takes an ended organization (dissolved, or merged into another) out of the counts. A decrement by kind commutes with
+/// the increment of its OrganizationCreated, so the counts come out the same in any order of arrival, and the inbox
+/// applies each event once whichever replica receives it.
+/// </summary>
+static class EndedOrganizations
+{
+    public static Task UncountAsync(ReportingDbContext db, Guid subsidiaryId, string kind, CancellationToken ct)
+    {
+        int committee = 0, generalBranch = 0, branch = 0, group = 0;
+        switch (kind)
+        {
+            case "Committee": committee = 1; break;
+            case "GeneralBranch": generalBranch = 1; break;
+            case "Branch": branch = 1; break;
+            case "Group": group = 1; break;
+        }
+        return db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO subsidiary_counts (subsidiary_id, name, registered, organizations, committees, general_branches, branches, groups)
+            VALUES ({subsidiaryId}, '', FALSE, -1, {-committee}, {-generalBranch}, {-branch}, {-group})
+            ON CONFLICT (subsidiary_id) DO UPDATE SET
+                organizations = subsidiary_counts.organizations - 1,
+                committees = subsidiary_counts.committees - {committee},
+                general_branches = subsidiary_counts.general_branches - {generalBranch},
+                branches = subsidiary_counts.branches - {branch},
+                groups = subsidiary_counts.groups - {group}
+            """, ct);
+    }
+}
+
+/// <summary>A dissolved organization no longer counts.</summary>
+public sealed class OrganizationDissolvedConsumer(ReportingDbContext db, DashboardCache cache)
+    : IdempotentConsumer<ReportingDbContext, OrganizationDissolved>(db)
+{
+    protected override Task HandleAsync(OrganizationDissolved message, ReportingDbContext db, CancellationToken ct) =>
+        EndedOrganizations.UncountAsync(db, message.TenantId, message.Kind, ct);
+
+    protected override Task AfterCommitAsync(OrganizationDissolved message, CancellationToken ct) => cache.InvalidateAsync();
+}
+
+/// <summary>The source of a merge no longer counts; the target was counted when it was created.</summary>
+public sealed class OrganizationsMergedConsumer(ReportingDbContext db, DashboardCache cache)
+    : IdempotentConsumer<ReportingDbContext, OrganizationsMerged>(db)
+{
+    protected override Task HandleAsync(OrganizationsMerged message, ReportingDbContext db, CancellationToken ct) =>
+        EndedOrganizations.UncountAsync(db, message.TenantId, message.SourceKind, ct);
+
+    protected override Task AfterCommitAsync(OrganizationsMerged message, CancellationToken ct) => cache.InvalidateAsync();
+}

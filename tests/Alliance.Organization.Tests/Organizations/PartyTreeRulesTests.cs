@@ -5,6 +5,7 @@ namespace Alliance.Organization.Tests.Organizations;
 public class PartyTreeRulesTests
 {
     static readonly DateTimeOffset Now = new(2026, 11, 22, 8, 0, 0, TimeSpan.Zero);
+    static readonly DateOnly Today = new(2026, 11, 22);
     static readonly Guid Subsidiary = Guid.NewGuid();
 
     static PartyOrganization Org(OrganizationKind kind, PartyOrganization? parent = null, Guid? subsidiary = null) =>
@@ -69,7 +70,7 @@ public class PartyTreeRulesTests
         var top = Org(OrganizationKind.Committee);
         var middle = Org(OrganizationKind.Committee, top);
         var bottom = Org(OrganizationKind.Committee, middle);
-        var act = () => top.MoveUnder(bottom);
+        var act = () => top.MoveUnder(bottom, Today, Now, null);
         act.Should().Throw<OrganizationRuleException>().WithMessage("*descendants*");
         top.ParentId.Should().BeNull("a rejected move changes nothing");
         top.Version.Should().Be(1);
@@ -79,7 +80,7 @@ public class PartyTreeRulesTests
     public void Moving_under_itself_is_rejected()
     {
         var committee = Org(OrganizationKind.Committee);
-        var act = () => committee.MoveUnder(committee);
+        var act = () => committee.MoveUnder(committee, Today, Now, null);
         act.Should().Throw<OrganizationRuleException>();
     }
 
@@ -91,7 +92,7 @@ public class PartyTreeRulesTests
         var general = Org(OrganizationKind.GeneralBranch, a);
         var branch = Org(OrganizationKind.Branch, general);
 
-        var oldPath = branch.MoveUnder(b);
+        var oldPath = branch.MoveUnder(b, Today, Now, null);
 
         oldPath.Should().Be($"{a.Id}/{general.Id}/{branch.Id}");
         branch.Path.Should().Be($"{b.Id}/{branch.Id}");
@@ -106,7 +107,7 @@ public class PartyTreeRulesTests
         var committee = Org(OrganizationKind.Committee);
         var branch = Org(OrganizationKind.Branch, committee);
         var group = Org(OrganizationKind.Group, branch);
-        var act = () => group.MoveUnder(committee);
+        var act = () => group.MoveUnder(committee, Today, Now, null);
         act.Should().Throw<OrganizationRuleException>().Which.Field.Should().Be("newParentId");
     }
 }

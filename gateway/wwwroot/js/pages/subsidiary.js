@@ -1,18 +1,18 @@
-// One subsidiary: its party organization tree and a form to add an organization to it.
+// One subsidiary: its party organization tree browser (tree.js) and a form to add an organization to it.
 import { get, post, idempotency } from '../api.js';
-import { t, formatDateTime } from '../i18n.js';
-import { h, field, loading, empty, problemBanner, successBanner, showProblem, clearProblem, busy, kindBadge, table }
-  from '../ui.js';
+import { t } from '../i18n.js';
+import { h, field, problemBanner, successBanner, showProblem, clearProblem, busy } from '../ui.js';
+import { treeBrowser } from './tree.js';
 
 const kinds = ['committee', 'general-branch', 'branch', 'group'];
-const pageSize = 200;
 
 export function render(main, { params, user }) {
   const id = params.id;
   const title = h('h1', {}, '');
   const subtitle = h('p', { class: 'muted page-status code' });
-  const tree = h('div', {}, loading());
+  const status = h('div');
   const canCreate = user.role !== 'member';
+  const browser = treeBrowser(id, { canEdit: canCreate, onChange: () => form?.setParents(activeInTreeOrder()) });
   const form = canCreate ? createForm(id, () => load()) : null;
   // The form appears once the subsidiary is known to exist.
   if (form) form.element.hidden = true;
@@ -22,40 +22,30 @@ export function render(main, { params, user }) {
       h('a', { href: '/subsidiaries', testid: 'back-to-subsidiaries' }, t('subsidiary.back'))),
     h('div', { class: 'page-header' }, title, subtitle,
       h('a', { href: `/subsidiaries/${encodeURIComponent(id)}/people`, class: 'button button-secondary', testid: 'open-people' }, t('people.open'))),
+    status,
     h('div', { class: 'columns' },
-      h('section', { class: 'column-main' }, h('h2', {}, t('subsidiary.tree')), tree),
+      h('section', { class: 'column-main' }, h('h2', {}, t('subsidiary.tree')), browser.element),
       form?.element));
 
   load();
 
   async function load() {
-    tree.replaceChildren(loading());
+    status.replaceChildren();
     try {
-      const [subsidiary, organizations] = await Promise.all([
-        get(`/api/v1/subsidiaries/${encodeURIComponent(id)}`),
-        allOrganizations(id),
-      ]);
+      const [subsidiary] = await Promise.all([get(`/api/v1/subsidiaries/${encodeURIComponent(id)}`), browser.load()]);
       title.textContent = subsidiary.name;
       subtitle.textContent = t('subsidiary.code', { code: subsidiary.code });
-      const ordered = inTreeOrder(organizations);
-      tree.replaceChildren(ordered.length ? orgTable(ordered) : empty(t('subsidiary.empty'), 'org-empty'));
       if (form) {
-        form.setParents(ordered);
+        form.setParents(activeInTreeOrder());
         form.element.hidden = false;
       }
     } catch (problem) {
-      tree.replaceChildren(problemBanner(problem, { onRetry: load }));
+      status.replaceChildren(problemBanner(problem, { onRetry: load }));
     }
   }
-}
 
-async function allOrganizations(subsidiaryId) {
-  const items = [];
-  for (let page = 1; ; page++) {
-    const data = await get(`/api/v1/subsidiaries/${encodeURIComponent(subsidiaryId)}/organizations`,
-      { page, pageSize });
-    items.push(...data.items);
-    if (!data.items.length || items.length >= data.total) return items;
+  function activeInTreeOrder() {
+    return inTreeOrder(browser.organizations().filter((o) => o.status === 'active'));
   }
 }
 
@@ -77,21 +67,6 @@ function inTreeOrder(organizations) {
   };
   visit(null, 0);
   return ordered;
-}
-
-function orgTable(ordered) {
-  return table({
-    testid: 'org-table',
-    columns: [{ label: t('col.name') }, { label: t('col.kind') }, { label: t('col.createdAt') }],
-    rows: ordered.map((o) => {
-      const name = h('th', { scope: 'row', class: 'tree-name' }, o.name);
-      name.style.setProperty('--depth', o.depth);
-      return h('tr', { 'data-org-id': o.id, 'data-depth': o.depth, testid: 'org-row' },
-        name,
-        h('td', {}, kindBadge(o.kind)),
-        h('td', { class: 'muted' }, formatDateTime(o.createdAt)));
-    }),
-  });
 }
 
 function createForm(subsidiaryId, created) {

@@ -427,6 +427,80 @@ namespace Alliance.Organization.Data.Migrations
                     b.ToTable("hr_users", (string)null);
                 });
 
+            modelBuilder.Entity("Alliance.Organization.Organizations.OrganizationChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("MergedFromId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_from_id");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_id");
+
+                    b.Property<string>("NewName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("new_name");
+
+                    b.Property<Guid?>("NewParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("new_parent_id");
+
+                    b.Property<string>("OldName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("old_name");
+
+                    b.Property<Guid?>("OldParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("old_parent_id");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("SubsidiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subsidiary_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NewParentId")
+                        .HasFilter("new_parent_id IS NOT NULL");
+
+                    b.HasIndex("OldParentId")
+                        .HasFilter("old_parent_id IS NOT NULL");
+
+                    b.HasIndex("OrganizationId", "EffectiveOn");
+
+                    b.HasIndex("SubsidiaryId", "EffectiveOn");
+
+                    b.ToTable("organization_changes", (string)null);
+                });
+
             modelBuilder.Entity("Alliance.Organization.Organizations.PartyOrganization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -438,15 +512,31 @@ namespace Alliance.Organization.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("created_on");
+
                     b.Property<int>("Depth")
                         .HasColumnType("integer")
                         .HasColumnName("depth");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_on");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
+
+                    b.Property<DateOnly>("LastChangedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_changed_on");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_id");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -468,6 +558,12 @@ namespace Alliance.Organization.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("path");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
                     b.Property<Guid>("SubsidiaryId")
                         .HasColumnType("uuid")
                         .HasColumnName("subsidiary_id");
@@ -478,6 +574,8 @@ namespace Alliance.Organization.Data.Migrations
                         .HasColumnName("version");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Name")
                         .HasDatabaseName("ix_party_organizations_name_trgm");
@@ -1105,8 +1203,22 @@ namespace Alliance.Organization.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Alliance.Organization.Organizations.OrganizationChange", b =>
+                {
+                    b.HasOne("Alliance.Organization.Organizations.PartyOrganization", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Alliance.Organization.Organizations.PartyOrganization", b =>
                 {
+                    b.HasOne("Alliance.Organization.Organizations.PartyOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Alliance.Organization.Organizations.PartyOrganization", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
@@ -1297,6 +1409,11 @@ namespace Alliance.Organization.Data.Migrations
             modelBuilder.Entity("Alliance.Organization.Alliances.PartyAlliance", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Alliance.Organization.Organizations.PartyOrganization", b =>
+                {
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("Alliance.Organization.Pairings.Pairing", b =>
