@@ -117,19 +117,4 @@ public class OrganizationServiceTests : IAsyncLifetime
 
         subtree.Should().Be(2);
     }
-
-    [Fact]
-    public async Task Demo_data_loads_once_and_is_kept_on_restart()
-    {
-        _configuration["DemoData:Enabled"] = "true";
-        await _host.DisposeAsync();
-        _host = await StartAsync();
-        var first = await InDatabase(db => db.Organizations.CountAsync());
-        await _host.DisposeAsync();
-        _host = await StartAsync();
-
-        first.Should().BeGreaterThan(0);
-        (await InDatabase(db => db.Organizations.CountAsync())).Should().Be(first);
-        (await InDatabase(db => db.Subsidiaries.CountAsync())).Should().Be(3);
-    }
 }
