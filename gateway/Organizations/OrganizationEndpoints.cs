@@ -37,13 +37,14 @@ public static class OrganizationEndpoints
 
     public static RouteGroupBuilder MapOrganizationEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/subsidiaries/{subsidiaryId:guid}/organizations", async (Guid subsidiaryId, Guid? parentId, int? page, int? pageSize, string? search,
+        api.MapGet("/subsidiaries/{subsidiaryId:guid}/organizations", async (Guid subsidiaryId, Guid? parentId, Guid? withinId, int? page, int? pageSize, string? search,
             HttpContext http, OrganizationClient client, CancellationToken ct) =>
         {
             if (!Caller.From(http.User).CanAccess(subsidiaryId)) return Problems.SubsidiaryNotFound();
             var (p, size) = Paging.Normalize(page, pageSize);
             var request = new ListOrganizationsRequest { SubsidiaryId = subsidiaryId.ToString(), Page = p, PageSize = size, Search = search ?? "" };
             if (parentId is { } parent) request.ParentId = parent.ToString();
+            if (withinId is { } within) request.WithinId = within.ToString();
             var result = await client.ListOrganizationsAsync(request, ct);
             return Results.Ok(new PagedList<OrganizationDto>(result.Items.Select(OrganizationDto.From).ToList(), result.Total, p, size));
         }).WithTags("Organizations").WithName("ListOrganizations");

@@ -92,6 +92,7 @@ public sealed partial class OrganizationGrpcService
         new FieldErrors()
             .Id("subsidiaryId", request.SubsidiaryId)
             .Id("parentId", request.HasParentId ? request.ParentId : null, required: false)
+            .Id("withinId", request.HasWithinId ? request.WithinId : null, required: false)
             .ThrowIfAny();
         var subsidiaryId = Guid.Parse(request.SubsidiaryId);
         caller.EnsureCanAccess(subsidiaryId, "The subsidiary");
@@ -101,6 +102,15 @@ public sealed partial class OrganizationGrpcService
         {
             var parentId = Guid.Parse(request.ParentId);
             query = query.Where(o => o.ParentId == parentId);
+        }
+        if (request.HasWithinId && !string.IsNullOrWhiteSpace(request.WithinId))
+        {
+            var withinId = Guid.Parse(request.WithinId);
+            var path = await db.Organizations.AsNoTracking().Where(o => o.Id == withinId && o.SubsidiaryId == subsidiaryId)
+                .Select(o => o.Path).SingleOrDefaultAsync(context.CancellationToken)
+                ?? throw FieldErrors.Single("withinId", "The organization was not found in this subsidiary.", StatusCode.NotFound);
+            var prefix = path + PartyOrganization.PathSeparator;
+            query = query.Where(o => o.Path.StartsWith(prefix));
         }
         if (!string.IsNullOrWhiteSpace(request.Search))
         {

@@ -117,4 +117,25 @@ public class OrganizationServiceTests : IAsyncLifetime
 
         subtree.Should().Be(2);
     }
+
+    [Fact]
+    public async Task Listing_within_an_organization_returns_its_whole_subtree_and_nothing_else()
+    {
+        var subsidiary = await RegisterAsync("WITHIN1");
+        var top = await CreateAsync(subsidiary.Id, OrganizationKind.Committee, name: "集团党委");
+        var general = await CreateAsync(subsidiary.Id, OrganizationKind.GeneralBranch, top.Id, "工程党总支");
+        var branch = await CreateAsync(subsidiary.Id, OrganizationKind.Branch, general.Id, "第一党支部");
+        var group = await CreateAsync(subsidiary.Id, OrganizationKind.Group, branch.Id, "青年党小组");
+        await CreateAsync(subsidiary.Id, OrganizationKind.Branch, top.Id, "机关党支部"); // beside, not below
+        var other = await RegisterAsync("WITHIN2");
+
+        var subtree = await Call<ListOrganizationsRequest, ListOrganizationsResponse>("ListOrganizations",
+            new ListOrganizationsRequest { SubsidiaryId = subsidiary.Id, WithinId = general.Id, PageSize = 50 });
+        var elsewhere = () => Call<ListOrganizationsRequest, ListOrganizationsResponse>("ListOrganizations",
+            new ListOrganizationsRequest { SubsidiaryId = other.Id, WithinId = general.Id });
+
+        subtree.Total.Should().Be(2);
+        subtree.Items.Select(o => o.Id).Should().Equal(branch.Id, group.Id);
+        (await elsewhere.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.NotFound);
+    }
 }
