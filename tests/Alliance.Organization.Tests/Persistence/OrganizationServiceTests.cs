@@ -119,17 +119,23 @@ public class OrganizationServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Demo_data_loads_once_and_is_kept_on_restart()
+    public async Task Listing_the_subtree_of_an_organization_returns_it_and_every_descendant_and_nothing_else()
     {
-        _configuration["DemoData:Enabled"] = "true";
-        await _host.DisposeAsync();
-        _host = await StartAsync();
-        var first = await InDatabase(db => db.Organizations.CountAsync());
-        await _host.DisposeAsync();
-        _host = await StartAsync();
+        var subsidiary = await RegisterAsync("WITHIN1");
+        var top = await CreateAsync(subsidiary.Id, OrganizationKind.Committee, name: "集团党委");
+        var general = await CreateAsync(subsidiary.Id, OrganizationKind.GeneralBranch, top.Id, "工程党总支");
+        var branch = await CreateAsync(subsidiary.Id, OrganizationKind.Branch, general.Id, "第一党支部");
+        var group = await CreateAsync(subsidiary.Id, OrganizationKind.Group, branch.Id, "青年党小组");
+        await CreateAsync(subsidiary.Id, OrganizationKind.Branch, top.Id, "机关党支部"); // beside, not below
+        var other = await RegisterAsync("WITHIN2");
 
-        first.Should().BeGreaterThan(0);
-        (await InDatabase(db => db.Organizations.CountAsync())).Should().Be(first);
-        (await InDatabase(db => db.Subsidiaries.CountAsync())).Should().Be(3);
+        var subtree = await Call<ListOrganizationsRequest, ListOrganizationsResponse>("ListOrganizations",
+            new ListOrganizationsRequest { SubsidiaryId = subsidiary.Id, SubtreeOf = general.Id, PageSize = 50 });
+        var elsewhere = () => Call<ListOrganizationsRequest, ListOrganizationsResponse>("ListOrganizations",
+            new ListOrganizationsRequest { SubsidiaryId = other.Id, SubtreeOf = general.Id });
+
+        subtree.Total.Should().Be(3);
+        subtree.Items.Select(o => o.Id).Should().Equal(general.Id, branch.Id, group.Id);
+        (await elsewhere.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.NotFound);
     }
 }
