@@ -6,6 +6,7 @@ using Alliance.Organization.People;
 using Alliance.ServiceDefaults.Grpc;
 using Alliance.ServiceDefaults.Messaging;
 using Alliance.ServiceDefaults.Security;
+using Alliance.ServiceDefaults.Time;
 using Alliance.ServiceDefaults.Validation;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +32,7 @@ public sealed partial class OrganizationGrpcService
 {
     const string StaleMessage = "The organization was changed by someone else; reload it and try again.";
 
-    DateOnly Today => GroupCalendar.Today(clock.GetUtcNow());
+    DateOnly Today => clock.GroupToday();
 
     public async Task<ContractOrganization> MoveOrganization(MoveOrganizationRequest request, ServerCallContext context)
     {

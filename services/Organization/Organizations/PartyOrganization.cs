@@ -1,4 +1,5 @@
 using Alliance.Organization.Search;
+using Alliance.ServiceDefaults.Time;
 
 namespace Alliance.Organization.Organizations;
 
@@ -46,7 +47,7 @@ public sealed class PartyOrganization
     /// <summary>Creates an organization effective today (the group's calendar day of <paramref name="now"/>).</summary>
     /// <exception cref="OrganizationRuleException">when the kind may not stand under the parent, or the parent is in another subsidiary.</exception>
     public static PartyOrganization Create(Guid subsidiaryId, PartyOrganization? parent, string name, OrganizationKind kind, DateTimeOffset now) =>
-        Create(subsidiaryId, parent, name, kind, GroupCalendar.Today(now), now, recordedBy: null);
+        Create(subsidiaryId, parent, name, kind, GroupCalendar.DayOf(now), now, recordedBy: null);
 
     /// <exception cref="OrganizationRuleException">when the kind may not stand under the parent, the parent is in another
     /// subsidiary or has ended, or the date is in the future or before the parent existed.</exception>
@@ -60,7 +61,7 @@ public sealed class PartyOrganization
             throw new OrganizationRuleException("kind", parent is null
                 ? $"A {kind} cannot be a root organization; choose a parent."
                 : $"A {kind} cannot stand under a {parent.Kind}.");
-        EnsureNotFuture(effectiveOn, GroupCalendar.Today(now));
+        EnsureNotFuture(effectiveOn, GroupCalendar.DayOf(now));
         if (parent is not null && effectiveOn < parent.CreatedOn)
             throw new OrganizationRuleException("effectiveOn", $"cannot be before the parent organization was created ({parent.CreatedOn:yyyy-MM-dd}).");
         var id = Guid.CreateVersion7(now);
@@ -206,7 +207,7 @@ public sealed class PartyOrganization
 
     void EnsureDatedInOrder(DateOnly effectiveOn, DateTimeOffset now)
     {
-        EnsureNotFuture(effectiveOn, GroupCalendar.Today(now));
+        EnsureNotFuture(effectiveOn, GroupCalendar.DayOf(now));
         if (effectiveOn < CreatedOn)
             throw new OrganizationRuleException("effectiveOn", $"cannot be before the organization was created ({CreatedOn:yyyy-MM-dd}).");
         if (effectiveOn < LastChangedOn)
@@ -254,14 +255,6 @@ public static class OrganizationStatusNames
         OrganizationStatus.Merged => "merged",
         _ => "active",
     };
-}
-
-/// <summary>The group's calendar: dates are days in China Standard Time (UTC+8, no daylight saving).</summary>
-public static class GroupCalendar
-{
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
-
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(Offset).DateTime);
 }
 
 /// <summary>A rule of the party tree was broken; names the request field it is about.</summary>

@@ -1,3 +1,4 @@
+using Alliance.ServiceDefaults.Time;
 using Alliance.Organization.Organizations;
 
 namespace Alliance.Organization.Tests.Organizations;
@@ -16,7 +17,7 @@ public class OrganizationHistoryRulesTests
     [Fact]
     public void Today_is_the_day_in_China_time()
     {
-        GroupCalendar.Today(Now).Should().Be(Today);
+        GroupCalendar.DayOf(Now).Should().Be(Today);
         var created = PartyOrganization.Create(Subsidiary, null, "党委", OrganizationKind.Committee, Now);
         created.CreatedOn.Should().Be(Today);
     }
