@@ -29,6 +29,7 @@ public static class Extensions
         app.MapGrpcService<PeopleGrpcService>(PeopleReflection.Descriptor.Services[0]);
         app.MapGrpcService<Alliances.AllianceGrpcService>(AlliancesReflection.Descriptor.Services[0]);
         app.MapGrpcService<Pairings.PairingGrpcService>(PairingsReflection.Descriptor.Services[0]);
+        app.MapGrpcService<Import.OrganizationImportGrpcService>(OrganizationImportReflection.Descriptor.Services[0]);
         app.MapGrpcHealthService();
         return app;
     }

@@ -185,6 +185,53 @@ namespace Alliance.Organization.Data.Migrations
                     b.ToTable("client_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Alliance.Organization.Import.OrganizationTreeImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AlreadyExisting")
+                        .HasColumnType("integer")
+                        .HasColumnName("already_existing");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer")
+                        .HasColumnName("created");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ImportedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("imported_by");
+
+                    b.Property<byte[]>("Result")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("result");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer")
+                        .HasColumnName("skipped");
+
+                    b.Property<Guid>("SubsidiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subsidiary_id");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_rows");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubsidiaryId");
+
+                    b.ToTable("organization_tree_imports", (string)null);
+                });
+
             modelBuilder.Entity("Alliance.Organization.Organizations.PartyOrganization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -671,6 +718,15 @@ namespace Alliance.Organization.Data.Migrations
                     b.HasOne("Alliance.Organization.Organizations.PartyOrganization", null)
                         .WithMany()
                         .HasForeignKey("LeadOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Alliance.Organization.Import.OrganizationTreeImport", b =>
+                {
+                    b.HasOne("Alliance.Organization.Subsidiaries.Subsidiary", null)
+                        .WithMany()
+                        .HasForeignKey("SubsidiaryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
