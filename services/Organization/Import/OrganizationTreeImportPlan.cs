@@ -27,6 +27,8 @@ public sealed record PlannedRow(TreeImportRow Row, OrganizationKind? Kind, RowOu
 public sealed class OrganizationTreeImportPlan
 {
     public const int MaxCodeLength = 64;
+    /// <summary>The length of party_organizations.path (OrganizationDbContext): about 54 levels of ids.</summary>
+    public const int MaxPathLength = 2000;
 
     public IReadOnlyList<PlannedRow> Rows { get; }
     public IReadOnlyList<PlannedRow> ToCreate { get; }
@@ -208,8 +210,10 @@ public sealed class OrganizationTreeImportPlan
                     : Failed(OrganizationTreeCsv.KindColumn, $"{name} already exists under this parent as a {there.Kind}, not a {kind}.");
             try
             {
-                var created = new PlannedRow(slot.Row, kind, RowOutcome.Create, null, null,
-                    PartyOrganization.Create(subsidiaryId, parent, name, kind, now));
+                var organization = PartyOrganization.Create(subsidiaryId, parent, name, kind, now);
+                if (organization.Path.Length > MaxPathLength)
+                    return Failed(OrganizationTreeCsv.ParentCodeColumn, $"The tree is too deep here (level {organization.Depth + 1}); the path of ids would exceed {MaxPathLength} characters.");
+                var created = new PlannedRow(slot.Row, kind, RowOutcome.Create, null, null, organization);
                 toCreate.Add(created);
                 return created;
             }
