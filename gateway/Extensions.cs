@@ -4,6 +4,7 @@ using Alliance.Gateway.Auth;
 using Alliance.Gateway.Clients;
 using Alliance.Gateway.Dashboard;
 using Alliance.Gateway.Errors;
+using Alliance.Gateway.Import;
 using Alliance.Gateway.Organizations;
 using Alliance.Gateway.People;
 using Alliance.Gateway.Pairings;
@@ -25,6 +26,7 @@ public static class Extensions
         builder.Services.AddSingleton<PeopleClient>();
         builder.Services.AddSingleton<ReportingClient>();
         builder.Services.AddSingleton<AllianceClient>();
+        builder.Services.AddSingleton<OrganizationImportClient>();
         builder.Services.AddExceptionHandler<GrpcProblemMapping>();
         builder.Services.Configure<Microsoft.AspNetCore.Http.ProblemDetailsOptions>(o => o.CustomizeProblemDetails = context =>
         {
@@ -66,6 +68,7 @@ public static class Extensions
         api.MapPeopleEndpoints();
         api.MapAllianceEndpoints();
         api.MapPairingEndpoints();
+        api.MapOrganizationImportEndpoints();
         api.MapDashboardEndpoints();
         // Unknown API paths are a 404 problem, not the console page.
         app.Map("/api/{**rest}", Problems.NoSuchEndpoint);

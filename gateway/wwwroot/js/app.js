@@ -11,6 +11,7 @@ import * as alliances from './pages/alliances.js';
 import * as alliance from './pages/alliance.js';
 import * as pairings from './pages/pairings.js';
 import * as pairing from './pages/pairing.js';
+import * as organizationImport from './pages/organization-import.js';
 import * as notFound from './pages/not-found.js';
 
 const routes = [
@@ -19,6 +20,7 @@ const routes = [
   { pattern: /^\/subsidiaries$/, page: subsidiaries, nav: 'subsidiaries' },
   { pattern: /^\/subsidiaries\/(?<id>[^/]+)$/, page: subsidiary, nav: 'subsidiaries' },
   { pattern: /^\/subsidiaries\/(?<id>[^/]+)\/people$/, page: people, nav: 'subsidiaries' },
+  { pattern: /^\/subsidiaries\/(?<id>[^/]+)\/import$/, page: organizationImport, nav: 'subsidiaries' },
   { pattern: /^\/alliances$/, page: alliances, nav: 'alliances' },
   { pattern: /^\/alliances\/(?<id>[^/]+)$/, page: alliance, nav: 'alliances' },
   { pattern: /^\/pairings$/, page: pairings, nav: 'pairings' },

@@ -21,7 +21,8 @@ export function render(main, { params, user }) {
     h('nav', { class: 'breadcrumb', 'aria-label': t('subsidiary.back') },
       h('a', { href: '/subsidiaries', testid: 'back-to-subsidiaries' }, t('subsidiary.back'))),
     h('div', { class: 'page-header' }, title, subtitle,
-      h('a', { href: `/subsidiaries/${encodeURIComponent(id)}/people`, class: 'button button-secondary', testid: 'open-people' }, t('people.open'))),
+      h('a', { href: `/subsidiaries/${encodeURIComponent(id)}/people`, class: 'button button-secondary', testid: 'open-people' }, t('people.open')),
+      ['group-admin', 'subsidiary-admin'].includes(user.role) ? h('a', { href: `/subsidiaries/${encodeURIComponent(id)}/import`, class: 'button button-secondary', testid: 'open-import' }, t('import.open')) : null),
     h('div', { class: 'columns' },
       h('section', { class: 'column-main' }, h('h2', {}, t('subsidiary.tree')), tree),
       form?.element));
