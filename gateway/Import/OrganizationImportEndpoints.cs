@@ -8,10 +8,13 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Alliance.Gateway.Import;
 
-public sealed record TreeImportRowDto(int Line, string Code, string Name, string Kind, string Parent, string Outcome, string? Column, string? Message, Guid? OrganizationId)
+public sealed record TreeImportRowDto(int Line, string Code, string Name, string Kind, string Parent, string Outcome, string? Column,
+    string? Reason, int? RelatedLine, string? Message, Guid? OrganizationId)
 {
     public static TreeImportRowDto From(TreeImportRow r) => new(r.Line, r.Code, r.Name, r.Kind, r.Parent, OrganizationImportEndpoints.OutcomeName(r.Outcome),
-        r.Column.Length > 0 ? r.Column : null, r.Message.Length > 0 ? r.Message : null, r.HasOrganizationId ? Guid.Parse(r.OrganizationId) : null);
+        Blank(r.Column), Blank(r.Reason), r.RelatedLine > 0 ? r.RelatedLine : null, Blank(r.Message), r.HasOrganizationId ? Guid.Parse(r.OrganizationId) : null);
+
+    static string? Blank(string value) => value.Length > 0 ? value : null;
 }
 
 public sealed record TreeImportTotals(int Rows, int Create, int Exists, int Errors);

@@ -159,6 +159,8 @@ public sealed class OrganizationImportGrpcService(OrganizationDbContext db, Time
                 },
                 Column = r.Column ?? "",
                 Message = r.Message ?? "",
+                Reason = r.Error?.Reason ?? "",
+                RelatedLine = r.Error?.RelatedLine ?? 0,
             };
             // A preview's new ids are thrown away, so only existing ones (and, applied, the created ones) are shown.
             if (r.Organization is { } o && (importId is not null || r.Outcome == RowOutcome.Exists)) row.OrganizationId = o.Id.ToString();

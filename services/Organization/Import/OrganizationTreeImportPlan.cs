@@ -10,9 +10,42 @@ public enum RowOutcome
     Error = 3,
 }
 
-/// <summary>The planned fate of one row. <see cref="Organization"/> is the new or the existing organization; null on an error.</summary>
-public sealed record PlannedRow(TreeImportRow Row, OrganizationKind? Kind, RowOutcome Outcome, string? Column, string? Message, PartyOrganization? Organization)
+/// <summary>
+/// Why a row cannot be imported: the column it is about, a stable reason (the console words it in the user's language),
+/// an English message, and the other line of the file involved (a duplicate's first use, the parent row), if any.
+/// </summary>
+public sealed record RowError(string Column, string Reason, string Message, int RelatedLine = 0);
+
+/// <summary>The reasons a row fails, as the API and the console name them.</summary>
+public static class RowErrorReasons
 {
+    public const string CodeRequired = "code-required";
+    public const string CodeTooLong = "code-too-long";
+    public const string CodeDuplicate = "code-duplicate";
+    public const string NameRequired = "name-required";
+    public const string NameTooLong = "name-too-long";
+    public const string NameDuplicate = "name-duplicate";
+    public const string KindRequired = "kind-required";
+    public const string KindUnknown = "kind-unknown";
+    public const string KindNotAllowed = "kind-not-allowed";
+    public const string ExistsAsOtherKind = "exists-as-other-kind";
+    public const string ParentTwice = "parent-twice";
+    public const string ParentCodeUnknown = "parent-code-unknown";
+    public const string ParentSelf = "parent-self";
+    public const string ParentCycle = "parent-cycle";
+    public const string ParentRowInvalid = "parent-row-invalid";
+    public const string ParentIdInvalid = "parent-id-invalid";
+    public const string ParentIdUnknown = "parent-id-unknown";
+    public const string ParentPathUnknown = "parent-path-unknown";
+    public const string TooDeep = "too-deep";
+}
+
+/// <summary>The planned fate of one row. <see cref="Organization"/> is the new or the existing organization; null on an error.</summary>
+public sealed record PlannedRow(TreeImportRow Row, OrganizationKind? Kind, RowOutcome Outcome, RowError? Error, PartyOrganization? Organization)
+{
+    public string? Column => Error?.Column;
+    public string? Message => Error?.Message ?? (Outcome == RowOutcome.Exists ? $"{Row.Name} already exists under this parent; the row is skipped." : null);
+
     /// <summary>The parent reference as written: parentCode, parentPath or parentId.</summary>
     public string Parent => Row.ParentCode.Length > 0 ? Row.ParentCode : Row.ParentPath.Length > 0 ? Row.ParentPath : Row.ParentId;
 }
@@ -67,7 +100,7 @@ public sealed class OrganizationTreeImportPlan
     {
         public TreeImportRow Row { get; } = row;
         public OrganizationKind? Kind { get; } = kind;
-        public (string Column, string Message)? Error { get; set; }
+        public RowError? Error { get; set; }
         public PartyOrganization? ExistingParent { get; set; }
         public Slot? ParentSlot { get; set; }
         public PlannedRow? Result { get; set; }
@@ -89,24 +122,25 @@ public sealed class OrganizationTreeImportPlan
             var slot = new Slot(row, kind);
             slot.Error = CheckFields(row, kind);
             if (row.Code.Length > 0 && !_byCode.TryAdd(row.Code, slot))
-                slot.Error ??= (OrganizationTreeCsv.CodeColumn, $"The code {row.Code} is already used on line {_byCode[row.Code].Row.Line}; codes must be unique within the file.");
+                slot.Error ??= new(OrganizationTreeCsv.CodeColumn, RowErrorReasons.CodeDuplicate,
+                    $"The code {row.Code} is already used on line {_byCode[row.Code].Row.Line}; codes must be unique within the file.", _byCode[row.Code].Row.Line);
             if (slot.Error is null && row.ParentCode.Length == 0) ResolveExistingParent(slot);
             return slot;
         }
 
-        static (string, string)? CheckFields(TreeImportRow row, OrganizationKind? kind)
+        static RowError? CheckFields(TreeImportRow row, OrganizationKind? kind)
         {
-            if (row.Code.Length == 0) return (OrganizationTreeCsv.CodeColumn, "The code is required.");
-            if (row.Code.Length > MaxCodeLength) return (OrganizationTreeCsv.CodeColumn, $"The code must be at most {MaxCodeLength} characters.");
-            if (row.Name.Length == 0) return (OrganizationTreeCsv.NameColumn, "The name is required.");
+            if (row.Code.Length == 0) return new(OrganizationTreeCsv.CodeColumn, RowErrorReasons.CodeRequired, "The code is required.");
+            if (row.Code.Length > MaxCodeLength) return new(OrganizationTreeCsv.CodeColumn, RowErrorReasons.CodeTooLong, $"The code must be at most {MaxCodeLength} characters.");
+            if (row.Name.Length == 0) return new(OrganizationTreeCsv.NameColumn, RowErrorReasons.NameRequired, "The name is required.");
             if (row.Name.Length > PartyOrganization.MaxNameLength)
-                return (OrganizationTreeCsv.NameColumn, $"The name must be at most {PartyOrganization.MaxNameLength} characters.");
-            if (row.Kind.Length == 0) return (OrganizationTreeCsv.KindColumn, "The kind is required.");
+                return new(OrganizationTreeCsv.NameColumn, RowErrorReasons.NameTooLong, $"The name must be at most {PartyOrganization.MaxNameLength} characters.");
+            if (row.Kind.Length == 0) return new(OrganizationTreeCsv.KindColumn, RowErrorReasons.KindRequired, "The kind is required.");
             if (kind is null)
-                return (OrganizationTreeCsv.KindColumn, $"The kind {row.Kind} is unknown; use committee, general-branch, branch or group (党委, 党总支, 党支部, 党小组).");
+                return new(OrganizationTreeCsv.KindColumn, RowErrorReasons.KindUnknown, $"The kind {row.Kind} is unknown; use committee, general-branch, branch or group (党委, 党总支, 党支部, 党小组).");
             var references = new[] { row.ParentCode, row.ParentPath, row.ParentId }.Count(r => r.Length > 0);
             if (references > 1)
-                return (OrganizationTreeCsv.ParentCodeColumn, "Give the parent once: parentCode (a row of this file), parentPath or parentId (an existing organization).");
+                return new(OrganizationTreeCsv.ParentCodeColumn, RowErrorReasons.ParentTwice, "Give the parent once: parentCode (a row of this file), parentPath or parentId (an existing organization).");
             return null;
         }
 
@@ -116,15 +150,15 @@ public sealed class OrganizationTreeImportPlan
             if (row.ParentId.Length > 0)
             {
                 if (!Guid.TryParse(row.ParentId, out var id))
-                    slot.Error = (OrganizationTreeCsv.ParentIdColumn, $"The parent id {row.ParentId} is not a valid id.");
+                    slot.Error = new(OrganizationTreeCsv.ParentIdColumn, RowErrorReasons.ParentIdInvalid, $"The parent id {row.ParentId} is not a valid id.");
                 else if (!_byId.TryGetValue(id, out var parent))
-                    slot.Error = (OrganizationTreeCsv.ParentIdColumn, $"No organization of this subsidiary has the id {row.ParentId}.");
+                    slot.Error = new(OrganizationTreeCsv.ParentIdColumn, RowErrorReasons.ParentIdUnknown, $"No organization of this subsidiary has the id {row.ParentId}.");
                 else slot.ExistingParent = parent;
             }
             else if (row.ParentPath.Length > 0)
             {
                 var (parent, error) = FindByPath(row.ParentPath);
-                if (error is not null) slot.Error = (OrganizationTreeCsv.ParentPathColumn, error);
+                if (error is not null) slot.Error = new(OrganizationTreeCsv.ParentPathColumn, RowErrorReasons.ParentPathUnknown, error);
                 else slot.ExistingParent = parent;
             }
         }
@@ -152,9 +186,9 @@ public sealed class OrganizationTreeImportPlan
             foreach (var slot in slots.Where(s => s.Error is null && s.Row.ParentCode.Length > 0))
             {
                 if (!_byCode.TryGetValue(slot.Row.ParentCode, out var parent))
-                    slot.Error = (OrganizationTreeCsv.ParentCodeColumn, $"No row of the file has the code {slot.Row.ParentCode}.");
+                    slot.Error = new(OrganizationTreeCsv.ParentCodeColumn, RowErrorReasons.ParentCodeUnknown, $"No row of the file has the code {slot.Row.ParentCode}.");
                 else if (parent == slot)
-                    slot.Error = (OrganizationTreeCsv.ParentCodeColumn, "A row cannot be its own parent.");
+                    slot.Error = new(OrganizationTreeCsv.ParentCodeColumn, RowErrorReasons.ParentSelf, "A row cannot be its own parent.");
                 else slot.ParentSlot = parent;
             }
             var acyclic = new HashSet<Slot>();
@@ -170,7 +204,7 @@ public sealed class OrganizationTreeImportPlan
                         var cycle = walk.SkipWhile(w => w != s).ToList();
                         var codes = string.Join(" → ", cycle.Append(s).Select(c => c.Row.Code));
                         foreach (var member in cycle)
-                            member.Error = (OrganizationTreeCsv.ParentCodeColumn, $"The parent codes form a cycle: {codes}.");
+                            member.Error = new(OrganizationTreeCsv.ParentCodeColumn, RowErrorReasons.ParentCycle, $"The parent codes form a cycle: {codes}.");
                         break;
                     }
                     walk.Add(s);
@@ -189,31 +223,33 @@ public sealed class OrganizationTreeImportPlan
 
         PlannedRow Decide(Slot slot, List<PlannedRow> toCreate)
         {
-            PlannedRow Failed(string column, string message) => new(slot.Row, slot.Kind, RowOutcome.Error, column, message, null);
-            if (slot.Error is { } error) return Failed(error.Column, error.Message);
+            PlannedRow Failed(string column, string reason, string message, int relatedLine = 0) =>
+                new(slot.Row, slot.Kind, RowOutcome.Error, new RowError(column, reason, message, relatedLine), null);
+            if (slot.Error is { } error) return new(slot.Row, slot.Kind, RowOutcome.Error, error, null);
             var parent = slot.ExistingParent;
             if (slot.ParentSlot is { } parentSlot)
             {
                 if (parentSlot.Result!.Organization is not { } parentOrganization)
-                    return Failed(OrganizationTreeCsv.ParentCodeColumn, $"Its parent row (line {parentSlot.Row.Line}, code {parentSlot.Row.Code}) cannot be imported.");
+                    return Failed(OrganizationTreeCsv.ParentCodeColumn, RowErrorReasons.ParentRowInvalid,
+                        $"Its parent row (line {parentSlot.Row.Line}, code {parentSlot.Row.Code}) cannot be imported.", parentSlot.Row.Line);
                 parent = parentOrganization;
             }
             var kind = slot.Kind!.Value;
             var name = slot.Row.Name;
             var key = (parent?.Id ?? Guid.Empty, name);
             if (_claimed.TryGetValue(key, out var claimedBy))
-                return Failed(OrganizationTreeCsv.NameColumn, $"Line {claimedBy} already has an organization named {name} under the same parent.");
+                return Failed(OrganizationTreeCsv.NameColumn, RowErrorReasons.NameDuplicate, $"Line {claimedBy} already has an organization named {name} under the same parent.", claimedBy);
             _claimed[key] = slot.Row.Line;
             if (_existingChildren.TryGetValue(key, out var there))
                 return there.Kind == kind
-                    ? new PlannedRow(slot.Row, kind, RowOutcome.Exists, null, $"{name} already exists under this parent; the row is skipped.", there)
-                    : Failed(OrganizationTreeCsv.KindColumn, $"{name} already exists under this parent as a {there.Kind}, not a {kind}.");
+                    ? new PlannedRow(slot.Row, kind, RowOutcome.Exists, null, there)
+                    : Failed(OrganizationTreeCsv.KindColumn, RowErrorReasons.ExistsAsOtherKind, $"{name} already exists under this parent as a {there.Kind}, not a {kind}.");
             try
             {
                 var organization = PartyOrganization.Create(subsidiaryId, parent, name, kind, now);
                 if (organization.Path.Length > MaxPathLength)
-                    return Failed(OrganizationTreeCsv.ParentCodeColumn, $"The tree is too deep here (level {organization.Depth + 1}); the path of ids would exceed {MaxPathLength} characters.");
-                var created = new PlannedRow(slot.Row, kind, RowOutcome.Create, null, null, organization);
+                    return Failed(OrganizationTreeCsv.ParentCodeColumn, RowErrorReasons.TooDeep, $"The tree is too deep here (level {organization.Depth + 1}); the path of ids would exceed {MaxPathLength} characters.");
+                var created = new PlannedRow(slot.Row, kind, RowOutcome.Create, null, organization);
                 toCreate.Add(created);
                 return created;
             }
@@ -222,7 +258,7 @@ public sealed class OrganizationTreeImportPlan
                 var column = ex.Field == "kind" ? OrganizationTreeCsv.KindColumn
                     : slot.ParentSlot is not null ? OrganizationTreeCsv.ParentCodeColumn
                     : slot.Row.ParentPath.Length > 0 ? OrganizationTreeCsv.ParentPathColumn : OrganizationTreeCsv.ParentIdColumn;
-                return Failed(column, ex.Message);
+                return Failed(column, RowErrorReasons.KindNotAllowed, ex.Message);
             }
         }
     }

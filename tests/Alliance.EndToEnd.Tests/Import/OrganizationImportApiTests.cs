@@ -11,7 +11,7 @@ namespace Alliance.EndToEnd.Tests.Import;
 [Collection(StackCollection.Name)]
 public class OrganizationImportApiTests(StackFixture stack)
 {
-    public sealed record ImportRow(int Line, string Code, string Name, string Kind, string Parent, string Outcome, string? Column, string? Message, Guid? OrganizationId);
+    public sealed record ImportRow(int Line, string Code, string Name, string Kind, string Parent, string Outcome, string? Column, string? Reason, int? RelatedLine, string? Message, Guid? OrganizationId);
     public sealed record ImportTotals(int Rows, int Create, int Exists, int Errors);
     public sealed record ImportResult(Guid SubsidiaryId, bool Applied, Guid? ImportId, ImportTotals Totals, List<ImportRow> Rows);
 
@@ -100,7 +100,9 @@ public class OrganizationImportApiTests(StackFixture stack)
         var bad = preview.Rows.Single(r => r.Line == 3);
         (bad.Outcome, bad.Column).Should().Be(("error", "kind"));
         bad.Message.Should().Contain("党校");
-        preview.Rows.Single(r => r.Line == 4).Outcome.Should().Be("error");
+        bad.Reason.Should().Be("kind-unknown");
+        var below = preview.Rows.Single(r => r.Line == 4);
+        (below.Outcome, below.Reason, below.RelatedLine).Should().Be(("error", "parent-row-invalid", 3));
         refused.Errors.Should().ContainKey("rows[3].kind");
         nothing.Total.Should().Be(0);
         applied.Totals.Should().Be(new ImportTotals(4, 2, 0, 2));

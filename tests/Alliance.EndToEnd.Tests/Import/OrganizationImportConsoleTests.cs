@@ -64,7 +64,7 @@ public class OrganizationImportConsoleTests(StackFixture stack) : IAsyncLifetime
             await bad.WaitForAsync();
             (await bad.CountAsync()).Should().Be(1);
             (await bad.GetAttributeAsync("data-line")).Should().Be("3");
-            (await bad.InnerTextAsync()).Should().Contain("错误").And.Contain("党校");
+            (await bad.InnerTextAsync()).Should().Contain("错误").And.Contain("类型“党校”无法识别");
             (await page.Locator("[data-testid=import-row][data-outcome=create]").CountAsync()).Should().Be(2);
             (await page.GetByTestId("import-total-errors").InnerTextAsync()).Should().Contain("1");
             (await page.GetByTestId("import-apply").IsDisabledAsync()).Should().BeTrue();

@@ -216,6 +216,45 @@ public class TreeImportPlanTests
     }
 
     [Fact]
+    public void Every_error_names_its_reason_and_the_other_line_involved()
+    {
+        var existing = PartyOrganization.Create(Subsidiary, null, "已有党委", OrganizationKind.Committee, Now);
+        var csv = "code,name,kind,parentCode,parentId,parentPath\n" +
+                  ",无编码,committee,,,\n" +                                  // 2
+                  $"{new string('c', 65)},长编码,committee,,,\n" +            // 3
+                  "N1,,committee,,,\n" +                                      // 4
+                  $"N2,{new string('名', 101)},committee,,,\n" +              // 5
+                  "K1,无类型,,,,\n" +                                         // 6
+                  "K2,党校,party-school,,,\n" +                               // 7
+                  "C,党委,committee,,,\n" +                                   // 8
+                  "C,又一党委,committee,,,\n" +                               // 9
+                  "T,两个上级,branch,C,,已有党委\n" +                           // 10
+                  "U,未知上级,branch,NOPE,,\n" +                              // 11
+                  "S,自指,committee,S,,\n" +                                  // 12
+                  "Y1,环一,committee,Y2,,\n" +                                // 13
+                  "Y2,环二,committee,Y1,,\n" +                                // 14
+                  "I1,坏ID,branch,,x,\n" +                                    // 15
+                  $"I2,无此ID,branch,,{Guid.NewGuid()},\n" +                  // 16
+                  "PP,无此路径,branch,,,不存在\n" +                            // 17
+                  "D1,重名,branch,C,,\n" +                                    // 18
+                  "D2,重名,branch,C,,\n" +                                    // 19
+                  "OK,已有党委,branch,,,\n" +                                  // 20
+                  "G,小组,group,C,,\n" +                                      // 21
+                  "GG,小组之下,group,K2,,\n";                                 // 22
+
+        var plan = OrganizationTreeImportPlan.For(Subsidiary, Read(csv), [existing], Now);
+
+        plan.Rows.Where(r => r.Outcome == RowOutcome.Error).Select(r => (r.Row.Line, r.Error!.Reason, r.Error.RelatedLine)).Should().Equal(
+            (2, RowErrorReasons.CodeRequired, 0), (3, RowErrorReasons.CodeTooLong, 0), (4, RowErrorReasons.NameRequired, 0),
+            (5, RowErrorReasons.NameTooLong, 0), (6, RowErrorReasons.KindRequired, 0), (7, RowErrorReasons.KindUnknown, 0),
+            (9, RowErrorReasons.CodeDuplicate, 8), (10, RowErrorReasons.ParentTwice, 0), (11, RowErrorReasons.ParentCodeUnknown, 0),
+            (12, RowErrorReasons.ParentSelf, 0), (13, RowErrorReasons.ParentCycle, 0), (14, RowErrorReasons.ParentCycle, 0),
+            (15, RowErrorReasons.ParentIdInvalid, 0), (16, RowErrorReasons.ParentIdUnknown, 0), (17, RowErrorReasons.ParentPathUnknown, 0),
+            (19, RowErrorReasons.NameDuplicate, 18), (20, RowErrorReasons.ExistsAsOtherKind, 0), (21, RowErrorReasons.KindNotAllowed, 0),
+            (22, RowErrorReasons.ParentRowInvalid, 7));
+    }
+
+    [Fact]
     public void A_long_chain_in_reverse_order_is_planned_without_deep_recursion_and_stops_where_paths_get_too_long()
     {
         var csv = new StringBuilder("code,name,kind,parentCode\n");

@@ -134,8 +134,19 @@ function rowsTable(rows) {
       h('td', {}, kinds.includes(r.kind) ? kindBadge(r.kind) : r.kind),
       h('td', { class: 'code' }, r.parent),
       h('td', { testid: 'import-outcome' }, t(`import.outcome.${r.outcome}`)),
-      h('td', {}, r.column ? h('span', { class: 'muted' }, `${t('import.column', { column: r.column })} `) : null, r.message ?? ''))),
+      h('td', { title: r.message ?? null, testid: 'import-message' },
+        r.column ? h('span', { class: 'muted' }, `${t('import.column', { column: r.column })} `) : null, rowMessage(r)))),
   });
+}
+
+/** The row's outcome in the user's language; the service's own (English) message stays in the cell's tooltip. */
+function rowMessage(r) {
+  if (r.outcome === 'exists') return t('import.existsMessage');
+  if (!r.reason) return r.message ?? '';
+  const kindName = kinds.includes(r.kind) ? t(`kind.${r.kind}`) : r.kind;
+  const key = `import.reason.${r.reason}`;
+  const text = t(key, { code: r.code, name: r.name, kind: r.kind, kindName, parent: r.parent, line: r.relatedLine ?? '' });
+  return text === key ? r.message ?? '' : text;
 }
 
 /** Sends the file as multipart/form-data (field "file") with the session's token, like api.js does for JSON. */
