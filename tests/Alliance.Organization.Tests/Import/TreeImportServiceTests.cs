@@ -211,6 +211,29 @@ public class TreeImportServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_file_of_the_maximum_row_count_previews_and_applies_in_one_piece()
+    {
+        var subsidiary = await RegisterAsync("IMPX");
+        var csv = new StringBuilder("code,name,kind,parentCode\nC,集团党委,党委,\n");
+        for (var g = 1; g <= 99; g++)
+        {
+            csv.Append($"G{g},第{g}党总支,党总支,C\n");
+            for (var b = 1; b <= 100; b++) csv.Append($"G{g}B{b},第{b}党支部,党支部,G{g}\n");
+        }
+        var text = csv.ToString();
+
+        var preview = await PreviewAsync(subsidiary, text);
+        var applied = await ApplyAsync(subsidiary, text);
+
+        preview.TotalRows.Should().Be(OrganizationTreeCsv.MaxRows);
+        preview.CreateCount.Should().Be(OrganizationTreeCsv.MaxRows);
+        applied.CreateCount.Should().Be(OrganizationTreeCsv.MaxRows);
+        (await OrganizationsOf(subsidiary)).Should().HaveCount(OrganizationTreeCsv.MaxRows)
+            .And.Contain(o => o.Name == "第100党支部" && o.Depth == 2);
+        (await EventsOf(subsidiary)).Count(e => e.Contains(nameof(Contracts.Events.OrganizationCreated))).Should().Be(OrganizationTreeCsv.MaxRows);
+    }
+
+    [Fact]
     public async Task Rows_attach_under_an_existing_organization_by_path()
     {
         var subsidiary = await RegisterAsync("IMP9");
