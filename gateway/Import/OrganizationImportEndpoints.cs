@@ -59,6 +59,7 @@ public static class OrganizationImportEndpoints
             var result = await client.PreviewTreeImportAsync(new TreeImportRequest { SubsidiaryId = subsidiaryId.ToString(), Csv = csv }, ct);
             return Results.Ok(TreeImportResultDto.From(result));
         }).RequireAuthorization(Policies.Admin).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
+            .Produces<TreeImportResultDto>().ProducesValidationProblem()
             .WithName("PreviewOrganizationTreeImport");
 
         group.MapPost("/", async (Guid subsidiaryId, bool? skipInvalid, HttpContext http, OrganizationImportClient client, CancellationToken ct) =>
@@ -73,6 +74,7 @@ public static class OrganizationImportEndpoints
             }, ct);
             return Results.Ok(TreeImportResultDto.From(result));
         }).RequireAuthorization(Policies.Admin).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
+            .Produces<TreeImportResultDto>().ProducesValidationProblem()
             .WithName("ApplyOrganizationTreeImport");
 
         // With a BOM, so Excel opens the Chinese names as UTF-8. Anonymous: the console links to it (a link carries no bearer token).
