@@ -77,6 +77,8 @@ public class OrganizationImportConsoleTests(StackFixture stack) : IAsyncLifetime
             await page.GetByTestId("success-banner").WaitForAsync();
             (await page.GetByTestId("success-banner").InnerTextAsync()).Should().Contain("2");
             (await page.GetByTestId("import-total-create").InnerTextAsync()).Should().Contain("2");
+            var skipped = page.Locator("[data-testid=import-row][data-outcome=error]");
+            (await skipped.GetByTestId("import-outcome").InnerTextAsync()).Should().Be("已跳过");
             (await admin.ListOrganizationsAsync(subsidiary.Id)).Items.Select(o => o.Name).Should().BeEquivalentTo("导入党委", "导入第一党支部");
 
             // Back to the subsidiary's tree.

@@ -5,6 +5,8 @@ import { h, field, loading, problemBanner, successBanner, showProblem, clearProb
 
 const templateUrl = '/api/v1/organization-imports/template.csv';
 const kinds = ['committee', 'general-branch', 'branch', 'group'];
+// After an apply, a row to create was created and a row with an error was skipped.
+const appliedOutcome = { create: 'created', exists: 'exists', error: 'skipped' };
 
 export function render(main, { params }) {
   const id = params.id;
@@ -88,7 +90,7 @@ export function render(main, { params }) {
     result.replaceChildren(
       h('h2', {}, t('import.previewTitle')),
       totals(preview.totals, false),
-      rowsTable(preview.rows),
+      rowsTable(preview.rows, false),
       message,
       h('div', { class: 'form-actions' },
         preview.totals.errors > 0
@@ -104,7 +106,7 @@ export function render(main, { params }) {
       successBanner(t('import.applied', { created: formatNumber(applied.totals.create) }), ' ',
         h('a', { href: treeHref, testid: 'import-back-to-tree' }, t('import.backToTree'))),
       totals(applied.totals, true),
-      rowsTable(applied.rows));
+      rowsTable(applied.rows, true));
     file.value = '';
     idempotencyKey = null;
   }
@@ -120,7 +122,7 @@ function totals({ rows, create, exists, errors }, applied) {
     stat(applied ? t('import.skipped') : t('import.errors'), errors, 'import-total-errors'));
 }
 
-function rowsTable(rows) {
+function rowsTable(rows, applied) {
   return table({
     testid: 'import-rows',
     columns: [{ label: t('import.col.line'), num: true }, { label: t('import.col.code') }, { label: t('import.col.name') },
@@ -133,9 +135,9 @@ function rowsTable(rows) {
       h('th', { scope: 'row' }, r.name),
       h('td', {}, kinds.includes(r.kind) ? kindBadge(r.kind) : r.kind),
       h('td', { class: 'code' }, r.parent),
-      h('td', { testid: 'import-outcome' }, t(`import.outcome.${r.outcome}`)),
+      h('td', { testid: 'import-outcome' }, t(`import.outcome.${applied ? appliedOutcome[r.outcome] : r.outcome}`)),
       h('td', { title: r.message ?? null, testid: 'import-message' },
-        r.column ? h('span', { class: 'muted' }, `${t('import.column', { column: r.column })} `) : null, rowMessage(r)))),
+        r.column ? h('span', { class: 'muted' }, `${t('import.column', { column: t(`import.field.${r.column}`) })} `) : null, rowMessage(r)))),
   });
 }
 
