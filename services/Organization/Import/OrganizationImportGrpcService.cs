@@ -49,7 +49,8 @@ public sealed class OrganizationImportGrpcService(OrganizationDbContext db, Time
         var plan = OrganizationTreeImportPlan.For(subsidiaryId, rows, existing, now);
         if (plan.HasErrors && !request.SkipInvalid) throw Refused(plan);
 
-        var import = OrganizationTreeImport.Record(Guid.CreateVersion7(now), subsidiaryId, context.UserId, plan, now);
+        var importedBy = context.UserId is { Length: > OrganizationTreeImport.MaxImportedByLength } user ? user[..OrganizationTreeImport.MaxImportedByLength] : context.UserId;
+        var import = OrganizationTreeImport.Record(Guid.CreateVersion7(now), subsidiaryId, importedBy, plan, now);
         var result = ToContract(subsidiaryId, plan, import.Id);
         import.KeepResult(result.ToByteArray());
         db.Add(import);

@@ -9,6 +9,8 @@ namespace Alliance.Organization.Import;
 /// </summary>
 public sealed class OrganizationTreeImport
 {
+    public const int MaxImportedByLength = 200;
+
     public Guid Id { get; private set; }
     public Guid SubsidiaryId { get; private set; }
     public string? ImportedBy { get; private set; }
@@ -44,7 +46,7 @@ public sealed class OrganizationTreeImportConfiguration : IEntityTypeConfigurati
         e.HasKey(x => x.Id);
         e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
         e.Property(x => x.SubsidiaryId).HasColumnName("subsidiary_id");
-        e.Property(x => x.ImportedBy).HasColumnName("imported_by").HasMaxLength(200);
+        e.Property(x => x.ImportedBy).HasColumnName("imported_by").HasMaxLength(OrganizationTreeImport.MaxImportedByLength);
         e.Property(x => x.TotalRows).HasColumnName("total_rows");
         e.Property(x => x.Created).HasColumnName("created");
         e.Property(x => x.AlreadyExisting).HasColumnName("already_existing");

@@ -41,7 +41,8 @@ public class TreeImportServiceTests : IAsyncLifetime
     {
         var metadata = new Metadata { { AllianceMetadata.UserRole, role }, { AllianceMetadata.UserId, "importer" } };
         if (tenant is not null) metadata.Add(AllianceMetadata.TenantId, tenant);
-        return new CallOptions(metadata);
+        // As the gateway gives import calls: a file of 10,000 rows takes longer than the default deadline on a busy machine.
+        return new CallOptions(metadata, DateTime.UtcNow.AddSeconds(60));
     }
 
     Task<TResponse> Call<TRequest, TResponse>(string service, string method, TRequest request, CallOptions? options = null)
