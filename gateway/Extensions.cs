@@ -4,6 +4,7 @@ using Alliance.Gateway.Auth;
 using Alliance.Gateway.Clients;
 using Alliance.Gateway.Dashboard;
 using Alliance.Gateway.Errors;
+using Alliance.Gateway.Import;
 using Alliance.Gateway.Organizations;
 using Alliance.Gateway.People;
 using Alliance.Gateway.Pairings;
@@ -31,6 +32,7 @@ public static class Extensions
         builder.Services.AddSingleton<AllianceClient>();
         builder.Services.AddSingleton<ServiceCenterClient>();
         builder.Services.AddSingleton<HrSyncClient>();
+        builder.Services.AddSingleton<OrganizationImportClient>();
         builder.Services.AddExceptionHandler<GrpcProblemMapping>();
         builder.Services.Configure<Microsoft.AspNetCore.Http.ProblemDetailsOptions>(o => o.CustomizeProblemDetails = context =>
         {
@@ -73,6 +75,7 @@ public static class Extensions
         api.MapAllianceEndpoints();
         api.MapPairingEndpoints();
         api.MapServiceCenterEndpoints();
+        api.MapOrganizationImportEndpoints();
         api.MapDashboardEndpoints();
         api.MapHrClientEndpoints();
         // Unknown API paths are a 404 problem, not the console page.

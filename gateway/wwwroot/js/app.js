@@ -14,6 +14,7 @@ import * as pairing from './pages/pairing.js';
 import * as serviceCenters from './pages/service-centers.js';
 import * as serviceCenter from './pages/service-center.js';
 import * as hrClients from './pages/hr-clients.js';
+import * as organizationImport from './pages/organization-import.js';
 import * as notFound from './pages/not-found.js';
 
 const routes = [
@@ -22,6 +23,7 @@ const routes = [
   { pattern: /^\/subsidiaries$/, page: subsidiaries, nav: 'subsidiaries' },
   { pattern: /^\/subsidiaries\/(?<id>[^/]+)$/, page: subsidiary, nav: 'subsidiaries' },
   { pattern: /^\/subsidiaries\/(?<id>[^/]+)\/people$/, page: people, nav: 'subsidiaries' },
+  { pattern: /^\/subsidiaries\/(?<id>[^/]+)\/import$/, page: organizationImport, nav: 'subsidiaries' },
   { pattern: /^\/alliances$/, page: alliances, nav: 'alliances' },
   { pattern: /^\/alliances\/(?<id>[^/]+)$/, page: alliance, nav: 'alliances' },
   { pattern: /^\/pairings$/, page: pairings, nav: 'pairings' },

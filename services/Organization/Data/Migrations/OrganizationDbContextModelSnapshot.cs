@@ -427,6 +427,53 @@ namespace Alliance.Organization.Data.Migrations
                     b.ToTable("hr_users", (string)null);
                 });
 
+            modelBuilder.Entity("Alliance.Organization.Import.OrganizationTreeImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AlreadyExisting")
+                        .HasColumnType("integer")
+                        .HasColumnName("already_existing");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer")
+                        .HasColumnName("created");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ImportedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("imported_by");
+
+                    b.Property<byte[]>("Result")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("result");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer")
+                        .HasColumnName("skipped");
+
+                    b.Property<Guid>("SubsidiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subsidiary_id");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_rows");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubsidiaryId");
+
+                    b.ToTable("organization_tree_imports", (string)null);
+                });
+
             modelBuilder.Entity("Alliance.Organization.Organizations.OrganizationChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1196,6 +1243,15 @@ namespace Alliance.Organization.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Alliance.Organization.Subsidiaries.Subsidiary", null)
+                        .WithMany()
+                        .HasForeignKey("SubsidiaryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Alliance.Organization.Import.OrganizationTreeImport", b =>
+                {
                     b.HasOne("Alliance.Organization.Subsidiaries.Subsidiary", null)
                         .WithMany()
                         .HasForeignKey("SubsidiaryId")
