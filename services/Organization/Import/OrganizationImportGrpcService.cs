@@ -65,18 +65,9 @@ public sealed class OrganizationImportGrpcService(OrganizationDbContext db, Time
         db.AddIntegrationEvent(new OrganizationTreeImported(Guid.CreateVersion7(now), subsidiaryId, now,
             import.Id, import.TotalRows, import.Created, import.AlreadyExisting, import.Skipped));
         db.RememberClientRequest(requestKey, import.Id, now);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch (DbUpdateException ex) when (requestKey is not null && IsUniqueViolation(ex))
-        {
-            await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            var winner = await db.FindClientRequestAsync(requestKey, ct) ?? throw new RpcException(StatusCode.Aborted, "A concurrent request conflicted; retry.");
+        if (await db.SaveCreateAsync(requestKey, ct) is { } winner)
             return await FirstResultAsync(winner, ct);
-        }
+        await transaction.CommitAsync(ct);
         return result;
     }
 
