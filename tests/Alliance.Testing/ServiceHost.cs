@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace Alliance.Testing;
 
@@ -33,13 +34,24 @@ public sealed class ServiceHost : IAsyncDisposable
         app.MapDefaultEndpoints();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new ServiceHost { App = app, Channel = GrpcChannel.ForAddress(address) };
+        return new ServiceHost { App = app, Channel = GrpcChannel.ForAddress(address), _configuration = configuration };
     }
+
+    IDictionary<string, string?> _configuration = new Dictionary<string, string?>();
 
     public async ValueTask DisposeAsync()
     {
         Channel.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
+        // Npgsql's pools outlive the host (they are process-wide, idle connections live for minutes): close this host's
+        // now, or a test run with many hosts on one PostgreSQL runs out of connections.
+        foreach (var (key, value) in _configuration)
+        {
+            if (!key.StartsWith("ConnectionStrings:", StringComparison.OrdinalIgnoreCase) || value is null) continue;
+            if (!value.Contains("Host=", StringComparison.OrdinalIgnoreCase)) continue;
+            await using var connection = new NpgsqlConnection(value);
+            NpgsqlConnection.ClearPool(connection);
+        }
     }
 }
