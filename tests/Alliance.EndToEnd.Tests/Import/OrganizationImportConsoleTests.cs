@@ -6,38 +6,15 @@ namespace Alliance.EndToEnd.Tests.Import;
 
 /// <summary>The import page of the web console in Debian's Chromium, headless, against the whole stack.</summary>
 [Collection(StackCollection.Name)]
-public class OrganizationImportConsoleTests(StackFixture stack) : IAsyncLifetime
+public class OrganizationImportConsoleTests(StackFixture stack) : ConsoleBrowserTest
 {
-    IPlaywright _playwright = null!;
-    IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
-
     [Fact]
     public async Task An_admin_previews_a_file_with_a_bad_row_skips_it_and_imports_the_rest()
     {
         var admin = await stack.SignedInAsync("group-admin");
         var subsidiary = await admin.CreateSubsidiaryAsync("导入页面企业" + Guid.NewGuid().ToString("N")[..4]);
         const string csv = "code,name,kind,parentCode\r\nC,导入党委,党委,\r\nX,坏的一行,党校,C\r\nB,导入第一党支部,党支部,C\r\n";
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new() { Width = 1280, Height = 900 } });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        var page = await NewPageAsync();
 
         try
         {

@@ -5,53 +5,8 @@ namespace Alliance.EndToEnd.Tests.Organizations;
 
 /// <summary>The organization tree browser of the web console in Debian's Chromium, headless, against the whole stack.</summary>
 [Collection(StackCollection.Name)]
-public class OrganizationTreeBrowserTests(StackFixture stack) : IAsyncLifetime
+public class OrganizationTreeBrowserTests(StackFixture stack) : ConsoleBrowserTest
 {
-    IPlaywright _playwright = null!;
-    IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
-
-    async Task<IPage> NewPageAsync(string locale)
-    {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, ViewportSize = new() { Width = 1280, Height = 900 } });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
-        return page;
-    }
-
-    /// <summary>Runs a browser scenario; on failure keeps a screenshot beside the test results to show what the user saw.</summary>
-    static async Task ScenarioAsync(IPage page, string name, Func<Task> steps)
-    {
-        try
-        {
-            await steps();
-        }
-        catch
-        {
-            var dir = Path.Combine(AppContext.BaseDirectory, "screenshots");
-            Directory.CreateDirectory(dir);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = true });
-            throw;
-        }
-    }
-
     async Task SignInAsync(IPage page)
     {
         await page.GotoAsync(stack.Gateway.ToString());

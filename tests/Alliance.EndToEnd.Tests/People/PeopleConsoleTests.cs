@@ -6,36 +6,13 @@ namespace Alliance.EndToEnd.Tests.People;
 
 /// <summary>The people page of the web console in Debian's Chromium, headless, against the whole stack.</summary>
 [Collection(StackCollection.Name)]
-public class PeopleConsoleTests(StackFixture stack) : IAsyncLifetime
+public class PeopleConsoleTests(StackFixture stack) : ConsoleBrowserTest
 {
-    IPlaywright _playwright = null!;
-    IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
-
     [Fact]
     public async Task An_admin_registers_a_person_sees_the_field_error_for_a_bad_phone_and_then_finds_them_by_name()
     {
         var subsidiary = await (await stack.SignedInAsync(Roles.GroupAdmin)).CreateSubsidiaryAsync("人员页面企业");
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new() { Width = 1280, Height = 900 } });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        var page = await NewPageAsync();
         try
         {
             await page.GotoAsync(stack.Gateway.ToString());

@@ -7,36 +7,13 @@ namespace Alliance.EndToEnd.Tests.Scim;
 
 /// <summary>The HR systems page of the web console in Debian's Chromium, headless, against the whole stack.</summary>
 [Collection(StackCollection.Name)]
-public class HrClientConsoleTests(StackFixture stack) : IAsyncLifetime
+public class HrClientConsoleTests(StackFixture stack) : ConsoleBrowserTest
 {
-    IPlaywright _playwright = null!;
-    IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
-
     [Fact]
     public async Task An_admin_creates_an_HR_client_sees_the_secret_once_sees_provisioned_people_and_revokes_it()
     {
         var subsidiary = await (await stack.SignedInAsync(Roles.GroupAdmin)).CreateSubsidiaryAsync("人事接入页面企业");
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new() { Width = 1280, Height = 900 } });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        var page = await NewPageAsync();
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         try
         {
