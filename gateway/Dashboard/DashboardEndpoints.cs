@@ -21,7 +21,7 @@ public sealed record AllianceCountsDto(Guid AllianceId, string Name, Guid LeadSu
         a.CurrentChairUnitId == "" ? null : Guid.Parse(a.CurrentChairUnitId), a.CurrentChairUnitId == "" ? null : a.CurrentChairUnitName);
 }
 
-public sealed record OrganizationMembersDto(Guid OrganizationId, int Full, int Probationary);
+public sealed record OrganizationMembersDto(Guid OrganizationId, string OrganizationName, int Full, int Probationary);
 
 public sealed record SubsidiaryMembersDto(Guid SubsidiaryId, int Full, int Probationary, IReadOnlyList<OrganizationMembersDto> PerOrganization);
 
@@ -62,7 +62,7 @@ public static class DashboardEndpoints
             if (!Caller.From(http.User).CanAccess(subsidiaryId)) return Problems.SubsidiaryNotFound();
             var m = await client.GetMemberCountsAsync(subsidiaryId, ct);
             return Results.Ok(new SubsidiaryMembersDto(subsidiaryId, m.Full, m.Probationary,
-                m.PerOrganization.Select(o => new OrganizationMembersDto(Guid.Parse(o.OrganizationId), o.Full, o.Probationary)).ToList()));
+                m.PerOrganization.Select(o => new OrganizationMembersDto(Guid.Parse(o.OrganizationId), o.OrganizationName, o.Full, o.Probationary)).ToList()));
         }).WithName("GetMembersDashboard");
 
         group.MapGet("/subsidiaries/{subsidiaryId:guid}/cross-appointment", async (Guid subsidiaryId, HttpContext http, ReportingClient client, CancellationToken ct) =>

@@ -22,6 +22,7 @@ public static class Extensions
         {
             bus.AddConsumer<SubsidiaryRegisteredConsumer>();
             bus.AddConsumer<OrganizationCreatedConsumer>();
+            bus.AddConsumer<OrganizationRenamedConsumer>();
             bus.AddConsumer<OrganizationDissolvedConsumer>();
             bus.AddConsumer<OrganizationsMergedConsumer>();
             bus.AddConsumer<AllianceFormedConsumer>();

@@ -45,9 +45,32 @@ public sealed class OrganizationCreatedConsumer(ReportingDbContext db, Dashboard
                 branches = subsidiary_counts.branches + {branch},
                 groups = subsidiary_counts.groups + {group}
             """, ct);
+        await OrganizationNames.SetAsync(db, message.OrganizationId, message.TenantId, message.Name, message.OccurredAt, ct);
     }
 
     protected override Task AfterCommitAsync(OrganizationCreated message, CancellationToken ct) => cache.InvalidateAsync();
+}
+
+/// <summary>A renamed organization shows its new name in the views (unless a later rename arrived first).</summary>
+public sealed class OrganizationRenamedConsumer(ReportingDbContext db, DashboardCache cache)
+    : IdempotentConsumer<ReportingDbContext, OrganizationRenamed>(db)
+{
+    protected override Task HandleAsync(OrganizationRenamed message, ReportingDbContext db, CancellationToken ct) =>
+        OrganizationNames.SetAsync(db, message.OrganizationId, message.TenantId, message.NewName, message.OccurredAt, ct);
+
+    protected override Task AfterCommitAsync(OrganizationRenamed message, CancellationToken ct) => cache.InvalidateAsync();
+}
+
+static class OrganizationNames
+{
+    /// <summary>Keeps the name named most recently (by the event's OccurredAt), whichever order the events arrive in.</summary>
+    public static Task SetAsync(ReportingDbContext db, Guid organizationId, Guid subsidiaryId, string name, DateTimeOffset namedAt, CancellationToken ct) =>
+        db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO organization_names (organization_id, subsidiary_id, name, named_at)
+            VALUES ({organizationId}, {subsidiaryId}, {name}, {namedAt})
+            ON CONFLICT (organization_id) DO UPDATE SET name = EXCLUDED.name, named_at = EXCLUDED.named_at
+            WHERE organization_names.named_at < EXCLUDED.named_at
+            """, ct);
 }
 
 /// <summary>

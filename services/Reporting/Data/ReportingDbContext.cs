@@ -17,6 +17,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<PersonView> People => Set<PersonView>();
     public DbSet<RoleView> Roles => Set<RoleView>();
     public DbSet<PairingView> Pairings => Set<PairingView>();
+    public DbSet<OrganizationName> OrganizationNames => Set<OrganizationName>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -60,6 +61,16 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             e.Property(x => x.Name).HasColumnName("name").HasMaxLength(200);
             e.Property(x => x.LeftOn).HasColumnName("left_on");
             e.HasIndex(x => x.AllianceId);
+            e.HasIndex(x => x.SubsidiaryId);
+        });
+        modelBuilder.Entity<OrganizationName>(e =>
+        {
+            e.ToTable("organization_names");
+            e.HasKey(x => x.OrganizationId);
+            e.Property(x => x.OrganizationId).HasColumnName("organization_id");
+            e.Property(x => x.SubsidiaryId).HasColumnName("subsidiary_id");
+            e.Property(x => x.Name).HasColumnName("name").HasMaxLength(100);
+            e.Property(x => x.NamedAt).HasColumnName("named_at");
             e.HasIndex(x => x.SubsidiaryId);
         });
         modelBuilder.Entity<MemberView>(e =>

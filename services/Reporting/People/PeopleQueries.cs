@@ -21,12 +21,16 @@ public sealed partial class ReportingGrpcService
                 .Where(m => m.SubsidiaryId == id && m.OrganizationId != null && (m.Status == Full || m.Status == Probationary))
                 .GroupBy(m => m.OrganizationId)
                 .Select(g => new { OrganizationId = g.Key!.Value, Full = g.Count(m => m.Status == Full), Probationary = g.Count(m => m.Status == Probationary) })
-                .OrderBy(g => g.OrganizationId)
                 .ToListAsync(ct);
+            var ids = rows.Select(r => r.OrganizationId).ToList();
+            var names = await db.OrganizationNames.AsNoTracking().Where(n => ids.Contains(n.OrganizationId))
+                .ToDictionaryAsync(n => n.OrganizationId, n => n.Name, ct);
+            string NameOf(Guid organization) => names.GetValueOrDefault(organization, "");
+            rows = [.. rows.OrderBy(r => NameOf(r.OrganizationId), StringComparer.Ordinal).ThenBy(r => r.OrganizationId)];
             var response = new MemberCountsResponse { SubsidiaryId = id.ToString(), Full = rows.Sum(r => r.Full), Probationary = rows.Sum(r => r.Probationary) };
             response.PerOrganization.AddRange(rows.Select(r => new OrganizationMemberCounts
             {
-                OrganizationId = r.OrganizationId.ToString(), Full = r.Full, Probationary = r.Probationary,
+                OrganizationId = r.OrganizationId.ToString(), OrganizationName = NameOf(r.OrganizationId), Full = r.Full, Probationary = r.Probationary,
             }));
             return response;
         });

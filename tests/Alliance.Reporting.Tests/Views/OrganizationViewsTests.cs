@@ -116,6 +116,28 @@ public class OrganizationViewsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Members_per_organization_carry_the_organizations_latest_name_whatever_the_order()
+    {
+        var s = Id();
+        Guid first = Id(), second = Id();
+        // The second rename arrives first, then the creation, then the first rename: the latest name stays.
+        await PublishAsync(new OrganizationRenamed(Id(), s, T0.AddSeconds(20), first, "工程党支部", "工程一部党支部", Today));
+        await PublishAsync(new OrganizationCreated(Id(), s, T0, first, null, "机关党支部", "Branch"));
+        await PublishAsync(new OrganizationRenamed(Id(), s, T0.AddSeconds(10), first, "机关党支部", "工程党支部", Today));
+        await PublishAsync(new OrganizationCreated(Id(), s, T0, second, null, "财务党支部", "Branch"));
+        await PublishAsync(new MemberJoined(Id(), s, T0, Id(), first, "full", Today));
+        await PublishAsync(new MemberJoined(Id(), s, T0, Id(), second, "probationary", Today));
+
+        var counts = await EventuallyAsync(
+            () => CallAsync<GetMemberCountsRequest, MemberCountsResponse>("GetMemberCounts", new() { SubsidiaryId = s.ToString() }),
+            r => r.PerOrganization.Count == 2 && r.PerOrganization.All(o => o.OrganizationName != ""));
+
+        // Ordered by name (ordinal): 工 (U+5DE5) before 财 (U+8D22).
+        counts.PerOrganization.Select(o => (o.OrganizationId, o.OrganizationName)).Should().Equal(
+            (first.ToString(), "工程一部党支部"), (second.ToString(), "财务党支部"));
+    }
+
+    [Fact]
     public async Task Cross_appointment_is_the_share_of_current_secretaries_holding_a_management_post()
     {
         var s = Id();

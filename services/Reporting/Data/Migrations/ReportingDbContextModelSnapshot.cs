@@ -113,6 +113,34 @@ namespace Alliance.Reporting.Data.Migrations
                     b.ToTable("alliance_views", (string)null);
                 });
 
+            modelBuilder.Entity("Alliance.Reporting.Dashboards.OrganizationName", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("NamedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("named_at");
+
+                    b.Property<Guid>("SubsidiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subsidiary_id");
+
+                    b.HasKey("OrganizationId");
+
+                    b.HasIndex("SubsidiaryId");
+
+                    b.ToTable("organization_names", (string)null);
+                });
+
             modelBuilder.Entity("Alliance.Reporting.Dashboards.SubsidiaryCounts", b =>
                 {
                     b.Property<Guid>("SubsidiaryId")

@@ -1,0 +1,13 @@
+namespace Alliance.Reporting.Dashboards;
+
+/// <summary>
+/// An organization's current name, for views that list organizations (members per organization): from
+/// OrganizationCreated and OrganizationRenamed, the newest by OccurredAt winning, so the order of arrival does not matter.
+/// </summary>
+public sealed class OrganizationName
+{
+    public Guid OrganizationId { get; set; }
+    public Guid SubsidiaryId { get; set; }
+    public string Name { get; set; } = "";
+    public DateTimeOffset NamedAt { get; set; }
+}
