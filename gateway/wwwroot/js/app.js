@@ -15,6 +15,7 @@ import * as serviceCenters from './pages/service-centers.js';
 import * as serviceCenter from './pages/service-center.js';
 import * as hrClients from './pages/hr-clients.js';
 import * as organizationImport from './pages/organization-import.js';
+import * as subsidiaryReport from './pages/subsidiary-report.js';
 import * as notFound from './pages/not-found.js';
 
 const routes = [
@@ -23,6 +24,7 @@ const routes = [
   { pattern: /^\/subsidiaries$/, page: subsidiaries, nav: 'subsidiaries' },
   { pattern: /^\/subsidiaries\/(?<id>[^/]+)$/, page: subsidiary, nav: 'subsidiaries' },
   { pattern: /^\/subsidiaries\/(?<id>[^/]+)\/people$/, page: people, nav: 'subsidiaries' },
+  { pattern: /^\/subsidiaries\/(?<id>[^/]+)\/report$/, page: subsidiaryReport, nav: 'subsidiaries' },
   { pattern: /^\/subsidiaries\/(?<id>[^/]+)\/import$/, page: organizationImport, nav: 'subsidiaries' },
   { pattern: /^\/alliances$/, page: alliances, nav: 'alliances' },
   { pattern: /^\/alliances\/(?<id>[^/]+)$/, page: alliance, nav: 'alliances' },

@@ -22,6 +22,7 @@ export function render(main, { params, user }) {
       h('a', { href: '/subsidiaries', testid: 'back-to-subsidiaries' }, t('subsidiary.back'))),
     h('div', { class: 'page-header' }, title, subtitle,
       h('a', { href: `/subsidiaries/${encodeURIComponent(id)}/people`, class: 'button button-secondary', testid: 'open-people' }, t('people.open')),
+      h('a', { href: `/subsidiaries/${encodeURIComponent(id)}/report`, class: 'button button-secondary', testid: 'open-report' }, t('report.open')),
       ['group-admin', 'subsidiary-admin'].includes(user.role) ? h('a', { href: `/subsidiaries/${encodeURIComponent(id)}/import`, class: 'button button-secondary', testid: 'open-import' }, t('import.open')) : null),
     status,
     h('div', { class: 'columns' },
