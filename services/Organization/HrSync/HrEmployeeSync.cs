@@ -83,9 +83,9 @@ public sealed class HrEmployeeSync(OrganizationDbContext db, TimeProvider clock)
         Max(errors, "position", record.Position, HrUser.MaxTextLength);
 
         HrUser? user = null;
-        if (number is not null) user = await db.Set<HrUser>().SingleOrDefaultAsync(u => u.SubsidiaryId == tenant && u.EmployeeNumber == number, ct);
+        if (number is not null) user = await db.Set<HrUser>().Where(u => u.SubsidiaryId == tenant && u.EmployeeNumber == number).OrderBy(u => u.CreatedAt).FirstOrDefaultAsync(ct);
         if (user is null && externalId is not null)
-            user = await db.Set<HrUser>().SingleOrDefaultAsync(u => u.SubsidiaryId == tenant && u.ExternalId == externalId, ct);
+            user = await db.Set<HrUser>().Where(u => u.SubsidiaryId == tenant && u.ExternalId == externalId).OrderBy(u => u.CreatedAt).FirstOrDefaultAsync(ct);
         if (user is null && Blank(record.Name) is null) errors.Add("name", "is required for a new employee.");
         errors.ThrowIfAny();
 

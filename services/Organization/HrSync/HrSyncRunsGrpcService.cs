@@ -43,9 +43,16 @@ public sealed partial class HrSyncGrpcService
     public async Task<C.ApplyHrEmployeesResponse> ApplyHrEmployees(C.ApplyHrEmployeesRequest request, ServerCallContext context)
     {
         var (subsidiaryId, runId) = await BatchAsync(request.SubsidiaryId, request.SyncRunId, request.DryRun, request.Records.Count, context);
+        return await ApplyEmployeesAsync(subsidiaryId, runId, request.DryRun, request.Records, [], context);
+    }
+
+    Task<C.ApplyHrEmployeesResponse> ApplyEmployeesAsync(Guid subsidiaryId, Guid? runId, bool dryRun, IEnumerable<C.HrEmployeeRecord> records,
+        Dictionary<int, (string Field, string Message)> rowErrors, ServerCallContext context)
+    {
         var sync = new HrEmployeeSync(db, clock);
-        return await ApplyBatchAsync(subsidiaryId, runId, request.DryRun, request.Records, async (record, ct) =>
+        return ApplyBatchAsync(subsidiaryId, runId, dryRun, records, async (record, ct) =>
         {
+            if (rowErrors.TryGetValue(record.RowNumber, out var error)) throw FieldErrors.Single(error.Field, error.Message);
             var time = record.HrUpdatedAt?.ToDateTimeOffset() ?? clock.GetUtcNow();
             var result = await sync.ApplyEmployeeAsync(subsidiaryId, new HrEmployeeRecord(O(record.HasEmployeeNumber, record.EmployeeNumber),
                 O(record.HasExternalId, record.ExternalId), O(record.HasName, record.Name), O(record.HasDepartment, record.Department),
@@ -56,11 +63,115 @@ public sealed partial class HrSyncGrpcService
             r.HasExternalId ? r.ExternalId : null, r.HasName ? r.Name : null), context);
     }
 
+    const int FileBatch = 500;
+
+    /// <summary>
+    /// A file: read, then applied in batches of 500 rows into a run whose counters grow with each batch. A dry run
+    /// applies the whole file in one transaction that is rolled back, so later rows see earlier ones as a real import would.
+    /// </summary>
+    public async Task<C.ImportHrFileResponse> ImportHrFile(C.ImportHrFileRequest request, ServerCallContext context)
+    {
+        var errors = new FieldErrors().Id("subsidiaryId", request.SubsidiaryId);
+        if (request.Kind is { Length: > 0 } k && k is not ("employees" or "departments")) errors.Add("kind", "must be employees or departments.");
+        if (request.FileName.Length > 200) errors.Add("fileName", "must be at most 200 characters.");
+        errors.ThrowIfAny();
+        var subsidiaryId = Guid.Parse(request.SubsidiaryId);
+        var who = AuthorizeSync(context, subsidiaryId);
+        var ct = context.CancellationToken;
+        if (!await db.Subsidiaries.AnyAsync(s => s.Id == subsidiaryId, ct)) throw new RpcException(StatusCode.NotFound, "The subsidiary was not found.");
+        IReadOnlyList<HrImportRow> rows;
+        try { rows = HrImportFile.Read(request.File.ToByteArray()); }
+        catch (HrImportFileException e) { throw FieldErrors.Single("file", e.Message); }
+        var kind = request.Kind switch
+        {
+            "employees" => HrImportKind.Employees,
+            "departments" => HrImportKind.Departments,
+            _ => HrImportFile.DetectKind(rows),
+        };
+        var fileTime = clock.GetUtcNow();  // a multipart upload carries no file time: the upload's time stands for it
+        var response = new C.ImportHrFileResponse { Kind = kind == HrImportKind.Employees ? "employees" : "departments" };
+        Guid? runId = null;
+        if (!request.DryRun)
+        {
+            var source = "file:" + (string.IsNullOrWhiteSpace(request.FileName) ? response.Kind : request.FileName.Trim());
+            var run = HrSyncRun.Start(subsidiaryId, source.Length > HrSyncRun.MaxSourceLength ? source[..HrSyncRun.MaxSourceLength] : source, rows.Count, who, fileTime);
+            db.Add(run);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            runId = run.Id;
+        }
+        try
+        {
+            var batchSize = request.DryRun ? int.MaxValue : FileBatch;
+            foreach (var batch in rows.Chunk(batchSize))
+            {
+                C.ApplyHrEmployeesResponse applied;
+                if (kind == HrImportKind.Employees)
+                {
+                    var rowErrors = new Dictionary<int, (string, string)>();
+                    var records = batch.Select(row => EmployeeRecord(row, fileTime, rowErrors)).ToList();
+                    applied = await ApplyEmployeesAsync(subsidiaryId, runId, request.DryRun, records, rowErrors, context);
+                }
+                else
+                {
+                    var departments = new C.ApplyHrDepartmentsRequest();
+                    departments.Records.AddRange(batch.Select(row =>
+                    {
+                        var record = new C.HrDepartmentRecord { RowNumber = row.RowNumber, Name = row[HrImportFile.Name] ?? row[HrImportFile.Department] ?? "" };
+                        if (row[HrImportFile.Code] is { } code) record.Code = code;
+                        return record;
+                    }));
+                    applied = await ApplyDepartmentsAsync(subsidiaryId, runId, request.DryRun, departments.Records, context);
+                }
+                response.Results.AddRange(applied.Results);
+                response.Run = applied.Run;
+            }
+        }
+        catch (Exception e) when (runId is not null && e is not OperationCanceledException)
+        {
+            await FinishAsync(runId.Value, failed: true, e is RpcException rpc ? rpc.Status.Detail : "The import stopped on an unexpected error.", ct);
+            throw;
+        }
+        if (runId is { } id) response.Run = ToContract(await FinishAsync(id, failed: false, null, ct));
+        return response;
+    }
+
+    async Task<HrSyncRun> FinishAsync(Guid runId, bool failed, string? error, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var run = await db.Set<HrSyncRun>().SingleAsync(r => r.Id == runId, ct);
+        run.Finish(failed, error, clock.GetUtcNow());
+        await db.SaveChangesAsync(CancellationToken.None);
+        return run;
+    }
+
+    /// <summary>A file row as a record; a status or time it cannot read makes the row an error (reported, not applied).</summary>
+    static C.HrEmployeeRecord EmployeeRecord(HrImportRow row, DateTimeOffset fileTime, Dictionary<int, (string, string)> rowErrors)
+    {
+        var record = new C.HrEmployeeRecord { RowNumber = row.RowNumber };
+        if (row[HrImportFile.EmployeeNumber] is { } number) record.EmployeeNumber = number;
+        if (row[HrImportFile.ExternalId] is { } externalId) record.ExternalId = externalId;
+        if (row[HrImportFile.Name] is { } name) record.Name = name;
+        if (row.Has(HrImportFile.Department)) record.Department = row[HrImportFile.Department] ?? "";
+        if (row.Has(HrImportFile.Position)) record.Position = row[HrImportFile.Position] ?? "";
+        var active = HrImportFile.ParseStatus(row[HrImportFile.Status]);
+        if (active is null) rowErrors[row.RowNumber] = ("status", $"\"{row[HrImportFile.Status]}\" is not a status (active/inactive, 在职/离职).");
+        record.Active = active ?? true;
+        var time = HrImportFile.ParseTime(row[HrImportFile.UpdatedAt]);
+        if (time is null && row[HrImportFile.UpdatedAt] is { } bad) rowErrors[row.RowNumber] = ("updatedAt", $"\"{bad}\" is not a date and time.");
+        record.HrUpdatedAt = Timestamp.FromDateTimeOffset(time ?? fileTime);
+        return record;
+    }
+
     /// <summary>Departments: HR groups upserted by code (externalId), else by name; members are left as they are.</summary>
     public async Task<C.ApplyHrEmployeesResponse> ApplyHrDepartments(C.ApplyHrDepartmentsRequest request, ServerCallContext context)
     {
         var (subsidiaryId, runId) = await BatchAsync(request.SubsidiaryId, request.SyncRunId, request.DryRun, request.Records.Count, context);
-        return await ApplyBatchAsync(subsidiaryId, runId, request.DryRun, request.Records, async (record, ct) =>
+        return await ApplyDepartmentsAsync(subsidiaryId, runId, request.DryRun, request.Records, context);
+    }
+
+    Task<C.ApplyHrEmployeesResponse> ApplyDepartmentsAsync(Guid subsidiaryId, Guid? runId, bool dryRun, IEnumerable<C.HrDepartmentRecord> records, ServerCallContext context) =>
+        ApplyBatchAsync(subsidiaryId, runId, dryRun, records, async (record, ct) =>
         {
             var code = string.IsNullOrWhiteSpace(record.Code) ? null : record.Code.Trim();
             var errors = new FieldErrors().Required("name", record.Name, HrGroup.MaxDisplayNameLength);
@@ -86,7 +197,6 @@ public sealed partial class HrSyncGrpcService
             }
             return Result(record.RowNumber, outcome, null, null, group?.Id, null, code, name);
         }, r => Result(r.RowNumber, HrApplyOutcome.Error, null, null, null, null, r.HasCode ? r.Code : null, r.Name), context);
-    }
 
     async Task<(Guid Subsidiary, Guid? Run)> BatchAsync(string subsidiary, string syncRunId, bool dryRun, int count, ServerCallContext context)
     {
