@@ -94,7 +94,7 @@ public static class ScimEndpoints
                 write.Id = id;
                 write.ExpectedVersion = current.Version;
                 // The meta read back is Alliance's; a patch's HR time is the time of the request (the service's clock).
-                write.ClearHrUpdatedAt();
+                write.HrUpdatedAt = null;
                 try
                 {
                     var updated = await hr.ReplaceHrUserAsync(write, ct);
