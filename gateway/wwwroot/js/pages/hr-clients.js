@@ -19,6 +19,7 @@ export function render(main, { user }) {
   main.replaceChildren(
     h('div', { class: 'page-header' }, h('h1', {}, t('hrClients.title'))),
     h('p', { class: 'muted' }, t('hrClients.intro')),
+    h('p', {}, h('a', { href: '/hr-import', testid: 'hr-import-link' }, t('hrClients.importLink'))),
     secretSlot,
     h('div', { class: 'columns' },
       h('section', { class: 'column-main' }, results),
