@@ -38,6 +38,7 @@ public class HrSyncConsoleTests(StackFixture stack) : IAsyncLifetime
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, ViewportSize = new() { Width = 1400, Height = 900 } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
+        await page.AddInitScriptAsync($"localStorage.setItem('alliance.lang', '{locale}')");
         await page.GotoAsync(stack.Gateway.ToString());
         await page.GetByTestId("role-select").SelectOptionAsync("group-admin");
         await page.GetByTestId("username-input").FillAsync("人事管理员");
@@ -66,8 +67,10 @@ public class HrSyncConsoleTests(StackFixture stack) : IAsyncLifetime
             await page.GetByTestId("hr-import-link").ClickAsync();
             await page.GetByTestId("hr-import-form").WaitForAsync();
             (await page.Locator("h1").First.InnerTextAsync()).Should().Be("导入人事文件");
+            // The shared stack holds more subsidiaries than the list shows: the page preselects one named in the address.
+            await page.GotoAsync(new Uri(stack.Gateway, $"/hr-import?subsidiaryId={subsidiary.Id}").ToString());
             await page.Locator($"[data-testid=hr-import-subsidiary] option[value='{subsidiary.Id}']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-            await page.GetByTestId("hr-import-subsidiary").SelectOptionAsync(subsidiary.Id.ToString());
+            (await page.GetByTestId("hr-import-subsidiary").InputValueAsync()).Should().Be(subsidiary.Id.ToString());
             await page.GetByTestId("hr-import-file").SetInputFilesAsync(new FilePayload { Name = "花名册.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
             await page.GetByTestId("hr-import-preview").ClickAsync();
 

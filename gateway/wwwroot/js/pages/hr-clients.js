@@ -77,7 +77,7 @@ export function render(main, { user }) {
     const select = main.querySelector('[data-testid="hr-client-subsidiary"]');
     if (!select) return;
     select.replaceChildren(h('option', { value: '' }, t('hrClients.chooseSubsidiary')),
-      subsidiaries.map((s) => h('option', { value: s.id }, s.name)));
+      ...subsidiaries.map((s) => h('option', { value: s.id }, s.name)));
   }
 
   function createForm() {

@@ -6,7 +6,7 @@ import { h, field, problemBanner, showProblem, clearProblem, busy, table } from 
 
 export const outcomes = ['created', 'updated', 'deactivated', 'unchanged', 'stale', 'conflict', 'error'];
 
-export function render(main, { user }) {
+export function render(main, { user, query }) {
   const isAdmin = user.role === 'group-admin' || user.role === 'subsidiary-admin';
   if (!isAdmin) {
     main.replaceChildren(h('div', { class: 'page-header' }, h('h1', {}, t('hrImport.title'))),
@@ -36,8 +36,14 @@ export function render(main, { user }) {
     form, results);
 
   if (user.role === 'group-admin') {
-    get('/api/v1/subsidiaries', { pageSize: 200 }).then((data) => subsidiary.replaceChildren(
-      h('option', { value: '' }, t('hrImport.chooseSubsidiary')), data.items.map((s) => h('option', { value: s.id }, s.name))))
+    // ?subsidiaryId= preselects one (a link from the subsidiary's pages); it is added when not among the first 200.
+    const wanted = query?.get('subsidiaryId');
+    Promise.all([get('/api/v1/subsidiaries', { pageSize: 200 }), wanted ? get(`/api/v1/subsidiaries/${wanted}`).catch(() => null) : null])
+      .then(([data, chosenOne]) => {
+        const items = chosenOne && !data.items.some((s) => s.id === chosenOne.id) ? [chosenOne, ...data.items] : data.items;
+        subsidiary.replaceChildren(h('option', { value: '' }, t('hrImport.chooseSubsidiary')), ...items.map((s) => h('option', { value: s.id }, s.name)));
+        if (chosenOne) subsidiary.value = chosenOne.id;
+      })
       .catch((problem) => results.replaceChildren(problemBanner(problem)));
   }
   const subsidiaryId = () => (user.role === 'group-admin' ? subsidiary.value : user.subsidiaryId);
