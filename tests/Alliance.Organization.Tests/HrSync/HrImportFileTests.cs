@@ -23,7 +23,7 @@ public class HrImportFileTests
     }
 
     [Fact]
-    public void Reads_UTF8_with_and_without_a_BOM() 
+    public void Reads_UTF8_with_and_without_a_BOM()
     {
         Expect(HrImportFile.Read(Encoding.UTF8.GetBytes(Chinese)));
         Expect(HrImportFile.Read([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Chinese)]));
