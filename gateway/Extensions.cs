@@ -10,6 +10,7 @@ using Alliance.Gateway.People;
 using Alliance.Gateway.Pairings;
 using Alliance.Gateway.ServiceCenters;
 using Alliance.Gateway.HrClients;
+using Alliance.Gateway.HrSync;
 using Alliance.Gateway.Scim;
 using Alliance.Gateway.Subsidiaries;
 using Alliance.ServiceDefaults.Grpc;
@@ -78,6 +79,7 @@ public static class Extensions
         api.MapOrganizationImportEndpoints();
         api.MapDashboardEndpoints();
         api.MapHrClientEndpoints();
+        api.MapHrSyncEndpoints();
         // Unknown API paths are a 404 problem, not the console page.
         app.Map("/api/{**rest}", Problems.NoSuchEndpoint);
         app.MapScimEndpoints();

@@ -93,6 +93,8 @@ public static class ScimEndpoints
                 var write = ScimResources.ToWrite(json);
                 write.Id = id;
                 write.ExpectedVersion = current.Version;
+                // The meta read back is Alliance's; a patch's HR time is the time of the request (the service's clock).
+                write.HrUpdatedAt = null;
                 try
                 {
                     var updated = await hr.ReplaceHrUserAsync(write, ct);

@@ -56,6 +56,13 @@ public static class ScimResources
                 else throw Value("manager must be an object with a value.");
             }
         }
+        // HR's own time of this state, when the client sends it: out-of-order and repeated writes converge on the latest.
+        if (ScimPaths.Get(user, "meta") is JsonObject meta && Text(meta, "lastModified", "meta.lastModified") is { } lastModified)
+        {
+            if (!DateTimeOffset.TryParse(lastModified, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var hrTime))
+                throw Value("meta.lastModified must be an ISO 8601 date and time.");
+            write.HrUpdatedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(hrTime);
+        }
         var stored = (JsonObject)user.DeepClone();
         foreach (var readOnly in ScimPatch.ReadOnly.Where(r => r != "schemas")) ScimPaths.Remove(stored, readOnly);
         write.ScimJson = stored.ToJsonString();

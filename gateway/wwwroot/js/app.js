@@ -14,6 +14,9 @@ import * as pairing from './pages/pairing.js';
 import * as serviceCenters from './pages/service-centers.js';
 import * as serviceCenter from './pages/service-center.js';
 import * as hrClients from './pages/hr-clients.js';
+import * as hrImport from './pages/hr-import.js';
+import * as hrSyncRuns from './pages/hr-sync-runs.js';
+import * as hrConflicts from './pages/hr-conflicts.js';
 import * as organizationImport from './pages/organization-import.js';
 import * as subsidiaryReport from './pages/subsidiary-report.js';
 import * as notFound from './pages/not-found.js';
@@ -33,6 +36,9 @@ const routes = [
   { pattern: /^\/service-centers$/, page: serviceCenters, nav: 'service-centers' },
   { pattern: /^\/service-centers\/(?<id>[^/]+)$/, page: serviceCenter, nav: 'service-centers' },
   { pattern: /^\/hr-clients$/, page: hrClients, nav: 'hrClients' },
+  { pattern: /^\/hr-import$/, page: hrImport, nav: 'hrClients' },
+  { pattern: /^\/hr-sync-runs$/, page: hrSyncRuns, nav: 'hrSyncRuns' },
+  { pattern: /^\/hr-conflicts$/, page: hrConflicts, nav: 'hrConflicts' },
 ];
 
 const root = document.getElementById('app');
@@ -97,6 +103,8 @@ function sideNav(user, active, path) {
   ];
   if (user.role === 'group-admin' || user.role === 'subsidiary-admin') {
     items.push({ key: 'hrClients', href: '/hr-clients', label: t('nav.hrClients') });
+    items.push({ key: 'hrSyncRuns', href: '/hr-sync-runs', label: t('nav.hrSyncRuns') });
+    items.push({ key: 'hrConflicts', href: '/hr-conflicts', label: t('nav.hrConflicts') });
   }
   if (user.role !== 'group-admin' && user.subsidiaryId) {
     items.push({ key: 'mine', href: `/subsidiaries/${user.subsidiaryId}`, label: t('nav.mySubsidiary') });

@@ -17,3 +17,16 @@ public sealed record PersonLeftInHr(
 public sealed record DepartmentChangedInHr(
     Guid EventId, Guid TenantId, DateTimeOffset OccurredAt,
     Guid PersonId, Guid HrUserId, string? OldDepartment, string? NewDepartment) : IIntegrationEvent;
+
+/// <summary>
+/// HR deactivated an employee who holds party data (Kind "party-role": current secretary, deputy secretary or
+/// committee member roles, listed in RoleIds). The employment change was applied and the roles kept; a person resolves it.
+/// </summary>
+public sealed record HrConflictRaised(
+    Guid EventId, Guid TenantId, DateTimeOffset OccurredAt,
+    Guid ConflictId, Guid PersonId, string Kind, IReadOnlyList<Guid> RoleIds, Guid? SyncRunId) : IIntegrationEvent;
+
+/// <summary>A person resolved an HR conflict with a note (roles they chose to end were ended before through the People commands, each with its RoleEnded).</summary>
+public sealed record HrConflictResolved(
+    Guid EventId, Guid TenantId, DateTimeOffset OccurredAt,
+    Guid ConflictId, Guid PersonId, string Note, string ResolvedBy) : IIntegrationEvent;

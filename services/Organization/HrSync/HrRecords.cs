@@ -58,6 +58,8 @@ public sealed class HrUser
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset LastModified { get; private set; }
     public DateTimeOffset? DeletedAt { get; private set; }
+    /// <summary>HR's own time of the stored record (SCIM meta.lastModified, a file's updatedAt, a connector's time): older writes are ignored.</summary>
+    public DateTimeOffset? HrUpdatedAt { get; private set; }
 
     private HrUser() { }
 
@@ -91,6 +93,9 @@ public sealed class HrUser
         LastModified = now;
         Version++;
     }
+
+    /// <summary>Keeps the later of the stored and the given HR time.</summary>
+    public void StampHrTime(DateTimeOffset hrUpdatedAt) => HrUpdatedAt = HrTimestamps.Latest(HrUpdatedAt, hrUpdatedAt);
 
     public void Delete(DateTimeOffset now)
     {

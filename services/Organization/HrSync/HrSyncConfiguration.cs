@@ -34,6 +34,7 @@ public sealed class HrUserConfiguration : IEntityTypeConfiguration<HrUser>
         e.Property(x => x.CreatedAt).HasColumnName("created_at");
         e.Property(x => x.LastModified).HasColumnName("last_modified");
         e.Property(x => x.DeletedAt).HasColumnName("deleted_at");
+        e.Property(x => x.HrUpdatedAt).HasColumnName("hr_updated_at");
         e.Ignore(x => x.Employment);
         e.HasQueryFilter(x => x.DeletedAt == null);
         e.HasIndex(x => new { x.SubsidiaryId, x.UserNameKey }).IsUnique().HasFilter("deleted_at IS NULL").HasDatabaseName(UserNameIndex);

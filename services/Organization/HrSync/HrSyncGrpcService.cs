@@ -20,7 +20,7 @@ namespace Alliance.Organization.HrSync;
 /// number, else by the externalId of an earlier HR record, else a new employee person is registered. HR owns the
 /// person's name and employee number; membership, roles and lists are never touched here.
 /// </summary>
-public sealed class HrSyncGrpcService(OrganizationDbContext db, TimeProvider clock)
+public sealed partial class HrSyncGrpcService(OrganizationDbContext db, TimeProvider clock)
 {
     public const int DefaultCount = 100;
     public const int MaxCount = 500;
@@ -91,17 +91,12 @@ public sealed class HrSyncGrpcService(OrganizationDbContext db, TimeProvider clo
         var employment = Validate(request);
         var ct = context.CancellationToken;
         await EnsureUserNameFreeAsync(tenant, employment.UserName, null, ct);
-        var now = clock.GetUtcNow();
-
-        var (person, created) = await MatchPersonAsync(tenant, employment, now, ct);
-        var user = HrUser.Create(tenant, person.Id, employment, now);
-        db.Add(user);
-        SyncPerson(person, user, created, now);
-        db.AddIntegrationEvent(new PersonSyncedFromHr(Guid.CreateVersion7(), tenant, now, person.Id, user.Id, person.Name,
-            user.EmployeeNumber, user.Department, user.Title, user.Active, created));
-        if (!user.Active) db.AddIntegrationEvent(new PersonLeftInHr(Guid.CreateVersion7(), tenant, now, person.Id, user.Id, "deactivated"));
+        var runs = new HrSyncRunLedger(db, clock);
+        var runId = await runs.DailyRunAsync(tenant, HrSyncRun.ScimSource, ct);
+        var result = await new HrEmployeeSync(db, clock).ApplyAsync(tenant, null, employment, HrTime(request), runId, ct);
         await SaveAsync(ct);
-        return ToContract(user);
+        await runs.CountAsync(runId, [result.Outcome], [], ct);
+        return ToContract(result.User!);
     }
 
     public async Task<C.HrUser> GetHrUser(C.GetHrResourceRequest request, ServerCallContext context)
@@ -111,6 +106,7 @@ public sealed class HrSyncGrpcService(OrganizationDbContext db, TimeProvider clo
         return ToContract(user);
     }
 
+    /// <summary>A replace older than the stored record by HR's time (hr_updated_at) is ignored and the stored record answered.</summary>
     public async Task<C.HrUser> ReplaceHrUser(C.HrUserWrite request, ServerCallContext context)
     {
         var tenant = HrTenant(context);
@@ -120,20 +116,16 @@ public sealed class HrSyncGrpcService(OrganizationDbContext db, TimeProvider clo
         EnsureExpectedVersion(request.ExpectedVersion, user.Version, "HR user");
         if (!string.Equals(user.UserName, employment.UserName.Trim(), StringComparison.OrdinalIgnoreCase))
             await EnsureUserNameFreeAsync(tenant, employment.UserName, user.Id, ct);
-        var now = clock.GetUtcNow();
-        var (wasActive, oldDepartment) = (user.Active, user.Department);
-        user.Apply(employment, now);
-
-        var person = await db.Set<Person>().SingleAsync(p => p.Id == user.PersonId, ct);
-        SyncPerson(person, user, created: false, now);
-        db.AddIntegrationEvent(new PersonSyncedFromHr(Guid.CreateVersion7(), tenant, now, person.Id, user.Id, person.Name,
-            user.EmployeeNumber, user.Department, user.Title, user.Active, false));
-        if (wasActive && !user.Active) db.AddIntegrationEvent(new PersonLeftInHr(Guid.CreateVersion7(), tenant, now, person.Id, user.Id, "deactivated"));
-        if (!string.Equals(oldDepartment, user.Department, StringComparison.Ordinal))
-            db.AddIntegrationEvent(new DepartmentChangedInHr(Guid.CreateVersion7(), tenant, now, person.Id, user.Id, oldDepartment, user.Department));
+        var runs = new HrSyncRunLedger(db, clock);
+        var runId = await runs.DailyRunAsync(tenant, HrSyncRun.ScimSource, ct);
+        var result = await new HrEmployeeSync(db, clock).ApplyAsync(tenant, user, employment, HrTime(request), runId, ct);
         await SaveAsync(ct);
+        await runs.CountAsync(runId, [result.Outcome], [], ct);
         return ToContract(user);
     }
+
+    /// <summary>HR's time of a SCIM write: what the gateway read (meta.lastModified, else the request time); the service's clock if none.</summary>
+    DateTimeOffset HrTime(C.HrUserWrite request) => request.HrUpdatedAt is { } t ? t.ToDateTimeOffset() : clock.GetUtcNow();
 
     public async Task<C.DeleteHrResourceResponse> DeleteHrUser(C.DeleteHrResourceRequest request, ServerCallContext context)
     {
@@ -364,53 +356,6 @@ public sealed class HrSyncGrpcService(OrganizationDbContext db, TimeProvider clo
         errors.ThrowIfAny();
     }
 
-    // ---- matching and the person ----
-
-    /// <summary>By employee number among the subsidiary's people, else by the externalId of an earlier HR record, else a new employee.</summary>
-    async Task<(Person Person, bool Created)> MatchPersonAsync(Guid tenant, HrEmployment employment, DateTimeOffset now, CancellationToken ct)
-    {
-        Person? person = null;
-        string? field = null;
-        if (employment.EmployeeNumber is { Length: > 0 } number)
-        {
-            var trimmed = number.Trim();
-            person = await db.Set<Person>().Where(p => p.SubsidiaryId == tenant && p.EmployeeNumber == trimmed)
-                .OrderBy(p => p.CreatedAt).FirstOrDefaultAsync(ct);
-            field = "employeeNumber";
-        }
-        if (person is null && employment.ExternalId is { Length: > 0 } externalId)
-        {
-            var trimmed = externalId.Trim();
-            var personId = await db.Set<HrUser>().IgnoreQueryFilters().Where(u => u.SubsidiaryId == tenant && u.ExternalId == trimmed)
-                .OrderByDescending(u => u.LastModified).Select(u => (Guid?)u.PersonId).FirstOrDefaultAsync(ct);
-            if (personId is { } id) person = await db.Set<Person>().SingleOrDefaultAsync(p => p.Id == id, ct);
-            field = "externalId";
-        }
-        if (person is not null)
-        {
-            if (await db.Set<HrUser>().AnyAsync(u => u.PersonId == person.Id, ct))
-                throw FieldErrors.Single(field!, "Another HR user is already matched to the person with this value.", StatusCode.AlreadyExists);
-            return (person, false);
-        }
-        person = Person.Register(tenant, employment.PersonName(), PersonKind.Employee, employment.EmployeeNumber, null, now);
-        db.Add(person);
-        db.AddIntegrationEvent(new PersonRegistered(Guid.CreateVersion7(), tenant, now, person.Id, person.Name, person.Kind.ToName(), false));
-        return (person, true);
-    }
-
-    /// <summary>HR owns the name and employee number; nothing else of the person changes.</summary>
-    void SyncPerson(Person person, HrUser user, bool created, DateTimeOffset now)
-    {
-        if (created) return;
-        var name = user.Employment.PersonName();
-        var changed = false;
-        if (person.Name != name) { person.Rename(name); changed = true; }
-        if (user.EmployeeNumber is not null && person.EmployeeNumber != user.EmployeeNumber) { person.SetEmployeeNumber(user.EmployeeNumber); changed = true; }
-        if (!changed) return;
-        person.Touch(now);
-        db.AddIntegrationEvent(new PersonUpdated(Guid.CreateVersion7(), person.SubsidiaryId, now, person.Id, person.Name, person.ManagementPost is not null));
-    }
-
     // ---- helpers ----
 
     static Guid HrTenant(ServerCallContext context)
@@ -522,6 +467,7 @@ public sealed class HrSyncGrpcService(OrganizationDbContext db, TimeProvider clo
         if (u.Department is { } dep) result.Department = dep;
         if (u.Organization is { } o) result.Organization = o;
         if (u.ManagerId is { } m) result.ManagerId = m;
+        if (u.HrUpdatedAt is { } hrTime) result.HrUpdatedAt = Timestamp.FromDateTimeOffset(hrTime);
         result.Emails.AddRange(u.Employment.Emails.Select(x => new C.HrEmail { Value = x.Value, Type = x.Type, Primary = x.Primary }));
         return result;
     }

@@ -75,7 +75,8 @@ public static class OrganizationTreeCsv
         return rows;
     }
 
-    static string Decode(ReadOnlySpan<byte> bytes)
+    /// <summary>UTF-8 (with or without BOM), UTF-16 with BOM, else GBK/GB18030; shared with the HR file import.</summary>
+    internal static string Decode(ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return Strict(new UTF8Encoding(false, true), bytes[3..]);
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return Strict(new UnicodeEncoding(false, false, true), bytes[2..]);
@@ -119,7 +120,7 @@ public static class OrganizationTreeCsv
     }
 
     /// <summary>RFC 4180 records with the line each starts on.</summary>
-    static List<(int Line, List<string> Fields)> Records(string text)
+    internal static List<(int Line, List<string> Fields)> Records(string text)
     {
         var separator = Separator(text);
         var records = new List<(int, List<string>)>();

@@ -19,6 +19,7 @@ export function render(main, { user }) {
   main.replaceChildren(
     h('div', { class: 'page-header' }, h('h1', {}, t('hrClients.title'))),
     h('p', { class: 'muted' }, t('hrClients.intro')),
+    h('p', {}, h('a', { href: '/hr-import', testid: 'hr-import-link' }, t('hrClients.importLink'))),
     secretSlot,
     h('div', { class: 'columns' },
       h('section', { class: 'column-main' }, results),
@@ -76,7 +77,7 @@ export function render(main, { user }) {
     const select = main.querySelector('[data-testid="hr-client-subsidiary"]');
     if (!select) return;
     select.replaceChildren(h('option', { value: '' }, t('hrClients.chooseSubsidiary')),
-      subsidiaries.map((s) => h('option', { value: s.id }, s.name)));
+      ...subsidiaries.map((s) => h('option', { value: s.id }, s.name)));
   }
 
   function createForm() {

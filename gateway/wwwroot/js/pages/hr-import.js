@@ -1,0 +1,143 @@
+// HR file import: upload an HR export (CSV in UTF-8 or GBK, or XLSX; employees or departments), preview what it
+// would do (nothing is written), apply it, and download each row's result.
+import { get, session, signOut, Problem } from '../api.js';
+import { t, language, formatNumber } from '../i18n.js';
+import { h, field, problemBanner, showProblem, clearProblem, busy, table } from '../ui.js';
+
+export const outcomes = ['created', 'updated', 'deactivated', 'unchanged', 'stale', 'conflict', 'error'];
+
+export function render(main, { user, query }) {
+  const isAdmin = user.role === 'group-admin' || user.role === 'subsidiary-admin';
+  if (!isAdmin) {
+    main.replaceChildren(h('div', { class: 'page-header' }, h('h1', {}, t('hrImport.title'))),
+      h('div', { class: 'banner banner-error', role: 'alert' }, t('error.forbidden')));
+    return;
+  }
+  const subsidiary = h('select', { id: 'hr-import-subsidiary', testid: 'hr-import-subsidiary' });
+  const kind = h('select', { id: 'hr-import-kind', testid: 'hr-import-kind' },
+    h('option', { value: '' }, t('hrImport.kind.detect')),
+    h('option', { value: 'employees' }, t('hrImport.kind.employees')),
+    h('option', { value: 'departments' }, t('hrImport.kind.departments')));
+  const file = h('input', { type: 'file', id: 'hr-import-file', testid: 'hr-import-file', accept: '.csv,.xlsx,text/csv' });
+  const previewButton = h('button', { type: 'submit', class: 'button button-secondary', testid: 'hr-import-preview' }, t('hrImport.preview'));
+  const applyButton = h('button', { type: 'button', class: 'button button-primary', testid: 'hr-import-apply', disabled: true }, t('hrImport.apply'));
+  const results = h('div', { class: 'results', testid: 'hr-import-results' });
+  const form = h('form', { class: 'form card', testid: 'hr-import-form', novalidate: true },
+    h('div', { class: 'form-message' }),
+    user.role === 'group-admin' ? field({ label: t('hrImport.subsidiary'), name: 'subsidiaryId', control: subsidiary }) : null,
+    field({ label: t('hrImport.kind'), name: 'kind', control: kind }),
+    field({ label: t('hrImport.file'), name: 'file', control: file, hint: t('hrImport.fileHint') }),
+    h('div', { class: 'form-actions' }, previewButton, applyButton));
+
+  main.replaceChildren(
+    h('div', { class: 'page-header' }, h('h1', {}, t('hrImport.title'))),
+    h('p', { class: 'muted' }, t('hrImport.intro')),
+    h('p', {}, h('a', { href: '/hr-sync-runs' }, t('nav.hrSyncRuns')), ' · ', h('a', { href: '/hr-conflicts' }, t('nav.hrConflicts'))),
+    form, results);
+
+  if (user.role === 'group-admin') {
+    // ?subsidiaryId= preselects one (a link from the subsidiary's pages); it is added when not among the first 200.
+    const wanted = query?.get('subsidiaryId');
+    Promise.all([get('/api/v1/subsidiaries', { pageSize: 200 }), wanted ? get(`/api/v1/subsidiaries/${wanted}`).catch(() => null) : null])
+      .then(([data, chosenOne]) => {
+        const items = chosenOne && !data.items.some((s) => s.id === chosenOne.id) ? [chosenOne, ...data.items] : data.items;
+        subsidiary.replaceChildren(h('option', { value: '' }, t('hrImport.chooseSubsidiary')), ...items.map((s) => h('option', { value: s.id }, s.name)));
+        if (chosenOne) subsidiary.value = chosenOne.id;
+      })
+      .catch((problem) => results.replaceChildren(problemBanner(problem)));
+  }
+  const subsidiaryId = () => (user.role === 'group-admin' ? subsidiary.value : user.subsidiaryId);
+  file.addEventListener('change', () => { applyButton.disabled = true; });
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearProblem(form);
+    if (!chosen()) return;
+    try {
+      const preview = await busy(previewButton, t('hrImport.previewing'), () => upload(`/api/v1/subsidiaries/${subsidiaryId()}/hr-imports/preview`, file.files[0], kind.value));
+      results.replaceChildren(...view(preview));
+      applyButton.disabled = false;
+    } catch (problem) {
+      showProblem(form, problem);
+    }
+  });
+
+  applyButton.addEventListener('click', async () => {
+    clearProblem(form);
+    if (!chosen()) return;
+    try {
+      const applied = await busy(applyButton, t('hrImport.applying'), () => upload(`/api/v1/subsidiaries/${subsidiaryId()}/hr-imports`, file.files[0], kind.value));
+      results.replaceChildren(...view(applied));
+      applyButton.disabled = true;
+    } catch (problem) {
+      showProblem(form, problem);
+    }
+  });
+
+  function chosen() {
+    if (!subsidiaryId()) { showProblem(form, new Problem({ title: t('hrImport.chooseSubsidiary'), errors: { subsidiaryId: [t('hrImport.chooseSubsidiary')] } })); return false; }
+    if (!file.files.length) { showProblem(form, new Problem({ title: t('hrImport.chooseFile'), errors: { file: [t('hrImport.chooseFile')] } })); return false; }
+    return true;
+  }
+}
+
+function view(result) {
+  const summary = h('p', { testid: result.dryRun ? 'hr-import-preview-summary' : 'hr-import-applied-summary', role: 'status',
+    class: result.dryRun ? 'banner' : 'banner banner-success' },
+    (result.dryRun ? t('hrImport.previewSummary') : t('hrImport.appliedSummary')) + ' ' +
+    outcomes.map((o) => `${t(`hrOutcome.${o}`)} ${formatNumber(result.counts[o] ?? 0)}`).join(' · '));
+  const download = result.run
+    ? h('button', { type: 'button', class: 'button', testid: 'hr-import-download', onclick: () => downloadResults(result.run.id) }, t('hrImport.download'))
+    : null;
+  return [summary, download, table({
+    testid: 'hr-import-table',
+    columns: [{ label: t('hrImport.row'), num: true }, { label: t('hrImport.employeeNumber') }, { label: t('hrImport.name') },
+      { label: t('hrImport.outcome') }, { label: t('hrImport.message') }],
+    rows: result.rows.map((r) => h('tr', { testid: 'hr-import-row', 'data-outcome': r.outcome },
+      h('td', { class: 'num' }, String(r.rowNumber)),
+      h('td', {}, r.employeeNumber ?? r.externalId ?? ''),
+      h('td', {}, r.name ?? ''),
+      h('td', {}, h('span', { class: `badge badge-outcome-${r.outcome}` }, t(`hrOutcome.${r.outcome}`))),
+      h('td', { class: 'muted' }, r.message ?? ''))),
+  })];
+}
+
+/** The results file needs the bearer token, which a plain link does not send: fetched, then saved from a blob. */
+export async function downloadResults(runId) {
+  const headers = { 'Accept-Language': language() };
+  const bearer = session()?.accessToken;
+  if (bearer) headers.Authorization = `Bearer ${bearer}`;
+  const response = await fetch(`/api/v1/hr-sync-runs/${runId}/results.csv`, { headers });
+  if (!response.ok) return;
+  const url = URL.createObjectURL(await response.blob());
+  const link = h('a', { href: url, download: `hr-sync-${runId}.csv` });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+async function upload(path, file, kind) {
+  const headers = { Accept: 'application/json, application/problem+json', 'Accept-Language': language() };
+  const bearer = session()?.accessToken;
+  if (bearer) headers.Authorization = `Bearer ${bearer}`;
+  const body = new FormData();
+  body.append('file', file);
+  if (kind) body.append('kind', kind);
+  let response;
+  try {
+    response = await fetch(new URL(path, location.origin), { method: 'POST', headers, body });
+  } catch {
+    throw new Problem({ title: t('error.network') });
+  }
+  if (response.status === 401) {
+    signOut();
+    location.assign(`/signin?expired=1&next=${encodeURIComponent(location.pathname)}`);
+  }
+  const data = (response.headers.get('Content-Type') ?? '').includes('json') ? await response.json().catch(() => null) : null;
+  if (!response.ok) {
+    const fallback = response.status === 403 ? t('error.forbidden') : t('error.status', { status: response.status });
+    throw new Problem({ ...(data && typeof data === 'object' ? data : {}), title: data?.title || fallback, status: response.status });
+  }
+  return data;
+}
