@@ -193,11 +193,11 @@ public class HrApplyServiceTests : IAsyncLifetime
     public async Task An_xlsx_file_of_departments_upserts_HR_groups_by_code()
     {
         var subsidiary = await SubsidiaryAsync("HRA4");
-        var xlsx = Alliance.Organization.Tests.HrSync.HrImportFileTests.Xlsx(["部门编码", "部门名称"], ["D1", "研发部"], ["D2", "市场部"]);
+        var xlsx = Workbooks.Xlsx(["部门编码", "部门名称"], ["D1", "研发部"], ["D2", "市场部"]);
         var first = await Call<ImportHrFileRequest, ImportHrFileResponse>("ImportHrFile", File(subsidiary.Id, xlsx, dryRun: false, name: "departments.xlsx"));
         first.Kind.Should().Be("departments");
         first.Results.Select(r => r.Outcome).Should().Equal("created", "created");
-        var renamed = Alliance.Organization.Tests.HrSync.HrImportFileTests.Xlsx(["部门编码", "部门名称"], ["D1", "研发中心"], ["D2", "市场部"]);
+        var renamed = Workbooks.Xlsx(["部门编码", "部门名称"], ["D1", "研发中心"], ["D2", "市场部"]);
         var second = await Call<ImportHrFileRequest, ImportHrFileResponse>("ImportHrFile", File(subsidiary.Id, renamed, dryRun: false, name: "departments.xlsx"));
         second.Results.Select(r => r.Outcome).Should().Equal("updated", "unchanged");
         var names = await InDatabase(db => db.Set<Alliance.Organization.HrSync.HrGroup>().Where(g => g.SubsidiaryId == Guid.Parse(subsidiary.Id)).OrderBy(g => g.ExternalId).Select(g => g.DisplayName).ToListAsync());
