@@ -7,7 +7,7 @@ namespace Alliance.Organization.Organizations;
 /// A node of the party tree (党组织). <see cref="Path"/> holds the ids from the root down to this node, '/'-separated,
 /// so a whole subtree is one indexed prefix query. The row is the current state; every change (create, rename, move,
 /// merge, dissolve) is dated by the caller (<c>effectiveOn</c>) and also recorded as an <see cref="OrganizationChange"/>,
-/// from which the tree of a past day is rebuilt (docs/adr/0011-organization-history.md).
+/// from which the tree of a past day is rebuilt (docs/adr/0007-organization-history.md).
 /// </summary>
 public sealed class PartyOrganization
 {
