@@ -20,6 +20,7 @@ public static class Extensions
         builder.Services.AddHostedService<Search.NameSearchBackfill>();
         builder.Services.AddHostedService<DemoDataLoader>();
         builder.Services.AddSingleton(PersonalDataProtector.FromConfiguration(builder.Configuration, builder.Environment));
+        HrSync.Connectors.HrConnectorServices.AddHrConnectors(builder);
         return builder;
     }
 
