@@ -14,6 +14,7 @@ import * as pairing from './pages/pairing.js';
 import * as serviceCenters from './pages/service-centers.js';
 import * as serviceCenter from './pages/service-center.js';
 import * as hrClients from './pages/hr-clients.js';
+import * as hrConnectors from './pages/hr-connectors.js';
 import * as organizationImport from './pages/organization-import.js';
 import * as notFound from './pages/not-found.js';
 
@@ -31,6 +32,7 @@ const routes = [
   { pattern: /^\/service-centers$/, page: serviceCenters, nav: 'service-centers' },
   { pattern: /^\/service-centers\/(?<id>[^/]+)$/, page: serviceCenter, nav: 'service-centers' },
   { pattern: /^\/hr-clients$/, page: hrClients, nav: 'hrClients' },
+  { pattern: /^\/hr-connectors$/, page: hrConnectors, nav: 'hrConnectors' },
 ];
 
 const root = document.getElementById('app');
@@ -95,6 +97,7 @@ function sideNav(user, active, path) {
   ];
   if (user.role === 'group-admin' || user.role === 'subsidiary-admin') {
     items.push({ key: 'hrClients', href: '/hr-clients', label: t('nav.hrClients') });
+    items.push({ key: 'hrConnectors', href: '/hr-connectors', label: t('nav.hrConnectors') });
   }
   if (user.role !== 'group-admin' && user.subsidiaryId) {
     items.push({ key: 'mine', href: `/subsidiaries/${user.subsidiaryId}`, label: t('nav.mySubsidiary') });

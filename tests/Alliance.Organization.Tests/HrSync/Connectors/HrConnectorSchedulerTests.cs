@@ -9,7 +9,7 @@ using Alliance.ServiceDefaults.Grpc;
 using Alliance.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Employee = Alliance.Organization.Tests.HrSync.Connectors.FakeHrSystem.Employee;
+using Employee = Alliance.Testing.FakeHrSystem.Employee;
 
 namespace Alliance.Organization.Tests.HrSync.Connectors;
 

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Alliance.Organization.Tests.HrSync.Connectors;
+namespace Alliance.Testing;
 
 /// <summary>
 /// An HR system on a loopback port (HttpListener), answering a Beisen-style list API incrementally by change time:
