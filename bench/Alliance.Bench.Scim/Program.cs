@@ -70,6 +70,18 @@ for (var i = 0; i < n; i++)
 }
 var scimRate = n / total.Elapsed.TotalSeconds;
 
+// ---- where the time goes: a read through the same path (gateway, HR client auth, gRPC, one indexed query) as a floor
+var reads = Math.Max(1, n / 4);
+var readTimes = new double[reads];
+var someId = (await scim.GetFromJsonAsync<JsonObject>("/scim/v2/Users?count=1"))!["Resources"]![0]!["id"]!.GetValue<string>();
+for (var i = 0; i < reads; i++)
+{
+    var one = Stopwatch.GetTimestamp();
+    using var response = await scim.GetAsync($"/scim/v2/Users/{someId}");
+    response.EnsureSuccessStatusCode();
+    readTimes[i] = Stopwatch.GetElapsedTime(one).TotalMilliseconds;
+}
+
 // ---- single-row INSERT transactions in the same PostgreSQL (the organization service's database)
 await using var connection = new NpgsqlConnection(app.GetConnectionString(ResourceNames.Databases.Organization));
 await connection.OpenAsync();
@@ -113,11 +125,35 @@ for (var i = 0; i < n; i++)
 var insertRate = n / total.Elapsed.TotalSeconds;
 await using (var drop = new NpgsqlCommand("DROP TABLE bench_hr_users", connection)) await drop.ExecuteNonQueryAsync();
 
+// The matching query of a create (a person by employee number in the subsidiary), as PostgreSQL plans it now.
+var plan = new List<string>();
+await using (var explain = new NpgsqlCommand(
+    "EXPLAIN (ANALYZE, COSTS OFF) SELECT id FROM people WHERE subsidiary_id = $1 AND employee_number = $2 ORDER BY created_at LIMIT 1", connection))
+{
+    explain.Parameters.Add(new() { Value = subsidiaryId });
+    explain.Parameters.Add(new() { Value = $"E{n / 2:D6}" });
+    await using var reader = await explain.ExecuteReaderAsync();
+    while (await reader.ReadAsync()) plan.Add(reader.GetString(0));
+}
+long outboxRows, people;
+await using (var count = new NpgsqlCommand("SELECT (SELECT count(*) FROM outbox_messages), (SELECT count(*) FROM people WHERE subsidiary_id = $1)", connection))
+{
+    count.Parameters.Add(new() { Value = subsidiaryId });
+    await using var reader = await count.ExecuteReaderAsync();
+    await reader.ReadAsync();
+    (outboxRows, people) = (reader.GetInt64(0), reader.GetInt64(1));
+}
+
 Console.WriteLine();
 Console.WriteLine("| one sequential client | operations | per second | p50 ms | p99 ms | max ms |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|");
 Console.WriteLine($"| SCIM POST /scim/v2/Users (gateway → organization service → PostgreSQL) | {n:N0} | {scimRate:N0} | {P(scimTimes, 0.50):0.00} | {P(scimTimes, 0.99):0.00} | {scimTimes.Max():0.00} |");
 Console.WriteLine($"| single-row INSERT transaction (Npgsql, one connection) | {n:N0} | {insertRate:N0} | {P(insertTimes, 0.50):0.00} | {P(insertTimes, 0.99):0.00} | {insertTimes.Max():0.00} |");
+Console.WriteLine($"| SCIM GET /scim/v2/Users/{{id}} (same path, one indexed read: the floor of a call) | {reads:N0} | {reads / readTimes.Sum() * 1000:N0} | {P(readTimes, 0.50):0.00} | {P(readTimes, 0.99):0.00} | {readTimes.Max():0.00} |");
+Console.WriteLine();
+Console.WriteLine($"{people:N0} people in the subsidiary; {outboxRows:N0} outbox rows written (events per create: {(double)outboxRows / (n + 20):0.0})");
+Console.WriteLine("plan of the employee-number match of a create:");
+foreach (var line in plan) Console.WriteLine("    " + line);
 Console.WriteLine();
 var ratio = scimRate / insertRate;
 Console.WriteLine($"ratio SCIM / INSERT = {ratio:0.000} (target ≥ 0.2: {(ratio >= 0.2 ? "met" : "NOT met")})");
