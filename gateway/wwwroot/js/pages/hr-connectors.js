@@ -145,12 +145,15 @@ export function render(main, { user }) {
         formSlot.replaceChildren(connectorForm(null));
         load();
       } catch (problem) {
-        // Errors inside the definition (definition.fields.name, …) are shown under the definition with their path.
+        // Errors inside the definition (definition.fields.name, …) carry their path in the message ("fields.name: …"):
+        // they are shown under the definition.
         if (problem.errors) {
           const errors = {};
           for (const [key, messages] of Object.entries(problem.errors)) {
-            if (key.startsWith('definition.')) (errors.definition ??= []).push(...messages.map((m) => `${key.slice(11)}: ${m}`));
-            else errors[key] = messages;
+            for (const message of messages) {
+              const target = /^[a-z][A-Za-z.]*: /.test(message) ? 'definition' : key;
+              (errors[target] ??= []).push(message);
+            }
           }
           problem.errors = errors;
         }

@@ -47,7 +47,8 @@ public sealed class ConnectorDefinition
     public Dictionary<string, string[]> Validate(string prefix = "definition.")
     {
         var errors = new Dictionary<string, string[]>();
-        void Error(string field, string message) => errors[prefix + field] = [message];
+        // The message names the path too: clients that key errors by the last segment still know where it belongs.
+        void Error(string field, string message) => errors[prefix + field] = [$"{field}: {message}"];
         void PathOk(string field, string? path)
         {
             if (!JsonPath.IsValid(path, out var error)) Error(field, "is not a valid path: " + error);
