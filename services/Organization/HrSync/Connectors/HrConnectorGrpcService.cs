@@ -12,7 +12,8 @@ using C = Alliance.Contracts.Organization.V1;
 namespace Alliance.Organization.HrSync.Connectors;
 
 /// <summary>alliance.organization.v1.HrConnectorService: HR pull connectors, for a group admin or the subsidiary's admin.</summary>
-public sealed class HrConnectorGrpcService(OrganizationDbContext db, TimeProvider clock, PersonalDataProtector protector, HrConnectorScheduler scheduler)
+public sealed class HrConnectorGrpcService(OrganizationDbContext db, TimeProvider clock, PersonalDataProtector protector, HrConnectorScheduler scheduler,
+    IHostApplicationLifetime lifetime)
 {
     public const int MaxSecretLength = 2000;
     public const int MaxDefinitionLength = 20_000;
@@ -92,7 +93,8 @@ public sealed class HrConnectorGrpcService(OrganizationDbContext db, TimeProvide
         // Due now for whoever takes the lock first: this call, or the scheduler of another replica.
         await db.Set<HrConnectorRegistration>().Where(c => c.Id == connector.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.NextRunAt, clock.GetUtcNow()), ct);
-        await scheduler.RunAsync(connector.Id, ct);
+        // The run is not tied to the call: a caller that gives up does not cut a run short (it stops only with the service).
+        await scheduler.RunAsync(connector.Id, lifetime.ApplicationStopping);
         return ToContract(await LoadAsync(connector.Id, ct));
     }
 

@@ -104,6 +104,10 @@ public sealed class HrConnectorScheduler(IServiceScopeFactory scopes, IHttpClien
                 cursor = pulled.NextCursor;
             }
         }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            error = "The run was cancelled (the service is stopping); the next run continues from the cursor.";
+        }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             error = e is HrConnectorException or HttpRequestException or TaskCanceledException ? e.Message : $"{e.GetType().Name}: {e.Message}";
