@@ -1,6 +1,8 @@
 using Alliance.Contracts;
 using RegisterSubsidiaryRequest = Alliance.Contracts.Organization.V1.RegisterSubsidiaryRequest;
 using Subsidiary = Alliance.Contracts.Organization.V1.Subsidiary;
+using C = Alliance.Contracts.Organization.V1;
+using Alliance.ServiceDefaults.Validation;
 using Alliance.Organization.Data;
 using Alliance.Organization.HrSync;
 using Alliance.Organization.HrSync.Connectors;
@@ -165,5 +167,41 @@ public class HrConnectorSchedulerTests : IAsyncLifetime
         _hr.Requests.Count(r => !r.Contains("startTime")).Should().Be(1, "only one run pulled the first page");
         (await HrUsersOf(subsidiary)).Select(u => u.Number).Should().Equal("L001", "L002", "L003", "L004");
         (await InDatabase(db => db.Set<Person>().CountAsync(p => p.SubsidiaryId == subsidiary))).Should().Be(4);
+    }
+
+    static CallOptions As(string role, Guid? tenant = null)
+    {
+        var metadata = new Metadata { { AllianceMetadata.UserRole, role }, { AllianceMetadata.UserId, "tester" } };
+        if (tenant is not null) metadata.Add(AllianceMetadata.TenantId, tenant.ToString()!);
+        return new CallOptions(metadata);
+    }
+
+    Task<TResponse> Call<TRequest, TResponse>(string method, TRequest request, CallOptions options)
+        where TRequest : Google.Protobuf.IMessage<TRequest> where TResponse : Google.Protobuf.IMessage<TResponse>, new() =>
+        _host.Channel.UnaryAsync<TRequest, TResponse>($"/alliance.organization.v1.HrConnectorService/{method}", request, options);
+
+    [Fact]
+    public async Task The_service_refuses_a_bad_definition_with_field_violations_writes_nothing_and_keeps_subsidiaries_apart()
+    {
+        var (subsidiary, existing) = await ConnectorAsync();
+        var bad = new C.CreateHrConnectorRequest
+        {
+            SubsidiaryId = subsidiary.ToString(), Name = "坏", IntervalSeconds = 10,
+            DefinitionJson = """{"baseUrl":"ftp://x","listPath":"/x","cursorMode":"updatedSince","fields":{"name":"n"}}""",
+        };
+        var refused = await FluentActions.Awaiting(() => Call<C.CreateHrConnectorRequest, C.HrConnector>("CreateHrConnector", bad, As(Roles.GroupAdmin)))
+            .Should().ThrowAsync<RpcException>();
+        refused.Which.StatusCode.Should().Be(StatusCode.InvalidArgument);
+        FieldErrors.From(refused.Which).Keys.Should().BeEquivalentTo("intervalSeconds", "definition.baseUrl", "definition.fields.updatedAt",
+            "definition.fields.employeeNumber");
+        (await InDatabase(db => db.Set<HrConnectorRegistration>().CountAsync(c => c.SubsidiaryId == subsidiary))).Should().Be(1);
+
+        var other = Guid.NewGuid();
+        var hidden = await FluentActions.Awaiting(() => Call<C.HrConnectorIdRequest, C.HrConnector>("GetHrConnector",
+            new C.HrConnectorIdRequest { Id = existing.ToString() }, As(Roles.SubsidiaryAdmin, other))).Should().ThrowAsync<RpcException>();
+        hidden.Which.StatusCode.Should().Be(StatusCode.NotFound);
+        var own = await Call<C.HrConnectorIdRequest, C.HrConnector>("GetHrConnector", new C.HrConnectorIdRequest { Id = existing.ToString() },
+            As(Roles.SubsidiaryAdmin, subsidiary));
+        (own.HasSecret, own.DefinitionJson.Contains(_hr.Token)).Should().Be((true, false));
     }
 }
