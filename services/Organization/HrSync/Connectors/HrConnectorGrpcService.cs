@@ -94,7 +94,7 @@ public sealed class HrConnectorGrpcService(OrganizationDbContext db, TimeProvide
         await db.Set<HrConnectorRegistration>().Where(c => c.Id == connector.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.NextRunAt, clock.GetUtcNow()), ct);
         // The run is not tied to the call: a caller that gives up does not cut a run short (it stops only with the service).
-        await scheduler.RunAsync(connector.Id, lifetime.ApplicationStopping);
+        await scheduler.RunAsync(connector.Id, lifetime.ApplicationStopping, waitForLock: true);
         return ToContract(await LoadAsync(connector.Id, ct));
     }
 

@@ -55,15 +55,19 @@ public sealed class HrConnectorScheduler(IServiceScopeFactory scopes, IHttpClien
         return LockNamespace ^ BitConverter.ToInt64(bytes[..8]) ^ BitConverter.ToInt64(bytes[8..]);
     }
 
-    /// <summary>Runs the connector if it is still due and no one else is running it; false when it did not run.</summary>
-    public async Task<bool> RunAsync(Guid id, CancellationToken ct)
+    /// <summary>
+    /// Runs the connector if it is still due and no one else is running it; false when it did not run. With
+    /// <paramref name="waitForLock"/> (run now) it waits for another replica's run to end instead of giving up.
+    /// </summary>
+    public async Task<bool> RunAsync(Guid id, CancellationToken ct, bool waitForLock = false)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OrganizationDbContext>();
         await using var lockConnection = new NpgsqlConnection(db.Database.GetConnectionString());
         await lockConnection.OpenAsync(ct);
         var key = LockKey(id);
-        await using (var take = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", lockConnection) { Parameters = { new() { Value = key } } })
+        await using (var take = new NpgsqlCommand(waitForLock ? "SELECT true FROM pg_advisory_lock($1)" : "SELECT pg_try_advisory_lock($1)", lockConnection)
+            { Parameters = { new() { Value = key } }, CommandTimeout = 0 })
             if (!(bool)(await take.ExecuteScalarAsync(ct))!) return false;
         try
         {

@@ -204,4 +204,22 @@ public class HrConnectorSchedulerTests : IAsyncLifetime
             As(Roles.SubsidiaryAdmin, subsidiary));
         (own.HasSecret, own.DefinitionJson.Contains(_hr.Token)).Should().Be((true, false));
     }
+
+    [Fact]
+    public async Task Run_now_waits_for_a_run_in_progress_instead_of_overlapping_it()
+    {
+        lock (_hr.Employees)
+            for (var i = 1; i <= 4; i++) _hr.Employees.Add(new Employee($"{i}", $"W{i:D3}", $"李{i}", "生产部", "技术员", "1", $"2026-11-20 0{i}:00:00"));
+        var (_, id) = await ConnectorAsync(pageSize: 2);
+        _hr.Delay = TimeSpan.FromMilliseconds(300);
+        var other = ActivatorUtilities.CreateInstance<HrConnectorScheduler>(_host.Services);
+
+        var first = other.RunAsync(id, CancellationToken.None);
+        while (_hr.Requests.IsEmpty) await Task.Delay(20);   // the other run holds the lock now
+        var waited = await Scheduler.RunAsync(id, CancellationToken.None, waitForLock: true);
+
+        (await ConnectorOf(id)).LastRunStatus.Should().Be(RunStatuses.Succeeded, "run now returned only after the other run ended");
+        waited.Should().BeFalse("the run that just ended made it not due");
+        (await first).Should().BeTrue();
+    }
 }
