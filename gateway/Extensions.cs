@@ -11,6 +11,7 @@ using Alliance.Gateway.Pairings;
 using Alliance.Gateway.ServiceCenters;
 using Alliance.Gateway.HrClients;
 using Alliance.Gateway.HrSync;
+using Alliance.Gateway.HrConnectors;
 using Alliance.Gateway.Scim;
 using Alliance.Gateway.Subsidiaries;
 using Alliance.ServiceDefaults.Grpc;
@@ -33,6 +34,7 @@ public static class Extensions
         builder.Services.AddSingleton<AllianceClient>();
         builder.Services.AddSingleton<ServiceCenterClient>();
         builder.Services.AddSingleton<HrSyncClient>();
+        builder.Services.AddSingleton<HrConnectorClient>();
         builder.Services.AddSingleton<OrganizationImportClient>();
         builder.Services.AddExceptionHandler<GrpcProblemMapping>();
         builder.Services.Configure<Microsoft.AspNetCore.Http.ProblemDetailsOptions>(o => o.CustomizeProblemDetails = context =>
@@ -80,6 +82,7 @@ public static class Extensions
         api.MapDashboardEndpoints();
         api.MapHrClientEndpoints();
         api.MapHrSyncEndpoints();
+        api.MapHrConnectorEndpoints();
         // Unknown API paths are a 404 problem, not the console page.
         app.Map("/api/{**rest}", Problems.NoSuchEndpoint);
         app.MapScimEndpoints();

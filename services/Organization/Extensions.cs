@@ -20,6 +20,7 @@ public static class Extensions
         builder.Services.AddHostedService<Search.NameSearchBackfill>();
         builder.Services.AddHostedService<DemoDataLoader>();
         builder.Services.AddSingleton(PersonalDataProtector.FromConfiguration(builder.Configuration, builder.Environment));
+        HrSync.Connectors.HrConnectorServices.AddHrConnectors(builder);
         return builder;
     }
 
@@ -31,6 +32,7 @@ public static class Extensions
         app.MapGrpcService<Pairings.PairingGrpcService>(PairingsReflection.Descriptor.Services[0]);
         app.MapGrpcService<ServiceCenters.ServiceCenterGrpcService>(ServiceCentersReflection.Descriptor.Services[0]);
         app.MapGrpcService<HrSync.HrSyncGrpcService>(HrSyncReflection.Descriptor.Services[0]);
+        app.MapGrpcService<HrSync.Connectors.HrConnectorGrpcService>(HrConnectorsReflection.Descriptor.Services[0]);
         app.MapGrpcService<Import.OrganizationImportGrpcService>(OrganizationImportReflection.Descriptor.Services[0]);
         app.MapGrpcHealthService();
         return app;

@@ -17,6 +17,7 @@ import * as hrClients from './pages/hr-clients.js';
 import * as hrImport from './pages/hr-import.js';
 import * as hrSyncRuns from './pages/hr-sync-runs.js';
 import * as hrConflicts from './pages/hr-conflicts.js';
+import * as hrConnectors from './pages/hr-connectors.js';
 import * as organizationImport from './pages/organization-import.js';
 import * as subsidiaryReport from './pages/subsidiary-report.js';
 import * as notFound from './pages/not-found.js';
@@ -39,6 +40,7 @@ const routes = [
   { pattern: /^\/hr-import$/, page: hrImport, nav: 'hrClients' },
   { pattern: /^\/hr-sync-runs$/, page: hrSyncRuns, nav: 'hrSyncRuns' },
   { pattern: /^\/hr-conflicts$/, page: hrConflicts, nav: 'hrConflicts' },
+  { pattern: /^\/hr-connectors$/, page: hrConnectors, nav: 'hrConnectors' },
 ];
 
 const root = document.getElementById('app');
@@ -105,6 +107,7 @@ function sideNav(user, active, path) {
     items.push({ key: 'hrClients', href: '/hr-clients', label: t('nav.hrClients') });
     items.push({ key: 'hrSyncRuns', href: '/hr-sync-runs', label: t('nav.hrSyncRuns') });
     items.push({ key: 'hrConflicts', href: '/hr-conflicts', label: t('nav.hrConflicts') });
+    items.push({ key: 'hrConnectors', href: '/hr-connectors', label: t('nav.hrConnectors') });
   }
   if (user.role !== 'group-admin' && user.subsidiaryId) {
     items.push({ key: 'mine', href: `/subsidiaries/${user.subsidiaryId}`, label: t('nav.mySubsidiary') });

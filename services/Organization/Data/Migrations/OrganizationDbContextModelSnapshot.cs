@@ -186,6 +186,98 @@ namespace Alliance.Organization.Data.Migrations
                     b.ToTable("client_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Alliance.Organization.HrSync.Connectors.HrConnectorRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Cursor")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("cursor");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("definition");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<int>("IntervalSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("interval_seconds");
+
+                    b.Property<DateTimeOffset?>("LastRunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_run_at");
+
+                    b.Property<int>("LastRunCreated")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_run_created");
+
+                    b.Property<int>("LastRunDeactivated")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_run_deactivated");
+
+                    b.Property<string>("LastRunError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_run_error");
+
+                    b.Property<int>("LastRunPages")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_run_pages");
+
+                    b.Property<string>("LastRunStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("last_run_status");
+
+                    b.Property<int>("LastRunUpdated")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_run_updated");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("NextRunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_run_at");
+
+                    b.Property<byte[]>("SecretCipher")
+                        .HasColumnType("bytea")
+                        .HasColumnName("secret_cipher");
+
+                    b.Property<Guid>("SubsidiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subsidiary_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextRunAt")
+                        .HasFilter("enabled");
+
+                    b.HasIndex("SubsidiaryId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("hr_connectors", (string)null);
+                });
+
             modelBuilder.Entity("Alliance.Organization.HrSync.HrClientCredential", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1423,6 +1515,15 @@ namespace Alliance.Organization.Data.Migrations
                     b.HasOne("Alliance.Organization.Organizations.PartyOrganization", null)
                         .WithMany()
                         .HasForeignKey("LeadOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Alliance.Organization.HrSync.Connectors.HrConnectorRegistration", b =>
+                {
+                    b.HasOne("Alliance.Organization.Subsidiaries.Subsidiary", null)
+                        .WithMany()
+                        .HasForeignKey("SubsidiaryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
