@@ -30,9 +30,9 @@ public abstract class ConsoleBrowserTest : IAsyncLifetime
     }
 
     /// <summary>A page in a new browser context (its own storage, so its own sign-in) in <paramref name="locale"/>.</summary>
-    protected async Task<IPage> NewPageAsync(string locale = "zh-CN")
+    protected async Task<IPage> NewPageAsync(string locale = "zh-CN", int width = 1280)
     {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, ViewportSize = new() { Width = width, Height = 900 } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
         return page;

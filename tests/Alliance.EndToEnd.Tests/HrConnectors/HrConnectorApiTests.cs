@@ -29,10 +29,13 @@ public class HrConnectorApiTests(StackFixture stack)
         var run = await admin.PostAsync($"/api/v1/hr-connectors/{connector.Id}/run", null);
         await EnsureAsync(run, 200);
         var ran = (await run.Content.ReadFromJsonAsync<HrConnector>())!;
-        (ran.LastRunStatus, ran.LastRunCreated, ran.Cursor).Should().Be(("succeeded", 2, "2026-11-20 11:00:00"), ran.LastRunError);
+        // Through the one HR apply path, as SCIM: the employee who has already left (status 8) is recorded too, inactive.
+        (ran.LastRunStatus, ran.LastRunCreated, ran.Cursor).Should().Be(("succeeded", 3, "2026-11-20 11:00:00"), ran.LastRunError);
 
         var people = await admin.GetFromJsonAsync<JsonObject>($"/api/v1/subsidiaries/{subsidiary.Id}/people?pageSize=50");
-        people!["items"]!.AsArray().Select(p => (string)p!["name"]!).Should().BeEquivalentTo("冯一", "冯二");
+        people!["items"]!.AsArray().Select(p => (string)p!["name"]!).Should().BeEquivalentTo("冯一", "冯二", "冯三");
+        var runs = await admin.GetFromJsonAsync<JsonObject>($"/api/v1/hr-sync-runs?subsidiaryId={subsidiary.Id}");
+        runs!["items"]!.AsArray().Should().ContainSingle().Which!["created"]!.GetValue<int>().Should().Be(3);
 
         var listed = (await admin.GetFromJsonAsync<PagedList<HrConnector>>($"/api/v1/hr-connectors?subsidiaryId={subsidiary.Id}"))!;
         listed.Items.Should().ContainSingle().Which.LastRunStatus.Should().Be("succeeded");

@@ -10,29 +10,8 @@ namespace Alliance.EndToEnd.Tests.HrConnectors;
 
 /// <summary>The HR pull connectors page in Debian's Chromium, headless, against the whole stack and an HR system on a loopback port.</summary>
 [Collection(StackCollection.Name)]
-public class HrConnectorConsoleTests(StackFixture stack) : IAsyncLifetime
+public class HrConnectorConsoleTests(StackFixture stack) : ConsoleBrowserTest
 {
-    IPlaywright _playwright = null!;
-    IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
-
     [Fact]
     public async Task An_admin_creates_a_connector_with_a_checked_definition_runs_it_now_and_sees_the_status()
     {
@@ -40,8 +19,7 @@ public class HrConnectorConsoleTests(StackFixture stack) : IAsyncLifetime
             new Employee("201", "P201", "褚一", "财务部", "会计", "1", "2026-11-20 09:00:00"),
             new Employee("202", "P202", "褚二", "生产部", "技术员", "1", "2026-11-20 10:00:00"));
         var subsidiary = await (await stack.SignedInAsync(Roles.GroupAdmin)).CreateSubsidiaryAsync("拉取页面企业");
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new() { Width = 1280, Height = 900 } });
-        var page = await context.NewPageAsync();
+        var page = await NewPageAsync();
         page.SetDefaultTimeout(30_000);
         try
         {
@@ -83,7 +61,7 @@ public class HrConnectorConsoleTests(StackFixture stack) : IAsyncLifetime
         }
         finally
         {
-            await context.CloseAsync();
+            await page.Context.CloseAsync();
         }
     }
 }

@@ -10,34 +10,11 @@ namespace Alliance.EndToEnd.Tests.HrSync;
 
 /// <summary>The HR import, sync runs and conflicts pages of the console in Debian's Chromium, headless, against the whole stack.</summary>
 [Collection(StackCollection.Name)]
-public class HrSyncConsoleTests(StackFixture stack) : IAsyncLifetime
+public class HrSyncConsoleTests(StackFixture stack) : ConsoleBrowserTest
 {
-    IPlaywright _playwright = null!;
-    IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
-
     async Task<IPage> SignedInPageAsync(string locale)
     {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, ViewportSize = new() { Width = 1400, Height = 900 } });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        var page = await NewPageAsync(locale, width: 1400);
         await page.AddInitScriptAsync($"localStorage.setItem('alliance.lang', '{locale}')");
         await page.GotoAsync(stack.Gateway.ToString());
         await page.GetByTestId("role-select").SelectOptionAsync("group-admin");
