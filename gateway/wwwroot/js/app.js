@@ -20,6 +20,7 @@ import * as hrConflicts from './pages/hr-conflicts.js';
 import * as hrConnectors from './pages/hr-connectors.js';
 import * as organizationImport from './pages/organization-import.js';
 import * as subsidiaryReport from './pages/subsidiary-report.js';
+import * as person from './pages/person.js';
 import * as notFound from './pages/not-found.js';
 
 const routes = [
@@ -29,6 +30,7 @@ const routes = [
   { pattern: /^\/subsidiaries\/(?<id>[^/]+)$/, page: subsidiary, nav: 'subsidiaries' },
   { pattern: /^\/subsidiaries\/(?<id>[^/]+)\/people$/, page: people, nav: 'subsidiaries' },
   { pattern: /^\/subsidiaries\/(?<id>[^/]+)\/report$/, page: subsidiaryReport, nav: 'subsidiaries' },
+  { pattern: /^\/people\/(?<id>[^/]+)$/, page: person, nav: 'subsidiaries' },
   { pattern: /^\/subsidiaries\/(?<id>[^/]+)\/import$/, page: organizationImport, nav: 'subsidiaries' },
   { pattern: /^\/alliances$/, page: alliances, nav: 'alliances' },
   { pattern: /^\/alliances\/(?<id>[^/]+)$/, page: alliance, nav: 'alliances' },

@@ -71,7 +71,7 @@ export function render(main, { params, query, user, onLeave }) {
         columns: [{ label: t('col.name') }, { label: t('people.kind') }, { label: t('people.status') },
           { label: t('people.phone') }, { label: t('people.roles') }],
         rows: data.items.map((p) => h('tr', { 'data-person-id': p.id, testid: 'person-row' },
-          h('th', { scope: 'row' }, p.name,
+          h('th', { scope: 'row' }, h('a', { href: `/people/${encodeURIComponent(p.id)}`, testid: 'person-link' }, p.name),
             p.crossAppointed ? h('span', { class: 'badge', testid: 'cross-appointed' }, t('people.crossAppointed')) : null),
           h('td', {}, t(`personKind.${p.kind}`)),
           h('td', {}, p.membership ? t(`status.${p.membership.status}`) : h('span', { class: 'muted' }, t('people.notMember'))),
