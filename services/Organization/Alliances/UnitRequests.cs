@@ -89,7 +89,11 @@ internal static class UnitRequests
     public static ExternalUnit ToExternal(C.ExternalUnit unit) =>
         new(FromContract(unit.Kind)!.Value, unit.Name.Trim(), unit.ContactName.Trim(), unit.ContactPhone.Trim());
 
-    /// <summary>An organization of the group; one in a subsidiary the caller cannot see is missing when <paramref name="inCallerScope"/>.</summary>
+    /// <summary>
+    /// An active organization of the group, to take a new part (lead or join an alliance, form its temporary branch, sign
+    /// a pairing, own a service center); one in a subsidiary the caller cannot see is missing when
+    /// <paramref name="inCallerScope"/>, and a dissolved or merged one is refused.
+    /// </summary>
     public static async Task<PartyOrganization> FindOrganizationAsync(this OrganizationDbContext db, CallerScope caller, string field, string id,
         bool inCallerScope, CancellationToken ct)
     {
@@ -97,6 +101,9 @@ internal static class UnitRequests
         var organization = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organizationId, ct);
         if (organization is null || inCallerScope && !caller.CanAccess(organization.SubsidiaryId))
             throw FieldErrors.Single(field, "The organization was not found.", StatusCode.NotFound);
+        if (!organization.IsActive)
+            throw FieldErrors.Single(field, $"The organization was {organization.Status.ToName()} on {organization.EndedOn:yyyy-MM-dd} and takes no new part.",
+                StatusCode.FailedPrecondition);
         return organization;
     }
 

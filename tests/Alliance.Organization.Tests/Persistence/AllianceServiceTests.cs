@@ -86,6 +86,28 @@ public class AllianceServiceTests : IAsyncLifetime
     static Unit Bank(string name = "浦发银行") => new() { External = new ExternalUnit { Kind = ExternalUnitKind.Bank, Name = name, ContactName = "王经理", ContactPhone = "138" } };
 
     [Fact]
+    public async Task A_dissolved_organization_can_neither_lead_an_alliance_nor_sign_a_pairing()
+    {
+        var (subsidiary, committee) = await SubsidiaryWithCommitteeAsync("AL9");
+        var branch = await Call<CreateOrganizationRequest, Contracts.Organization.V1.Organization>("OrganizationService", "CreateOrganization",
+            new CreateOrganizationRequest { SubsidiaryId = subsidiary.Id, ParentId = committee.Id, Name = "撤销的支部", Kind = OrganizationKind.Branch });
+        await Call<DissolveOrganizationRequest, Contracts.Organization.V1.Organization>("OrganizationService", "DissolveOrganization",
+            new DissolveOrganizationRequest { Id = branch.Id, ExpectedVersion = branch.Version });
+        var events = await OutboxCount();
+
+        var form = async () => await FormAsync(branch.Id, "撤销后的联盟");
+        var sign = async () => await Call<SignPairingRequest, Pairing>("PairingService", "SignPairing", new SignPairingRequest
+        {
+            First = new Unit { OrganizationId = branch.Id }, Second = Bank(),
+            Agreement = new AgreementTerms { Title = "共建", Obligations = "联学", SignedOn = "2026-01-01", ExpiresOn = "2026-12-31" },
+        });
+
+        (await form.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.FailedPrecondition);
+        (await sign.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.FailedPrecondition);
+        (await OutboxCount()).Should().Be(events, "nothing was written");
+    }
+
+    [Fact]
     public async Task A_formed_alliance_and_its_event_are_stored_together()
     {
         var (_, lead) = await SubsidiaryWithCommitteeAsync("AL1");
