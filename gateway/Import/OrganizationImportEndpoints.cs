@@ -1,3 +1,4 @@
+using Alliance.Contracts.Imports;
 using System.Text;
 using Alliance.Contracts.Organization.V1;
 using Alliance.Gateway.Auth;
@@ -79,20 +80,11 @@ public static class OrganizationImportEndpoints
 
         // With a BOM, so Excel opens the Chinese names as UTF-8. Anonymous: the console links to it (a link carries no bearer token).
         api.MapGet("/organization-imports/template.csv", () =>
-            Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(TreeTemplate)).ToArray(), "text/csv; charset=utf-8", TemplateFileName))
+            Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(OrganizationTreeTemplate.Csv)).ToArray(), "text/csv; charset=utf-8", TemplateFileName))
             .AllowAnonymous().WithTags("Organization import").WithName("GetOrganizationTreeImportTemplate");
 
         return api;
     }
-
-    /// <summary>The same example tree as the organization service's OrganizationTreeCsv.Template.</summary>
-    public const string TreeTemplate =
-        "code,name,kind,parentCode,parentPath\r\n" +
-        "C1,示例集团党委,党委,,\r\n" +
-        "G1,机关党总支,党总支,C1,\r\n" +
-        "B1,第一党支部,党支部,G1,\r\n" +
-        "P1,第一党小组,党小组,B1,\r\n" +
-        "B2,第二党支部,branch,C1,\r\n";
 
     static bool IsTrue(string? value) => value?.Trim().ToLowerInvariant() is "true" or "on" or "1" or "yes";
 

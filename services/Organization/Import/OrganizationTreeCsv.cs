@@ -40,13 +40,7 @@ public static class OrganizationTreeCsv
     static readonly string[] RequiredColumns = [CodeColumn, NameColumn, KindColumn];
 
     /// <summary>The file a user starts from: the header and a small example tree.</summary>
-    public const string Template =
-        "code,name,kind,parentCode,parentPath\r\n" +
-        "C1,示例集团党委,党委,,\r\n" +
-        "G1,机关党总支,党总支,C1,\r\n" +
-        "B1,第一党支部,党支部,G1,\r\n" +
-        "P1,第一党小组,党小组,B1,\r\n" +
-        "B2,第二党支部,branch,C1,\r\n";
+    public const string Template = Alliance.Contracts.Imports.OrganizationTreeTemplate.Csv;
 
     static OrganizationTreeCsv() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
