@@ -17,7 +17,8 @@ public sealed class PostgresServer : IInfrastructureServer
         Port = port;
     }
 
-    public int Port { get; }
+    /// <summary>The port asked for; a fresh one when another process took it before the server could bind it.</summary>
+    public int Port { get; private set; }
     public string DataDirectory => Path.Combine(_dir, "data");
     public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Password=postgres";
 
@@ -56,10 +57,32 @@ public sealed class PostgresServer : IInfrastructureServer
         {
             try { await StopAsync(ct); } catch (InvalidOperationException) { }
         }
-        var options = $"-c listen_addresses=127.0.0.1 -p {Port} -k {_dir} -c max_connections=300 -c fsync=on -c shared_buffers=128MB";
-        await ProcessRunner.RunAsUserAsync("postgres", Path.Combine(BinDir, "pg_ctl"),
-            ["-D", DataDirectory, "-l", Path.Combine(_dir, "pg.log"), "-o", options, "-w", "-t", "60", "start"], TimeSpan.FromSeconds(90), ct);
+        // The port was free when chosen; another process may have taken it since. Then the postmaster exits saying
+        // the address is in use, and it is started again on a fresh port, up to three times.
+        for (var attempt = 1; ; attempt++)
+        {
+            var log = Path.Combine(_dir, "pg.log");
+            var logged = File.Exists(log) ? new FileInfo(log).Length : 0;
+            var options = $"-c listen_addresses=127.0.0.1 -p {Port} -k {_dir} -c max_connections=300 -c fsync=on -c shared_buffers=128MB";
+            try
+            {
+                await ProcessRunner.RunAsUserAsync("postgres", Path.Combine(BinDir, "pg_ctl"),
+                    ["-D", DataDirectory, "-l", log, "-o", options, "-w", "-t", "60", "start"], TimeSpan.FromSeconds(90), ct);
+                break;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && LoggedSince(log, logged).Contains("Address already in use", StringComparison.Ordinal))
+            {
+                Port = FreePort.Next();
+            }
+        }
         await ProcessRunner.WaitUntilAsync(IsHealthyAsync, TimeSpan.FromSeconds(30), "PostgreSQL", ct);
+    }
+
+    static string LoggedSince(string log, long offset)
+    {
+        using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        stream.Seek(Math.Min(offset, stream.Length), SeekOrigin.Begin);
+        return new StreamReader(stream).ReadToEnd();
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Alliance.ServiceDefaults.Data;
 
@@ -26,7 +27,11 @@ public static class DatabaseExtensions
         return builder;
     }
 
-    /// <summary>Applies pending migrations before the host starts serving (hosted services start in order).</summary>
+    /// <summary>
+    /// Applies pending migrations before the host starts serving (hosted services start in order). Replicas of one
+    /// service start together on a new database: they take turns under a PostgreSQL advisory lock, so the second finds
+    /// the migrations applied instead of creating the same tables again (and crashing on "already exists").
+    /// </summary>
     sealed class MigrateOnStart<TDbContext>(IServiceProvider services, ILogger<MigrateOnStart<TDbContext>> logger) : IHostedService
         where TDbContext : DbContext
     {
@@ -34,11 +39,39 @@ public static class DatabaseExtensions
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-            if (pending.Count > 0)
+            // Its own connection, not pooled: a session's advisory lock outlives a pooled connection's close.
+            await using var lockConnection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ConnectionString);
+            await lockConnection.OpenAsync(ct);
+            await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", lockConnection) { CommandTimeout = 0 })
             {
-                logger.LogInformation("Applying {Count} migrations to {Database}: {Migrations}", pending.Count, typeof(TDbContext).Name, pending);
-                await db.Database.MigrateAsync(ct);
+                take.Parameters.AddWithValue("key", LockKey);
+                await take.ExecuteNonQueryAsync(ct); // waits while another replica migrates
+            }
+            try
+            {
+                var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+                if (pending.Count > 0)
+                {
+                    logger.LogInformation("Applying {Count} migrations to {Database}: {Migrations}", pending.Count, typeof(TDbContext).Name, pending);
+                    await db.Database.MigrateAsync(ct);
+                }
+            }
+            finally
+            {
+                await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", lockConnection);
+                release.Parameters.AddWithValue("key", LockKey);
+                await release.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+        }
+
+        /// <summary>The same for every replica of the service: FNV-1a of the context's name (string hash codes vary per process).</summary>
+        static long LockKey
+        {
+            get
+            {
+                var hash = 14695981039346656037UL;
+                foreach (var c in "migrate:" + typeof(TDbContext).FullName) hash = (hash ^ c) * 1099511628211UL;
+                return unchecked((long)hash);
             }
         }
 

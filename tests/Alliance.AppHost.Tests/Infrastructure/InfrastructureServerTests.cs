@@ -40,6 +40,72 @@ public class InfrastructureServerTests
         await server.StopAsync();
         server.ProcessId.Should().BeNull("the server we started is gone after stop");
     }
+
+    [Fact]
+    public async Task A_redis_server_whose_port_was_taken_meanwhile_starts_on_a_fresh_port()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "redis-" + Guid.NewGuid().ToString("N"));
+        var takenPort = FreePort.Next();
+        var server = new RedisServer(dir, takenPort);
+        // Between choosing the port and binding it, someone else took it.
+        using var squatter = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, takenPort);
+        squatter.Start();
+        try
+        {
+            await server.StartAsync();
+
+            server.Port.Should().NotBe(takenPort);
+            (await server.IsHealthyAsync()).Should().BeTrue();
+            server.ConnectionString.Should().Contain($":{server.Port},");
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+        server.ProcessId.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_postgres_server_whose_port_was_taken_meanwhile_starts_on_a_fresh_port()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "pg-" + Guid.NewGuid().ToString("N")[..8]);
+        var takenPort = FreePort.Next();
+        var server = new PostgresServer(dir, takenPort);
+        using var squatter = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, takenPort);
+        squatter.Start();
+        try
+        {
+            await server.StartAsync();
+
+            server.Port.Should().NotBe(takenPort);
+            (await server.IsHealthyAsync()).Should().BeTrue();
+        }
+        finally
+        {
+            await server.DisposeAsync();
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    [Fact]
+    public async Task Another_redis_on_the_port_is_not_taken_for_ours()
+    {
+        var other = new RedisServer(Path.Combine(Path.GetTempPath(), "redis-" + Guid.NewGuid().ToString("N")), FreePort.Next());
+        await other.StartAsync();
+        var ours = new RedisServer(Path.Combine(Path.GetTempPath(), "redis-" + Guid.NewGuid().ToString("N")), other.Port);
+        try
+        {
+            await ours.StartAsync();
+
+            ours.Port.Should().NotBe(other.Port, "the port was another Redis's, which answers PING but is not ours");
+            (await ours.IsHealthyAsync()).Should().BeTrue();
+        }
+        finally
+        {
+            await ours.DisposeAsync();
+            await other.DisposeAsync();
+        }
+    }
 }
 
 public class RabbitMqStartRetryTests
