@@ -26,7 +26,9 @@ public sealed record HrSyncRunDto(
         r.Errors, r.ErrorMessages, r.DurationMs, r.StartedBy);
 }
 
-public sealed record HrImportResultDto(string Kind, bool DryRun, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<HrRecordResultDto> Rows, HrSyncRunDto? Run);
+/// <summary>Rows: the first 10,000 of the file (RowsTruncated when it had more); Counts: over every row; a run's results.csv has them all.</summary>
+public sealed record HrImportResultDto(string Kind, bool DryRun, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<HrRecordResultDto> Rows, HrSyncRunDto? Run,
+    bool RowsTruncated);
 
 public sealed record HrConflictDto(
     Guid Id, Guid SubsidiaryId, Guid PersonId, string PersonName, string Kind, string Details, IReadOnlyList<Guid> RoleIds, Guid? SyncRunId,
@@ -46,8 +48,8 @@ public sealed record ResolveHrConflictBody(string? Note, bool? EndRoles, DateOnl
 /// </summary>
 public static class HrSyncEndpoints
 {
-    public const int MaxFileBytes = 10 * 1024 * 1024;
-    const long MaxRequestBytes = 12 * 1024 * 1024;
+    public const int MaxFileBytes = 64 * 1024 * 1024;
+    const long MaxRequestBytes = 66 * 1024 * 1024;
     public const int MaxNoteLength = 1000;
     static readonly string[] Outcomes = ["created", "updated", "deactivated", "unchanged", "stale", "conflict", "error"];
 
@@ -154,9 +156,9 @@ public static class HrSyncEndpoints
             SubsidiaryId = subsidiaryId.ToString(), File = await ByteString.FromStreamAsync(stream, ct), FileName = Path.GetFileName(file.FileName),
             Kind = kind, DryRun = dryRun,
         }, ct);
-        var counts = Outcomes.ToDictionary(o => o, o => result.Results.Count(r => r.Outcome == o));
+        var counts = Outcomes.ToDictionary(o => o, o => result.Counts.GetValueOrDefault(o));
         return Results.Ok(new HrImportResultDto(result.Kind, dryRun, counts, result.Results.Select(HrRecordResultDto.From).ToList(),
-            result.Run is null ? null : HrSyncRunDto.From(result.Run)));
+            result.Run is null ? null : HrSyncRunDto.From(result.Run), result.ResultsTruncated));
     }
 
     /// <summary>A CSV cell, quoted when needed; a leading =, +, - or @ is prefixed with ' so a spreadsheet does not run it as a formula.</summary>

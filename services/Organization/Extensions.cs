@@ -15,7 +15,8 @@ public static class Extensions
     {
         builder.AddServiceDatabase<OrganizationDbContext>(ResourceNames.Databases.Organization);
         builder.AddServiceMessaging<OrganizationDbContext>();
-        builder.AddGrpcServer();
+        // HR files (up to 64 MB, HrImportFile.MaxBytes) arrive in one message.
+        builder.AddGrpcServer(o => o.MaxReceiveMessageSize = HrSync.HrImportFile.MaxBytes + 1024 * 1024);
         builder.Services.Configure<Pairings.PairingOptions>(builder.Configuration.GetSection("Pairings"));
         builder.Services.AddHostedService<Search.NameSearchBackfill>();
         builder.Services.AddHostedService<DemoDataLoader>();

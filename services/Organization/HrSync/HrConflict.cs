@@ -111,7 +111,7 @@ public sealed class HrSyncRun
 /// <summary>One record's result in a run: what the downloadable results list.</summary>
 public sealed class HrSyncRunRow
 {
-    public const int MaxRowsPerRun = 200_000;
+    public const int MaxRowsPerRun = 1_000_000;
 
     public Guid RunId { get; set; }
     public int RowNumber { get; set; }

@@ -19,8 +19,10 @@ public sealed record HrApplyResult(HrApplyOutcome Outcome, HrUser? User, string?
 /// when an employee who holds party roles is deactivated, applies the deactivation, keeps the roles and raises an
 /// <see cref="HrConflict"/>. It adds to the context; the caller saves.
 /// </summary>
-public sealed class HrEmployeeSync(OrganizationDbContext db, TimeProvider clock)
+public sealed class HrEmployeeSync(OrganizationDbContext db, TimeProvider clock, IHrApplyLookups? lookups = null)
 {
+    readonly IHrApplyLookups _find = lookups ?? new HrDatabaseLookups(db);
+
     /// <summary>
     /// Applies <paramref name="employment"/> to <paramref name="user"/> (null: a new HR user, matched to a person by
     /// employee number, else the externalId of an earlier HR record, else a new employee person).
@@ -34,6 +36,7 @@ public sealed class HrEmployeeSync(OrganizationDbContext db, TimeProvider clock)
             user = HrUser.Create(tenant, matched.Id, employment, now);
             user.StampHrTime(hrUpdatedAt);
             db.Add(user);
+            _find.Added(user);
             SyncPerson(matched, user, created, now);
             db.AddIntegrationEvent(new PersonSyncedFromHr(Guid.CreateVersion7(), tenant, now, matched.Id, user.Id, matched.Name,
                 user.EmployeeNumber, user.Department, user.Title, user.Active, created));
@@ -53,7 +56,8 @@ public sealed class HrEmployeeSync(OrganizationDbContext db, TimeProvider clock)
         var (wasActive, oldDepartment) = (user.Active, user.Department);
         user.Apply(employment, now);
         user.StampHrTime(hrUpdatedAt);
-        var person = await db.Set<Person>().SingleAsync(p => p.Id == user.PersonId, ct);
+        _find.Added(user); // seen under its new number and externalId by the batch's later records
+        var person = await _find.PersonAsync(user.PersonId, ct);
         SyncPerson(person, user, created: false, now);
         db.AddIntegrationEvent(new PersonSyncedFromHr(Guid.CreateVersion7(), tenant, now, person.Id, user.Id, person.Name,
             user.EmployeeNumber, user.Department, user.Title, user.Active, false));
@@ -83,9 +87,8 @@ public sealed class HrEmployeeSync(OrganizationDbContext db, TimeProvider clock)
         Max(errors, "position", record.Position, HrUser.MaxTextLength);
 
         HrUser? user = null;
-        if (number is not null) user = await db.Set<HrUser>().Where(u => u.SubsidiaryId == tenant && u.EmployeeNumber == number).OrderBy(u => u.CreatedAt).FirstOrDefaultAsync(ct);
-        if (user is null && externalId is not null)
-            user = await db.Set<HrUser>().Where(u => u.SubsidiaryId == tenant && u.ExternalId == externalId).OrderBy(u => u.CreatedAt).FirstOrDefaultAsync(ct);
+        if (number is not null) user = await _find.UserByEmployeeNumberAsync(tenant, number, ct);
+        if (user is null && externalId is not null) user = await _find.UserByExternalIdAsync(tenant, externalId, ct);
         if (user is null && Blank(record.Name) is null) errors.Add("name", "is required for a new employee.");
         errors.ThrowIfAny();
 
@@ -94,7 +97,7 @@ public sealed class HrEmployeeSync(OrganizationDbContext db, TimeProvider clock)
         {
             var userName = number ?? externalId!;
             var key = userName.ToLowerInvariant();
-            if (await db.Set<HrUser>().AnyAsync(u => u.SubsidiaryId == tenant && u.UserNameKey == key, ct))
+            if (await _find.UserNameTakenAsync(tenant, key, ct))
                 throw FieldErrors.Single("employeeNumber", "Another HR user already has this value as its userName.", StatusCode.AlreadyExists);
             employment = new HrEmployment(userName, externalId, number, record.Active, Blank(record.Name), null, null,
                 Blank(record.Position), Blank(record.Department), null, null, [], "{}");
@@ -122,17 +125,13 @@ public sealed class HrEmployeeSync(OrganizationDbContext db, TimeProvider clock)
     async Task<string?> RaiseConflictAsync(Guid tenant, Person person, Guid? syncRunId, DateTimeOffset now, CancellationToken ct)
     {
         var today = clock.GroupToday();
-        var roles = await (from r in db.Set<OrganizationRole>().AsNoTracking()
-                           join o in db.Set<PartyOrganization>() on r.OrganizationId equals o.Id
-                           where r.PersonId == person.Id && (r.EndsOn == null || r.EndsOn >= today)
-                           orderby r.StartsOn, r.Id
-                           select new { r.Id, r.Role, Organization = o.Name }).ToListAsync(ct);
+        var roles = await _find.CurrentRolesAsync(person.Id, today, ct);
         if (roles.Count == 0) return null;
         var details = string.Join("; ", roles.Select(r => $"{r.Role.ToName()} @ {r.Organization}"));
-        if (await db.Set<HrConflict>().AnyAsync(c => c.PersonId == person.Id && c.Kind == HrConflict.PartyRoleKind && !c.Resolved, ct))
-            return details;
+        if (await _find.HasOpenRoleConflictAsync(person.Id, ct)) return details;
         var conflict = HrConflict.Raise(tenant, person.Id, person.Name, HrConflict.PartyRoleKind, details, roles.Select(r => r.Id).ToArray(), syncRunId, now);
         db.Add(conflict);
+        _find.Added(conflict);
         db.AddIntegrationEvent(new HrConflictRaised(Guid.CreateVersion7(), tenant, now, conflict.Id, person.Id, conflict.Kind, conflict.RoleIds, syncRunId));
         return details;
     }
@@ -145,26 +144,24 @@ public sealed class HrEmployeeSync(OrganizationDbContext db, TimeProvider clock)
         if (employment.EmployeeNumber is { Length: > 0 } number)
         {
             var trimmed = number.Trim();
-            person = await db.Set<Person>().Where(p => p.SubsidiaryId == tenant && p.EmployeeNumber == trimmed)
-                .OrderBy(p => p.CreatedAt).FirstOrDefaultAsync(ct);
+            person = await _find.PersonByEmployeeNumberAsync(tenant, trimmed, ct);
             field = "employeeNumber";
         }
         if (person is null && employment.ExternalId is { Length: > 0 } externalId)
         {
             var trimmed = externalId.Trim();
-            var personId = await db.Set<HrUser>().IgnoreQueryFilters().Where(u => u.SubsidiaryId == tenant && u.ExternalId == trimmed)
-                .OrderByDescending(u => u.LastModified).Select(u => (Guid?)u.PersonId).FirstOrDefaultAsync(ct);
-            if (personId is { } id) person = await db.Set<Person>().SingleOrDefaultAsync(p => p.Id == id, ct);
+            person = await _find.PersonByAnyUserExternalIdAsync(tenant, trimmed, ct);
             field = "externalId";
         }
         if (person is not null)
         {
-            if (await db.Set<HrUser>().AnyAsync(u => u.PersonId == person.Id, ct))
+            if (await _find.PersonHasUserAsync(person.Id, ct))
                 throw FieldErrors.Single(field!, "Another HR user is already matched to the person with this value.", StatusCode.AlreadyExists);
             return (person, false);
         }
         person = Person.Register(tenant, employment.PersonName(), PersonKind.Employee, employment.EmployeeNumber, null, now);
         db.Add(person);
+        _find.Added(person);
         db.AddIntegrationEvent(new PersonRegistered(Guid.CreateVersion7(), tenant, now, person.Id, person.Name, person.Kind.ToName(), false));
         return (person, true);
     }
@@ -178,6 +175,7 @@ public sealed class HrEmployeeSync(OrganizationDbContext db, TimeProvider clock)
         if (person.Name != name) { person.Rename(name); changed = true; }
         if (user.EmployeeNumber is not null && person.EmployeeNumber != user.EmployeeNumber) { person.SetEmployeeNumber(user.EmployeeNumber); changed = true; }
         if (!changed) return;
+        _find.Added(person); // seen under its new employee number
         person.Touch(now);
         db.AddIntegrationEvent(new PersonUpdated(Guid.CreateVersion7(), person.SubsidiaryId, now, person.Id, person.Name, person.ManagementPost is not null));
     }

@@ -23,8 +23,8 @@ public enum HrImportKind { Employees = 1, Departments = 2 }
 /// </summary>
 public static class HrImportFile
 {
-    public const int MaxBytes = 10 * 1024 * 1024;
-    public const int MaxRows = 50_000;
+    public const int MaxBytes = 64 * 1024 * 1024;
+    public const int MaxRows = 500_000;
 
     public const string EmployeeNumber = "employeeNumber", ExternalId = "externalId", Name = "name", Department = "department",
         Position = "position", Status = "status", UpdatedAt = "updatedAt", Code = "code";

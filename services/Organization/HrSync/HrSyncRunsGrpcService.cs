@@ -5,7 +5,9 @@ using Alliance.ServiceDefaults.Messaging;
 using Alliance.ServiceDefaults.Security;
 using Alliance.ServiceDefaults.Validation;
 using Google.Protobuf.WellKnownTypes;
+using Alliance.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using static Alliance.Organization.Alliances.UnitRequests;
 using C = Alliance.Contracts.Organization.V1;
 
@@ -47,21 +49,8 @@ public sealed partial class HrSyncGrpcService
     }
 
     Task<C.ApplyHrEmployeesResponse> ApplyEmployeesAsync(Guid subsidiaryId, Guid? runId, bool dryRun, IEnumerable<C.HrEmployeeRecord> records,
-        Dictionary<int, (string Field, string Message)> rowErrors, ServerCallContext context)
-    {
-        var sync = new HrEmployeeSync(db, clock);
-        return ApplyBatchAsync(subsidiaryId, runId, dryRun, records, async (record, ct) =>
-        {
-            if (rowErrors.TryGetValue(record.RowNumber, out var error)) throw FieldErrors.Single(error.Field, error.Message);
-            var time = record.HrUpdatedAt?.ToDateTimeOffset() ?? clock.GetUtcNow();
-            var result = await sync.ApplyEmployeeAsync(subsidiaryId, new HrEmployeeRecord(O(record.HasEmployeeNumber, record.EmployeeNumber),
-                O(record.HasExternalId, record.ExternalId), O(record.HasName, record.Name), O(record.HasDepartment, record.Department),
-                O(record.HasPosition, record.Position), record.Active, time), runId, ct);
-            return Result(record.RowNumber, result.Outcome, result.Message, result.User?.PersonId, result.User?.Id,
-                record.HasEmployeeNumber ? record.EmployeeNumber : null, record.HasExternalId ? record.ExternalId : null, record.HasName ? record.Name : null);
-        }, r => Result(r.RowNumber, HrApplyOutcome.Error, null, null, null, r.HasEmployeeNumber ? r.EmployeeNumber : null,
-            r.HasExternalId ? r.ExternalId : null, r.HasName ? r.Name : null), context);
-    }
+        Dictionary<int, (string Field, string Message)> rowErrors, ServerCallContext context) =>
+        ApplyBatchAsync(subsidiaryId, runId, dryRun, records, ApplyEmployee(subsidiaryId, runId, rowErrors, new HrEmployeeSync(db, clock)), FailedEmployee, context);
 
     const int FileBatch = 500;
 
@@ -102,17 +91,11 @@ public sealed partial class HrSyncGrpcService
         }
         try
         {
-            var batchSize = request.DryRun ? int.MaxValue : FileBatch;
-            foreach (var batch in rows.Chunk(batchSize))
+            if (kind == HrImportKind.Employees)
+                await ImportEmployeesAsync(subsidiaryId, runId, request.DryRun, rows, fileTime, response, context);
+            else
             {
-                C.ApplyHrEmployeesResponse applied;
-                if (kind == HrImportKind.Employees)
-                {
-                    var rowErrors = new Dictionary<int, (string, string)>();
-                    var records = batch.Select(row => EmployeeRecord(row, fileTime, rowErrors)).ToList();
-                    applied = await ApplyEmployeesAsync(subsidiaryId, runId, request.DryRun, records, rowErrors, context);
-                }
-                else
+                foreach (var batch in rows.Chunk(request.DryRun ? int.MaxValue : FileBatch))
                 {
                     var departments = new C.ApplyHrDepartmentsRequest();
                     departments.Records.AddRange(batch.Select(row =>
@@ -121,10 +104,9 @@ public sealed partial class HrSyncGrpcService
                         if (row[HrImportFile.Code] is { } code) record.Code = code;
                         return record;
                     }));
-                    applied = await ApplyDepartmentsAsync(subsidiaryId, runId, request.DryRun, departments.Records, context);
+                    var applied = await ApplyDepartmentsAsync(subsidiaryId, runId, request.DryRun, departments.Records, context);
+                    Report(response, applied.Results);
                 }
-                response.Results.AddRange(applied.Results);
-                response.Run = applied.Run;
             }
         }
         catch (Exception e) when (runId is not null && e is not OperationCanceledException)
@@ -135,6 +117,97 @@ public sealed partial class HrSyncGrpcService
         if (runId is { } id) response.Run = ToContract(await FinishAsync(id, failed: false, null, ct));
         return response;
     }
+
+    /// <summary>Rows a file import's answer carries; all of them are counted, and kept with the run for results.csv.</summary>
+    public const int MaxResultsInAnswer = 10_000;
+
+    static void Report(C.ImportHrFileResponse response, IEnumerable<C.HrRecordResult> results)
+    {
+        foreach (var result in results)
+        {
+            response.Counts[result.Outcome] = response.Counts.GetValueOrDefault(result.Outcome) + 1;
+            if (response.Results.Count < MaxResultsInAnswer) response.Results.Add(result);
+            else response.ResultsTruncated = true;
+        }
+    }
+
+    const int EmployeeFileBatch = 5000;
+
+    /// <summary>
+    /// A file's employees, in batches of 5,000 through the one apply path with set lookups (<see cref="HrBatchLookups"/>)
+    /// and COPY for what the batch adds (<see cref="EntityCopy"/>). Each batch commits on its own with its results and
+    /// counts; a dry run keeps the whole file in one transaction that is rolled back, so later rows see earlier ones.
+    /// A batch the database refuses (a row clashing with a concurrent write) is applied again row by row with a savepoint
+    /// per row, so only the clashing rows fail.
+    /// </summary>
+    async Task ImportEmployeesAsync(Guid subsidiaryId, Guid? runId, bool dryRun, IReadOnlyList<HrImportRow> rows, DateTimeOffset fileTime,
+        C.ImportHrFileResponse response, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        await using var dryRunTransaction = dryRun ? await db.Database.BeginTransactionAsync(ct) : null;
+        for (var start = 0; start < rows.Count; start += EmployeeFileBatch)
+        {
+            var rowErrors = new Dictionary<int, (string, string)>();
+            var records = new List<C.HrEmployeeRecord>(Math.Min(EmployeeFileBatch, rows.Count - start));
+            for (var i = start; i < Math.Min(rows.Count, start + EmployeeFileBatch); i++) records.Add(EmployeeRecord(rows[i], fileTime, rowErrors));
+            await using var transaction = dryRun ? null : await db.Database.BeginTransactionAsync(ct);
+            await db.Database.CurrentTransaction!.CreateSavepointAsync("hr_batch", ct);
+            List<C.HrRecordResult> results;
+            try
+            {
+                results = await ApplyEmployeeBatchAsync(subsidiaryId, runId, records, rowErrors, ct);
+                await db.Database.CurrentTransaction!.ReleaseSavepointAsync("hr_batch", ct);
+            }
+            catch (Exception ex) when (ex is DbUpdateException or PostgresException && !ct.IsCancellationRequested)
+            {
+                await db.Database.CurrentTransaction!.RollbackToSavepointAsync("hr_batch", ct);
+                db.ChangeTracker.Clear();
+                results = await ApplyRecordsOneByOneAsync(records, ApplyEmployee(subsidiaryId, runId, rowErrors, new HrEmployeeSync(db, clock)), FailedEmployee, ct);
+            }
+            db.ChangeTracker.Clear();
+            if (!dryRun) await RecordResultsAsync(runId!.Value, results, ct);
+            await (transaction?.CommitAsync(ct) ?? Task.CompletedTask);
+            Report(response, results);
+        }
+        if (dryRunTransaction is not null) await dryRunTransaction.RollbackAsync(ct);
+    }
+
+    /// <summary>The batch in memory against its loaded lookups, then one COPY per table for what it adds and one SaveChanges for what it changes.</summary>
+    async Task<List<C.HrRecordResult>> ApplyEmployeeBatchAsync(Guid subsidiaryId, Guid? runId, List<C.HrEmployeeRecord> records,
+        Dictionary<int, (string, string)> rowErrors, CancellationToken ct)
+    {
+        static string? Trimmed(bool has, string value) => has && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        var numbers = records.Select(r => Trimmed(r.HasEmployeeNumber, r.EmployeeNumber)).OfType<string>().ToList();
+        var externalIds = records.Select(r => Trimmed(r.HasExternalId, r.ExternalId)).OfType<string>().ToList();
+        var keys = records.Select(r => (Trimmed(r.HasEmployeeNumber, r.EmployeeNumber) ?? Trimmed(r.HasExternalId, r.ExternalId))?.ToLowerInvariant()).OfType<string>().ToList();
+        var lookups = await HrBatchLookups.LoadAsync(db, subsidiaryId, numbers, externalIds, keys, ct);
+        var apply = ApplyEmployee(subsidiaryId, runId, rowErrors, new HrEmployeeSync(db, clock, lookups));
+        var results = new List<C.HrRecordResult>(records.Count);
+        foreach (var record in records)
+        {
+            // The apply path checks a record before it changes anything: a refused record leaves nothing behind.
+            try { results.Add(await apply(record, ct)); }
+            catch (RpcException ex) { results.Add(Failed(FailedEmployee(record), ex)); }
+        }
+        await db.CopyAddedAsync([typeof(People.Person), typeof(HrUser), typeof(HrConflict), typeof(OutboxMessage)], ct);
+        await db.SaveChangesAsync(ct);
+        return results;
+    }
+
+    Func<C.HrEmployeeRecord, CancellationToken, Task<C.HrRecordResult>> ApplyEmployee(Guid subsidiaryId, Guid? runId,
+        Dictionary<int, (string Field, string Message)> rowErrors, HrEmployeeSync sync) => async (record, ct) =>
+    {
+        if (rowErrors.TryGetValue(record.RowNumber, out var error)) throw FieldErrors.Single(error.Field, error.Message);
+        var time = record.HrUpdatedAt?.ToDateTimeOffset() ?? clock.GetUtcNow();
+        var result = await sync.ApplyEmployeeAsync(subsidiaryId, new HrEmployeeRecord(O(record.HasEmployeeNumber, record.EmployeeNumber),
+            O(record.HasExternalId, record.ExternalId), O(record.HasName, record.Name), O(record.HasDepartment, record.Department),
+            O(record.HasPosition, record.Position), record.Active, time), runId, ct);
+        return Result(record.RowNumber, result.Outcome, result.Message, result.User?.PersonId, result.User?.Id,
+            record.HasEmployeeNumber ? record.EmployeeNumber : null, record.HasExternalId ? record.ExternalId : null, record.HasName ? record.Name : null);
+    };
+
+    static C.HrRecordResult FailedEmployee(C.HrEmployeeRecord r) => Result(r.RowNumber, HrApplyOutcome.Error, null, null, null,
+        r.HasEmployeeNumber ? r.EmployeeNumber : null, r.HasExternalId ? r.ExternalId : null, r.HasName ? r.Name : null);
 
     async Task<HrSyncRun> FinishAsync(Guid runId, bool failed, string? error, CancellationToken ct)
     {
@@ -218,52 +291,74 @@ public sealed partial class HrSyncGrpcService
         var ct = context.CancellationToken;
         var response = new C.ApplyHrEmployeesResponse();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var record in records)
-        {
-            await transaction.CreateSavepointAsync("hr_record", ct);
-            C.HrRecordResult result;
-            try
-            {
-                result = await apply(record, ct);
-                await db.SaveChangesAsync(ct);
-                await transaction.ReleaseSavepointAsync("hr_record", ct);
-            }
-            catch (Exception ex) when (ex is RpcException or DbUpdateException && !ct.IsCancellationRequested)
-            {
-                await transaction.RollbackToSavepointAsync("hr_record", ct);
-                result = failed(record);
-                result.Message = ex is RpcException rpc ? Describe(rpc) : "The record could not be saved (it clashes with another record).";
-            }
-            db.ChangeTracker.Clear();
-            response.Results.Add(result);
-        }
+        response.Results.AddRange(await ApplyRecordsOneByOneAsync(records, apply, failed, ct));
         if (dryRun)
         {
             await transaction.RollbackAsync(ct);
             return response;
         }
-        var ledger = new HrSyncRunLedger(db, clock);
-        var outcomes = response.Results.Select(r => System.Enum.Parse<HrApplyOutcome>(r.Outcome, ignoreCase: true)).ToList();
-        await ledger.CountAsync(runId!.Value, outcomes, response.Results.Where(r => r.Outcome == "error").Select(r => $"row {r.RowNumber}: {r.Message}").ToList(), ct);
-        var stored = await db.Set<HrSyncRunRow>().CountAsync(r => r.RunId == runId, ct);
-        db.AddRange(response.Results.Take(Math.Max(0, HrSyncRunRow.MaxRowsPerRun - stored)).Select(r => new HrSyncRunRow
+        await RecordResultsAsync(runId!.Value, response.Results, ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        response.Run = ToContract(await db.Set<HrSyncRun>().AsNoTracking().SingleAsync(r => r.Id == runId, ct));
+        return response;
+    }
+
+    /// <summary>Each record in the open transaction under its own savepoint: a bad record is reported (outcome "error") and the others apply.</summary>
+    async Task<List<C.HrRecordResult>> ApplyRecordsOneByOneAsync<T>(IEnumerable<T> records, Func<T, CancellationToken, Task<C.HrRecordResult>> apply,
+        Func<T, C.HrRecordResult> failed, CancellationToken ct)
+    {
+        var results = new List<C.HrRecordResult>();
+        foreach (var record in records)
         {
-            RunId = runId.Value, RowNumber = r.RowNumber, EmployeeNumber = Cap(r.HasEmployeeNumber ? r.EmployeeNumber : null, People.Person.MaxEmployeeNumberLength),
+            await db.Database.CurrentTransaction!.CreateSavepointAsync("hr_record", ct);
+            C.HrRecordResult result;
+            try
+            {
+                result = await apply(record, ct);
+                await db.SaveChangesAsync(ct);
+                await db.Database.CurrentTransaction!.ReleaseSavepointAsync("hr_record", ct);
+            }
+            catch (Exception ex) when (ex is RpcException or DbUpdateException && !ct.IsCancellationRequested)
+            {
+                await db.Database.CurrentTransaction!.RollbackToSavepointAsync("hr_record", ct);
+                result = Failed(failed(record), ex);
+            }
+            db.ChangeTracker.Clear();
+            results.Add(result);
+        }
+        return results;
+    }
+
+    static C.HrRecordResult Failed(C.HrRecordResult result, Exception ex)
+    {
+        result.Message = ex is RpcException rpc ? Describe(rpc) : "The record could not be saved (it clashes with another record).";
+        return result;
+    }
+
+    /// <summary>The run's counters and its rows (up to the run's bound), in the batch's transaction.</summary>
+    async Task RecordResultsAsync(Guid runId, IReadOnlyCollection<C.HrRecordResult> results, CancellationToken ct)
+    {
+        var ledger = new HrSyncRunLedger(db, clock);
+        var outcomes = results.Select(r => System.Enum.Parse<HrApplyOutcome>(r.Outcome, ignoreCase: true)).ToList();
+        await ledger.CountAsync(runId, outcomes, results.Where(r => r.Outcome == "error").Select(r => $"row {r.RowNumber}: {r.Message}").ToList(), ct);
+        var stored = await db.Set<HrSyncRunRow>().CountAsync(r => r.RunId == runId, ct);
+        db.AddRange(results.Take(Math.Max(0, HrSyncRunRow.MaxRowsPerRun - stored)).Select(r => new HrSyncRunRow
+        {
+            RunId = runId, RowNumber = r.RowNumber, EmployeeNumber = Cap(r.HasEmployeeNumber ? r.EmployeeNumber : null, People.Person.MaxEmployeeNumberLength),
             ExternalId = Cap(r.HasExternalId ? r.ExternalId : null, HrUser.MaxTextLength), Name = Cap(r.HasName ? r.Name : null, HrUser.MaxTextLength),
             Outcome = r.Outcome, Message = Cap(r.Message, HrSyncRun.MaxErrorLength),
         }));
         try
         {
-            await db.SaveChangesAsync(ct);
+            // COPY: a row clashing with one already stored fails the COPY as it would the INSERT (unique key run + row).
+            await db.CopyAddedAsync([typeof(HrSyncRunRow)], ct);
         }
-        catch (DbUpdateException ex) when (Common.ClientRequests.IsUniqueViolation(ex))
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             throw FieldErrors.Single("records", "A row number was already applied in this run.", StatusCode.AlreadyExists);
         }
-        await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
-        response.Run = ToContract(await db.Set<HrSyncRun>().AsNoTracking().SingleAsync(r => r.Id == runId, ct));
-        return response;
     }
 
     static string Describe(RpcException ex)

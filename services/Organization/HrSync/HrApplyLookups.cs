@@ -1,0 +1,192 @@
+using Alliance.Organization.Data;
+using Alliance.Organization.Organizations;
+using Alliance.Organization.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace Alliance.Organization.HrSync;
+
+/// <summary>A current or coming party role of a person, with its organization's name (for a conflict's details).</summary>
+public sealed record HeldRole(Guid Id, OrganizationRoleKind Role, string Organization);
+
+/// <summary>
+/// What the HR apply path (<see cref="HrEmployeeSync"/>) looks up to match and to detect conflicts. One record at a time
+/// (SCIM) asks the database each time (<see cref="HrDatabaseLookups"/>); a file's batch of thousands loads everything its
+/// records can reach in a few set queries first (<see cref="HrBatchLookups"/>), so both take the same decisions.
+/// Entities returned are tracked by the context: changes to them are saved with the rest.
+/// </summary>
+public interface IHrApplyLookups
+{
+    /// <summary>The subsidiary's (not deleted) HR user with this employee number, the earliest created if several.</summary>
+    Task<HrUser?> UserByEmployeeNumberAsync(Guid tenant, string number, CancellationToken ct);
+    /// <summary>The subsidiary's (not deleted) HR user with this externalId, the earliest created if several.</summary>
+    Task<HrUser?> UserByExternalIdAsync(Guid tenant, string externalId, CancellationToken ct);
+    /// <summary>A (not deleted) HR user of the subsidiary has this lower-cased userName.</summary>
+    Task<bool> UserNameTakenAsync(Guid tenant, string userNameKey, CancellationToken ct);
+    /// <summary>The subsidiary's person with this employee number, the earliest created if several.</summary>
+    Task<Person?> PersonByEmployeeNumberAsync(Guid tenant, string number, CancellationToken ct);
+    /// <summary>The person of the latest HR user (deleted ones included) with this externalId.</summary>
+    Task<Person?> PersonByAnyUserExternalIdAsync(Guid tenant, string externalId, CancellationToken ct);
+    Task<Person> PersonAsync(Guid id, CancellationToken ct);
+    /// <summary>A (not deleted) HR user is matched to the person.</summary>
+    Task<bool> PersonHasUserAsync(Guid personId, CancellationToken ct);
+    /// <summary>The person's roles that have not ended before <paramref name="today"/>, by start.</summary>
+    Task<IReadOnlyList<HeldRole>> CurrentRolesAsync(Guid personId, DateOnly today, CancellationToken ct);
+    Task<bool> HasOpenRoleConflictAsync(Guid personId, CancellationToken ct);
+    /// <summary>Told of what the apply path adds, so later records of a batch see it.</summary>
+    void Added(HrUser user);
+    void Added(Person person);
+    void Added(HrConflict conflict);
+}
+
+/// <summary>Each question a query: for single records (SCIM, a connector's record).</summary>
+public sealed class HrDatabaseLookups(OrganizationDbContext db) : IHrApplyLookups
+{
+    public Task<HrUser?> UserByEmployeeNumberAsync(Guid tenant, string number, CancellationToken ct) =>
+        db.Set<HrUser>().Where(u => u.SubsidiaryId == tenant && u.EmployeeNumber == number).OrderBy(u => u.CreatedAt).FirstOrDefaultAsync(ct);
+
+    public Task<HrUser?> UserByExternalIdAsync(Guid tenant, string externalId, CancellationToken ct) =>
+        db.Set<HrUser>().Where(u => u.SubsidiaryId == tenant && u.ExternalId == externalId).OrderBy(u => u.CreatedAt).FirstOrDefaultAsync(ct);
+
+    public Task<bool> UserNameTakenAsync(Guid tenant, string userNameKey, CancellationToken ct) =>
+        db.Set<HrUser>().AnyAsync(u => u.SubsidiaryId == tenant && u.UserNameKey == userNameKey, ct);
+
+    public Task<Person?> PersonByEmployeeNumberAsync(Guid tenant, string number, CancellationToken ct) =>
+        db.Set<Person>().Where(p => p.SubsidiaryId == tenant && p.EmployeeNumber == number).OrderBy(p => p.CreatedAt).FirstOrDefaultAsync(ct);
+
+    public async Task<Person?> PersonByAnyUserExternalIdAsync(Guid tenant, string externalId, CancellationToken ct)
+    {
+        var personId = await db.Set<HrUser>().IgnoreQueryFilters().Where(u => u.SubsidiaryId == tenant && u.ExternalId == externalId)
+            .OrderByDescending(u => u.LastModified).Select(u => (Guid?)u.PersonId).FirstOrDefaultAsync(ct);
+        return personId is { } id ? await db.Set<Person>().SingleOrDefaultAsync(p => p.Id == id, ct) : null;
+    }
+
+    public Task<Person> PersonAsync(Guid id, CancellationToken ct) => db.Set<Person>().SingleAsync(p => p.Id == id, ct);
+
+    public Task<bool> PersonHasUserAsync(Guid personId, CancellationToken ct) => db.Set<HrUser>().AnyAsync(u => u.PersonId == personId, ct);
+
+    public async Task<IReadOnlyList<HeldRole>> CurrentRolesAsync(Guid personId, DateOnly today, CancellationToken ct) =>
+        await (from r in db.Set<OrganizationRole>().AsNoTracking()
+               join o in db.Set<PartyOrganization>() on r.OrganizationId equals o.Id
+               where r.PersonId == personId && (r.EndsOn == null || r.EndsOn >= today)
+               orderby r.StartsOn, r.Id
+               select new HeldRole(r.Id, r.Role, o.Name)).ToListAsync(ct);
+
+    public Task<bool> HasOpenRoleConflictAsync(Guid personId, CancellationToken ct) =>
+        db.Set<HrConflict>().AnyAsync(c => c.PersonId == personId && c.Kind == HrConflict.PartyRoleKind && !c.Resolved, ct);
+
+    public void Added(HrUser user) { }
+    public void Added(Person person) { }
+    public void Added(HrConflict conflict) { }
+}
+
+/// <summary>
+/// Everything a batch of file records can reach, loaded up front in seven set queries (by the batch's employee numbers,
+/// externalIds and userNames, then the people those lead to, their HR users, roles and open conflicts), and kept in step
+/// with what the batch adds. Answers as <see cref="HrDatabaseLookups"/> would for the same database state.
+/// </summary>
+public sealed class HrBatchLookups : IHrApplyLookups
+{
+    readonly Dictionary<string, HrUser> _usersByNumber = new(StringComparer.Ordinal);
+    readonly Dictionary<string, HrUser> _usersByExternalId = new(StringComparer.Ordinal);
+    readonly HashSet<string> _userNameKeys = new(StringComparer.Ordinal);
+    readonly Dictionary<string, Person> _peopleByNumber = new(StringComparer.Ordinal);
+    readonly Dictionary<string, (Guid PersonId, DateTimeOffset LastModified)> _anyUserByExternalId = new(StringComparer.Ordinal);
+    readonly Dictionary<Guid, Person> _people = [];
+    readonly HashSet<Guid> _peopleWithUsers = [];
+    readonly Dictionary<Guid, List<(HeldRole Role, DateOnly StartsOn, DateOnly? EndsOn)>> _roles = [];
+    readonly HashSet<Guid> _openConflicts = [];
+
+    HrBatchLookups() { }
+
+    /// <param name="numbers">The batch's employee numbers, trimmed.</param>
+    /// <param name="externalIds">The batch's externalIds, trimmed.</param>
+    /// <param name="userNameKeys">The userNames new HR users of the batch would take, lower-cased.</param>
+    public static async Task<HrBatchLookups> LoadAsync(OrganizationDbContext db, Guid tenant, IReadOnlyCollection<string> numbers,
+        IReadOnlyCollection<string> externalIds, IReadOnlyCollection<string> userNameKeys, CancellationToken ct)
+    {
+        var lookups = new HrBatchLookups();
+        string[] n = [.. numbers.Distinct()], x = [.. externalIds.Distinct()], k = [.. userNameKeys.Distinct()];
+
+        var users = await db.Set<HrUser>().Where(u => u.SubsidiaryId == tenant &&
+            (n.Contains(u.EmployeeNumber!) || x.Contains(u.ExternalId!) || k.Contains(u.UserNameKey))).ToListAsync(ct);
+        foreach (var user in users.OrderBy(u => u.CreatedAt)) lookups.Index(user);
+
+        var anyUsers = await db.Set<HrUser>().IgnoreQueryFilters().AsNoTracking().Where(u => u.SubsidiaryId == tenant && x.Contains(u.ExternalId!))
+            .Select(u => new { u.ExternalId, u.PersonId, u.LastModified }).ToListAsync(ct);
+        foreach (var u in anyUsers.OrderByDescending(u => u.LastModified)) lookups._anyUserByExternalId.TryAdd(u.ExternalId!, (u.PersonId, u.LastModified));
+
+        var byNumber = await db.Set<Person>().Where(p => p.SubsidiaryId == tenant && n.Contains(p.EmployeeNumber!)).ToListAsync(ct);
+        foreach (var person in byNumber.OrderBy(p => p.CreatedAt))
+        {
+            lookups._people.TryAdd(person.Id, person);
+            lookups._peopleByNumber.TryAdd(person.EmployeeNumber!, person);
+        }
+        var missing = users.Select(u => u.PersonId).Concat(anyUsers.Select(u => u.PersonId)).Where(id => !lookups._people.ContainsKey(id)).Distinct().ToArray();
+        if (missing.Length > 0)
+            foreach (var person in await db.Set<Person>().Where(p => missing.Contains(p.Id)).ToListAsync(ct)) lookups._people.TryAdd(person.Id, person);
+
+        var personIds = lookups._people.Keys.ToArray();
+        lookups._peopleWithUsers.UnionWith(await db.Set<HrUser>().Where(u => personIds.Contains(u.PersonId)).Select(u => u.PersonId).Distinct().ToListAsync(ct));
+        var roles = await (from r in db.Set<OrganizationRole>().AsNoTracking()
+                           join o in db.Set<PartyOrganization>() on r.OrganizationId equals o.Id
+                           where personIds.Contains(r.PersonId)
+                           select new { r.PersonId, r.Id, r.Role, r.StartsOn, r.EndsOn, o.Name }).ToListAsync(ct);
+        foreach (var r in roles.OrderBy(r => r.StartsOn).ThenBy(r => r.Id))
+            lookups.RolesOf(r.PersonId).Add((new HeldRole(r.Id, r.Role, r.Name), r.StartsOn, r.EndsOn));
+        lookups._openConflicts.UnionWith(await db.Set<HrConflict>()
+            .Where(c => personIds.Contains(c.PersonId) && c.Kind == HrConflict.PartyRoleKind && !c.Resolved).Select(c => c.PersonId).ToListAsync(ct));
+        return lookups;
+    }
+
+    List<(HeldRole Role, DateOnly StartsOn, DateOnly? EndsOn)> RolesOf(Guid personId) =>
+        _roles.TryGetValue(personId, out var list) ? list : _roles[personId] = [];
+
+    /// <summary>Indexed under its current number, externalId and userName; the first indexed (earliest created) wins.</summary>
+    void Index(HrUser user)
+    {
+        if (user.EmployeeNumber is { } number) _usersByNumber.TryAdd(number, user);
+        if (user.ExternalId is { } externalId) _usersByExternalId.TryAdd(externalId, user);
+        _userNameKeys.Add(user.UserNameKey);
+    }
+
+    public Task<HrUser?> UserByEmployeeNumberAsync(Guid tenant, string number, CancellationToken ct) =>
+        Task.FromResult(_usersByNumber.TryGetValue(number, out var u) && u.EmployeeNumber == number ? u : null);
+
+    public Task<HrUser?> UserByExternalIdAsync(Guid tenant, string externalId, CancellationToken ct) =>
+        Task.FromResult(_usersByExternalId.TryGetValue(externalId, out var u) && u.ExternalId == externalId ? u : null);
+
+    public Task<bool> UserNameTakenAsync(Guid tenant, string userNameKey, CancellationToken ct) => Task.FromResult(_userNameKeys.Contains(userNameKey));
+
+    public Task<Person?> PersonByEmployeeNumberAsync(Guid tenant, string number, CancellationToken ct) =>
+        Task.FromResult(_peopleByNumber.TryGetValue(number, out var p) && p.EmployeeNumber == number ? p : null);
+
+    public Task<Person?> PersonByAnyUserExternalIdAsync(Guid tenant, string externalId, CancellationToken ct) =>
+        Task.FromResult(_anyUserByExternalId.TryGetValue(externalId, out var u) ? _people.GetValueOrDefault(u.PersonId) : null);
+
+    public Task<Person> PersonAsync(Guid id, CancellationToken ct) =>
+        _people.TryGetValue(id, out var p) ? Task.FromResult(p) : throw new InvalidOperationException($"Person {id} was not loaded for the batch.");
+
+    public Task<bool> PersonHasUserAsync(Guid personId, CancellationToken ct) => Task.FromResult(_peopleWithUsers.Contains(personId));
+
+    public Task<IReadOnlyList<HeldRole>> CurrentRolesAsync(Guid personId, DateOnly today, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<HeldRole>>(_roles.TryGetValue(personId, out var roles)
+            ? roles.Where(r => r.EndsOn == null || r.EndsOn >= today).Select(r => r.Role).ToList()
+            : []);
+
+    public Task<bool> HasOpenRoleConflictAsync(Guid personId, CancellationToken ct) => Task.FromResult(_openConflicts.Contains(personId));
+
+    public void Added(HrUser user)
+    {
+        Index(user);
+        _peopleWithUsers.Add(user.PersonId);
+        if (user.ExternalId is { } externalId) _anyUserByExternalId[externalId] = (user.PersonId, user.LastModified);
+    }
+
+    public void Added(Person person)
+    {
+        _people.TryAdd(person.Id, person);
+        if (person.EmployeeNumber is { } number) _peopleByNumber.TryAdd(number, person);
+    }
+
+    public void Added(HrConflict conflict) => _openConflicts.Add(conflict.PersonId);
+}

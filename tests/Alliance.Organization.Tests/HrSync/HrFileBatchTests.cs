@@ -1,0 +1,196 @@
+using System.Text;
+using Alliance.Contracts;
+using Alliance.Contracts.Organization.V1;
+using Alliance.Organization.Data;
+using Alliance.ServiceDefaults.Grpc;
+using Alliance.Testing;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alliance.Organization.Tests.HrSync;
+
+/// <summary>
+/// File imports apply in batches of 5,000 with set lookups and COPY: the same decisions as the one-record-at-a-time
+/// path, every event written, a clashing batch redone row by row. Against a real PostgreSQL and RabbitMQ.
+/// </summary>
+public class HrFileBatchTests : IAsyncLifetime
+{
+    ServiceHost _host = null!;
+    readonly Dictionary<string, string?> _configuration = new();
+
+    public async Task InitializeAsync()
+    {
+        var servers = await RealServers.GetAsync();
+        _configuration[$"ConnectionStrings:{ResourceNames.Databases.Organization}"] = await servers.CreateDatabaseAsync("hrbatch");
+        _configuration[$"ConnectionStrings:{ResourceNames.Bus}"] = await servers.CreateVirtualHostAsync("hrbatch");
+        _configuration["OTEL_SERVICE_NAME"] = ResourceNames.Organization;
+        // The events are counted in the outbox, before the dispatcher marks them.
+        _configuration["Messaging:Outbox:Enabled"] = "false";
+        _host = await ServiceHost.StartAsync(_configuration, b => b.AddApplicationServices(), a => a.MapApplicationEndpoints());
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    static readonly CallOptions GroupAdmin = new(new Metadata { { AllianceMetadata.UserRole, Roles.GroupAdmin }, { AllianceMetadata.UserId, "tester" } });
+
+    Task<TResponse> Call<TRequest, TResponse>(string method, TRequest request, string service = "HrSyncService")
+        where TRequest : IMessage<TRequest> where TResponse : IMessage<TResponse>, new() =>
+        _host.Channel.UnaryAsync<TRequest, TResponse>($"/alliance.organization.v1.{service}/{method}", request,
+            new CallOptions(GroupAdmin.Headers, DateTime.UtcNow.AddMinutes(5)));
+
+    async Task<T> InDatabase<T>(Func<OrganizationDbContext, Task<T>> read)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<OrganizationDbContext>());
+    }
+
+    Task<Subsidiary> SubsidiaryAsync(string code) => Call<RegisterSubsidiaryRequest, Subsidiary>("RegisterSubsidiary",
+        new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code }, service: "OrganizationService");
+
+    Task<ImportHrFileResponse> ImportAsync(string subsidiaryId, string csv, bool dryRun = false) =>
+        Call<ImportHrFileRequest, ImportHrFileResponse>("ImportHrFile", new ImportHrFileRequest
+        {
+            SubsidiaryId = subsidiaryId, File = ByteString.CopyFrom(Encoding.UTF8.GetBytes(csv)), FileName = "roster.csv", DryRun = dryRun,
+        });
+
+    Task<int> CountAsync(string sql, string subsidiaryId) =>
+        InDatabase(db => db.Database.SqlQueryRaw<int>(sql, Guid.Parse(subsidiaryId)).SingleAsync());
+
+    const string Header = "工号,姓名,部门,岗位,状态,更新时间\n";
+
+    static string Roster(int count, Func<int, string>? department = null, Func<int, string>? status = null) =>
+        Header + string.Concat(Enumerable.Range(1, count).Select(i =>
+            $"E{i:D6},员工{i},{department?.Invoke(i) ?? "研发部"},工程师,{status?.Invoke(i) ?? "在职"},2026-03-01 09:00\n"));
+
+    [Fact]
+    public async Task A_file_of_12000_employees_creates_every_person_and_event_across_batches_and_again_changes_nothing()
+    {
+        var subsidiary = await SubsidiaryAsync("HRB1");
+        var csv = Roster(12_000);
+
+        var preview = await ImportAsync(subsidiary.Id, csv, dryRun: true);
+        preview.Counts["created"].Should().Be(12_000);
+        preview.Results.Should().HaveCount(Alliance.Organization.HrSync.HrSyncGrpcService.MaxResultsInAnswer, "the answer carries the first 10,000 rows");
+        preview.ResultsTruncated.Should().BeTrue();
+        (await CountAsync("SELECT count(*)::int AS \"Value\" FROM people WHERE subsidiary_id = {0}", subsidiary.Id)).Should().Be(0, "a preview writes nothing");
+
+        var applied = await ImportAsync(subsidiary.Id, csv);
+        applied.Counts["created"].Should().Be(12_000);
+        (applied.Run.Created, applied.Run.Processed, applied.Run.Total, applied.Run.Status).Should().Be((12_000, 12_000, 12_000, "succeeded"));
+        (await CountAsync("SELECT count(*)::int AS \"Value\" FROM people WHERE subsidiary_id = {0} AND name_search IS NOT NULL", subsidiary.Id)).Should().Be(12_000);
+        (await CountAsync("SELECT count(*)::int AS \"Value\" FROM hr_users WHERE subsidiary_id = {0}", subsidiary.Id)).Should().Be(12_000);
+        (await CountAsync("SELECT count(*)::int AS \"Value\" FROM outbox_messages WHERE tenant_id = {0} AND message_type LIKE '%PersonRegistered%'", subsidiary.Id)).Should().Be(12_000);
+        (await CountAsync("SELECT count(*)::int AS \"Value\" FROM outbox_messages WHERE tenant_id = {0} AND message_type LIKE '%PersonSyncedFromHr%'", subsidiary.Id)).Should().Be(12_000);
+        var stored = await InDatabase(db => db.Set<Alliance.Organization.HrSync.HrSyncRunRow>().CountAsync(r => r.RunId == Guid.Parse(applied.Run.Id)));
+        stored.Should().Be(12_000, "every row's result is kept for results.csv");
+        var one = await InDatabase(db => db.Set<Alliance.Organization.People.Person>().AsNoTracking().SingleAsync(p => p.EmployeeNumber == "E011999"));
+        one.Name.Should().Be("员工11999");
+
+        var again = await ImportAsync(subsidiary.Id, csv);
+        again.Counts["unchanged"].Should().Be(12_000);
+        again.Counts.GetValueOrDefault("created").Should().Be(0);
+        (await CountAsync("SELECT count(*)::int AS \"Value\" FROM people WHERE subsidiary_id = {0}", subsidiary.Id)).Should().Be(12_000);
+    }
+
+    /// <summary>Rows that depend on each other and on what is stored, in one file; the same records one call at a time must end alike.</summary>
+    static string MixedFile(string suffix) => Header +
+        $"M1{suffix},新员工,研发部,工程师,在职,2026-03-01 09:00\n" +       // created
+        $"M1{suffix},新员工,市场部,工程师,在职,2026-03-02 09:00\n" +       // the same employee again, later: updated
+        $"M1{suffix},新员工,销售部,工程师,在职,2026-02-01 09:00\n" +       // older than the stored record: stale
+        $"P1{suffix},老员工,研发部,工程师,在职,2026-03-01 09:00\n" +       // matched to a registered person by employee number
+        $"S1{suffix},王书记,办公室,主任,离职,2026-03-01 09:00\n" +         // a secretary leaves: conflict
+        $"S1{suffix},王书记,办公室,主任,离职,2026-03-03 09:00\n" +         // the same state, later: unchanged, no second conflict
+        $"X1{suffix},无状态,研发部,,不知道,\n" +                            // bad status: error
+        $",无工号,研发部,,在职,\n";                                          // no number nor externalId: error
+
+    [Fact]
+    public async Task A_batch_takes_the_same_decisions_as_records_applied_one_at_a_time()
+    {
+        async Task<(Subsidiary Subsidiary, string SecretaryId)> Prepare(string code, string suffix)
+        {
+            var subsidiary = await SubsidiaryAsync(code);
+            var branch = await Call<CreateOrganizationRequest, Alliance.Contracts.Organization.V1.Organization>("CreateOrganization",
+                new CreateOrganizationRequest { SubsidiaryId = subsidiary.Id, Name = "第一支部", Kind = OrganizationKind.Branch }, service: "OrganizationService");
+            await Call<RegisterPersonRequest, Person>("RegisterPerson",
+                new RegisterPersonRequest { SubsidiaryId = subsidiary.Id, Name = "老员工", Kind = PersonKind.Employee, EmployeeNumber = "P1" + suffix }, service: "PeopleService");
+            var secretary = await Call<RegisterPersonRequest, Person>("RegisterPerson",
+                new RegisterPersonRequest { SubsidiaryId = subsidiary.Id, Name = "王书记", Kind = PersonKind.Employee, EmployeeNumber = "S1" + suffix }, service: "PeopleService");
+            secretary = await Call<JoinPartyRequest, Person>("JoinParty", new JoinPartyRequest
+                { PersonId = secretary.Id, OrganizationId = branch.Id, JoinedOn = "2020-07-01", Status = MembershipStatus.Full, ExpectedVersion = secretary.Version }, service: "PeopleService");
+            await Call<AssignRoleRequest, Person>("AssignRole", new AssignRoleRequest
+                { PersonId = secretary.Id, OrganizationId = branch.Id, Role = OrganizationRoleKind.Secretary, StartsOn = "2024-01-01", ExpectedVersion = secretary.Version }, service: "PeopleService");
+            return (subsidiary, secretary.Id);
+        }
+
+        var (batched, batchedSecretary) = await Prepare("HRB2", "a");
+        var (single, singleSecretary) = await Prepare("HRB3", "b");
+
+        var file = await ImportAsync(batched.Id, MixedFile("a"));
+
+        // One at a time: the same rows, each in its own ApplyHrEmployees call (the records a file row becomes).
+        var run = await Call<StartHrSyncRunRequest, HrSyncRun>("StartHrSyncRun", new StartHrSyncRunRequest { SubsidiaryId = single.Id, Source = "one-by-one" });
+        var oneByOne = new List<HrRecordResult>();
+        var lines = MixedFile("b").Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var cells = lines[i].Split(',');
+            var record = new HrEmployeeRecord { RowNumber = i + 2, Name = cells[1], Department = cells[2], Position = cells[3], Active = cells[4] != "离职" };
+            if (cells[0].Length > 0) record.EmployeeNumber = cells[0];
+            record.HrUpdatedAt = cells[5].Length > 0
+                ? Timestamp.FromDateTimeOffset(DateTimeOffset.Parse(cells[5] + " +08:00", System.Globalization.CultureInfo.InvariantCulture))
+                : Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
+            if (cells[4] == "不知道") { oneByOne.Add(new HrRecordResult { RowNumber = i + 2, Outcome = "error" }); continue; } // the file reader's check
+            var request = new ApplyHrEmployeesRequest { SubsidiaryId = single.Id, SyncRunId = run.Id };
+            request.Records.Add(record);
+            oneByOne.AddRange((await Call<ApplyHrEmployeesRequest, ApplyHrEmployeesResponse>("ApplyHrEmployees", request)).Results);
+        }
+
+        file.Results.Select(r => r.Outcome).Should().Equal(oneByOne.Select(r => r.Outcome));
+        file.Results.Select(r => r.Outcome).Should().Equal("created", "updated", "stale", "created", "conflict", "unchanged", "error", "error");
+        file.Results[3].PersonId.Should().NotBeEmpty();
+        (await CountAsync("SELECT count(*)::int AS \"Value\" FROM people WHERE subsidiary_id = {0}", batched.Id)).Should().Be(3, "the registered employee was matched, not copied");
+        (await CountAsync("SELECT count(*)::int AS \"Value\" FROM hr_conflicts WHERE subsidiary_id = {0} AND NOT resolved", batched.Id)).Should().Be(1);
+        (await CountAsync("SELECT count(*)::int AS \"Value\" FROM hr_conflicts WHERE subsidiary_id = {0} AND NOT resolved", single.Id)).Should().Be(1);
+        foreach (var (subsidiary, secretary) in new[] { (batched.Id, batchedSecretary), (single.Id, singleSecretary) })
+        {
+            var person = await Call<GetPersonRequest, Person>("GetPerson", new GetPersonRequest { Id = secretary }, service: "PeopleService");
+            person.Roles.Single().HasEndsOn.Should().BeFalse("party roles are never dropped by HR");
+            var events = await InDatabase(db => db.Database.SqlQueryRaw<string>(
+                "SELECT split_part(message_type, ',', 1) AS \"Value\" FROM outbox_messages WHERE tenant_id = {0} AND message_type NOT LIKE '%Subsidiary%' " +
+                "AND message_type NOT LIKE '%Organization%' AND message_type NOT LIKE '%Role%' AND message_type NOT LIKE '%MemberJoined%' ORDER BY split_part(message_type, ',', 1)", Guid.Parse(subsidiary)).ToListAsync());
+            events.GroupBy(e => e.Split('.').Last()).ToDictionary(g => g.Key, g => g.Count()).Should().BeEquivalentTo(new Dictionary<string, int>
+            {
+                ["PersonRegistered"] = 3, // two by RegisterPerson, one for the new employee M1
+                ["PersonSyncedFromHr"] = 4, // created, updated, matched, left
+                ["DepartmentChangedInHr"] = 1,
+                ["PersonLeftInHr"] = 1,
+                ["HrConflictRaised"] = 1,
+            }, $"the events of {subsidiary}");
+        }
+    }
+
+    [Fact]
+    public async Task A_batch_the_database_refuses_is_applied_row_by_row_and_only_the_clashing_row_fails()
+    {
+        var subsidiary = await SubsidiaryAsync("HRB4");
+        // Stands for a concurrent writer the batch's lookups could not see: this employee number clashes at insert.
+        await InDatabase(db => db.Database.ExecuteSqlRawAsync("""
+            CREATE FUNCTION refuse_clash() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              IF NEW.employee_number = 'E000007' THEN RAISE unique_violation USING MESSAGE = 'clash'; END IF;
+              RETURN NEW;
+            END $$;
+            CREATE TRIGGER refuse_clash BEFORE INSERT ON hr_users FOR EACH ROW EXECUTE FUNCTION refuse_clash();
+            """));
+
+        var applied = await ImportAsync(subsidiary.Id, Roster(20));
+
+        applied.Results.Where(r => r.Outcome != "created").Select(r => (r.RowNumber, r.Outcome)).Should().Equal((8, "error"));
+        applied.Results.Single(r => r.Outcome == "error").Message.Should().Contain("clashes");
+        (await CountAsync("SELECT count(*)::int AS \"Value\" FROM people WHERE subsidiary_id = {0}", subsidiary.Id)).Should().Be(19, "the clashing row left no person behind");
+        (await CountAsync("SELECT count(*)::int AS \"Value\" FROM outbox_messages WHERE tenant_id = {0} AND message_type LIKE '%PersonSyncedFromHr%'", subsidiary.Id)).Should().Be(19);
+        (applied.Run.Created, applied.Run.Errors).Should().Be((19, 1));
+    }
+}
