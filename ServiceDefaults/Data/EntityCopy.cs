@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Alliance.ServiceDefaults.Data;
 
@@ -25,13 +26,14 @@ public static class EntityCopy
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         _ = transaction.GetDbTransaction(); // the COPY runs in the connection's transaction
         var total = 0;
+        var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList(); // one DetectChanges for every type
         foreach (var type in types)
         {
             var entityType = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
-            var entries = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && e.Metadata == entityType).ToList();
+            var entries = added.Where(e => e.Metadata == entityType).ToList();
             if (entries.Count == 0) continue;
             var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-            var columns = entityType.GetProperties().Select(p => new Column(p, p.GetColumnName(table)!, StoreType(p))).ToList();
+            var columns = entityType.GetProperties().Select(p => new Column(p, p.GetColumnName(table)!, p.GetGetter(), p.GetTypeMapping().Converter, DbType(p))).ToList();
             var quotedTable = entityType.GetSchema() is { } schema ? $"\"{schema}\".\"{table.Name}\"" : $"\"{table.Name}\"";
             var sql = $"COPY {quotedTable} ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)";
             await using (var writer = await connection.BeginBinaryImportAsync(sql, ct))
@@ -41,10 +43,11 @@ public static class EntityCopy
                     await writer.StartRowAsync(ct);
                     foreach (var column in columns)
                     {
-                        var value = entry.Property(column.Property.Name).CurrentValue;
-                        if (column.Property.GetTypeMapping().Converter is { } converter && value is not null) value = converter.ConvertToProvider(value);
+                        var value = column.Property.IsShadowProperty() ? entry.Property(column.Property.Name).CurrentValue : column.Getter.GetClrValueUsingContainingEntity(entry.Entity);
+                        if (column.Converter is { } converter && value is not null) value = converter.ConvertToProvider(value);
                         if (value is null) await writer.WriteNullAsync(ct);
-                        else await writer.WriteAsync(value, column.StoreType, ct);
+                        else if (column.DbType is { } dbType) await writer.WriteAsync(value, dbType, ct);
+                        else await writer.WriteAsync(value, StoreType(column.Property), ct);
                     }
                 }
                 await writer.CompleteAsync(ct);
@@ -55,6 +58,26 @@ public static class EntityCopy
         return total;
     }
 
+    /// <summary>The Npgsql type of the column's store type, resolved once per column (by name per value costs a lookup each).</summary>
+    static NpgsqlDbType? DbType(IProperty property) => StoreType(property) switch
+    {
+        "uuid" => NpgsqlDbType.Uuid,
+        "text" => NpgsqlDbType.Text,
+        "character varying" => NpgsqlDbType.Varchar,
+        "boolean" => NpgsqlDbType.Boolean,
+        "smallint" => NpgsqlDbType.Smallint,
+        "integer" => NpgsqlDbType.Integer,
+        "bigint" => NpgsqlDbType.Bigint,
+        "double precision" => NpgsqlDbType.Double,
+        "timestamp with time zone" => NpgsqlDbType.TimestampTz,
+        "date" => NpgsqlDbType.Date,
+        "jsonb" => NpgsqlDbType.Jsonb,
+        "bytea" => NpgsqlDbType.Bytea,
+        "text[]" => NpgsqlDbType.Array | NpgsqlDbType.Text,
+        "uuid[]" => NpgsqlDbType.Array | NpgsqlDbType.Uuid,
+        _ => null,
+    };
+
     /// <summary>The column's PostgreSQL type without its facets: "character varying(64)" is written as "character varying".</summary>
     static string StoreType(IProperty property)
     {
@@ -63,5 +86,5 @@ public static class EntityCopy
         return paren < 0 ? type : type[..paren] + type[(type.IndexOf(')') + 1)..];
     }
 
-    sealed record Column(IProperty Property, string Name, string StoreType);
+    sealed record Column(IProperty Property, string Name, IClrPropertyGetter Getter, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter, NpgsqlDbType? DbType);
 }

@@ -7,11 +7,14 @@ namespace Alliance.Organization.HrSync;
 
 public sealed class HrImportFileException(string message) : Exception(message);
 
-/// <summary>One data row of an HR file: its line (CSV) or row number (XLSX) and its cells by column name.</summary>
-public sealed record HrImportRow(int RowNumber, IReadOnlyDictionary<string, string> Cells)
+/// <summary>
+/// One data row of an HR file: its line (CSV) or row number (XLSX) and its fields, read by column name through the
+/// file's one column map (a file of 300,000 rows keeps no dictionary per row).
+/// </summary>
+public sealed record HrImportRow(int RowNumber, IReadOnlyDictionary<string, int> Columns, IReadOnlyList<string> Fields)
 {
-    public string? this[string column] => Cells.TryGetValue(column, out var v) && v.Trim().Length > 0 ? v.Trim() : null;
-    public bool Has(string column) => Cells.ContainsKey(column);
+    public string? this[string column] => Has(column) && Fields[Columns[column]].Trim() is { Length: > 0 } v ? v : null;
+    public bool Has(string column) => Columns.TryGetValue(column, out var i) && i < Fields.Count;
 }
 
 public enum HrImportKind { Employees = 1, Departments = 2 }
@@ -60,12 +63,13 @@ public static class HrImportFile
             columns[i] = column;
         }
         if (columns.Count == 0) throw new HrImportFileException("The header row names none of the columns employeeNumber, externalId, name, department, position, status, updatedAt, code.");
+        var byName = columns.ToDictionary(c => c.Value, c => c.Key);
         var rows = new List<HrImportRow>();
         foreach (var (line, fields) in records.Skip(headerIndex + 1))
         {
             if (fields.All(f => f.Trim().Length == 0)) continue;
             if (rows.Count == MaxRows) throw new HrImportFileException($"The file has more than {MaxRows} rows.");
-            rows.Add(new HrImportRow(line, columns.Where(c => c.Key < fields.Count).ToDictionary(c => c.Value, c => fields[c.Key])));
+            rows.Add(new HrImportRow(line, byName, fields));
         }
         if (rows.Count == 0) throw new HrImportFileException("The file has no rows below the header.");
         return rows;

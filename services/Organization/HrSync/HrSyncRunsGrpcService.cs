@@ -165,7 +165,7 @@ public sealed partial class HrSyncGrpcService
                 results = await ApplyRecordsOneByOneAsync(records, ApplyEmployee(subsidiaryId, runId, rowErrors, new HrEmployeeSync(db, clock)), FailedEmployee, ct);
             }
             db.ChangeTracker.Clear();
-            if (!dryRun) await RecordResultsAsync(runId!.Value, results, ct);
+            if (!dryRun) await RecordResultsAsync(runId!.Value, results, ct, storedBefore: start);
             await (transaction?.CommitAsync(ct) ?? Task.CompletedTask);
             Report(response, results);
         }
@@ -183,12 +183,19 @@ public sealed partial class HrSyncGrpcService
         var lookups = await HrBatchLookups.LoadAsync(db, subsidiaryId, numbers, externalIds, keys, ct);
         var apply = ApplyEmployee(subsidiaryId, runId, rowErrors, new HrEmployeeSync(db, clock, lookups));
         var results = new List<C.HrRecordResult>(records.Count);
-        foreach (var record in records)
+        // Thousands of tracked rows: changes are detected once, below, not at every Add.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            // The apply path checks a record before it changes anything: a refused record leaves nothing behind.
-            try { results.Add(await apply(record, ct)); }
-            catch (RpcException ex) { results.Add(Failed(FailedEmployee(record), ex)); }
+            foreach (var record in records)
+            {
+                // The apply path checks a record before it changes anything: a refused record leaves nothing behind.
+                try { results.Add(await apply(record, ct)); }
+                catch (RpcException ex) { results.Add(Failed(FailedEmployee(record), ex)); }
+            }
         }
+        finally { db.ChangeTracker.AutoDetectChangesEnabled = true; }
+        db.ChangeTracker.DetectChanges(); // once for the batch: COPY and SaveChanges below look no further
         await db.CopyAddedAsync([typeof(People.Person), typeof(HrUser), typeof(HrConflict), typeof(OutboxMessage)], ct);
         await db.SaveChangesAsync(ct);
         return results;
@@ -337,12 +344,13 @@ public sealed partial class HrSyncGrpcService
     }
 
     /// <summary>The run's counters and its rows (up to the run's bound), in the batch's transaction.</summary>
-    async Task RecordResultsAsync(Guid runId, IReadOnlyCollection<C.HrRecordResult> results, CancellationToken ct)
+    /// <param name="storedBefore">The run's rows already stored, when the caller knows (a file's earlier batches); else counted.</param>
+    async Task RecordResultsAsync(Guid runId, IReadOnlyCollection<C.HrRecordResult> results, CancellationToken ct, int? storedBefore = null)
     {
         var ledger = new HrSyncRunLedger(db, clock);
         var outcomes = results.Select(r => System.Enum.Parse<HrApplyOutcome>(r.Outcome, ignoreCase: true)).ToList();
         await ledger.CountAsync(runId, outcomes, results.Where(r => r.Outcome == "error").Select(r => $"row {r.RowNumber}: {r.Message}").ToList(), ct);
-        var stored = await db.Set<HrSyncRunRow>().CountAsync(r => r.RunId == runId, ct);
+        var stored = storedBefore ?? await db.Set<HrSyncRunRow>().CountAsync(r => r.RunId == runId, ct);
         db.AddRange(results.Take(Math.Max(0, HrSyncRunRow.MaxRowsPerRun - stored)).Select(r => new HrSyncRunRow
         {
             RunId = runId, RowNumber = r.RowNumber, EmployeeNumber = Cap(r.HasEmployeeNumber ? r.EmployeeNumber : null, People.Person.MaxEmployeeNumberLength),

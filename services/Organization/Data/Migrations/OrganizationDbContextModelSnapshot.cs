@@ -1230,6 +1230,9 @@ namespace Alliance.Organization.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameSearch"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NameSearch"), new[] { "gin_trgm_ops" });
 
+                    b.HasIndex("SubsidiaryId", "EmployeeNumber")
+                        .HasDatabaseName("ix_people_subsidiary_id_employee_number");
+
                     b.HasIndex("SubsidiaryId", "IdNumberHash")
                         .IsUnique()
                         .HasDatabaseName("ix_people_subsidiary_id_id_number_hash")
