@@ -80,7 +80,7 @@ public sealed class HrDatabaseLookups(OrganizationDbContext db) : IHrApplyLookup
 }
 
 /// <summary>
-/// Everything a batch of file records can reach, loaded up front in seven set queries (by the batch's employee numbers,
+/// Everything a batch of file records can reach, loaded up front in a few set queries (by the batch's employee numbers,
 /// externalIds and userNames, then the people those lead to, their HR users, roles and open conflicts), and kept in step
 /// with what the batch adds. Answers as <see cref="HrDatabaseLookups"/> would for the same database state.
 /// </summary>
@@ -107,8 +107,12 @@ public sealed class HrBatchLookups : IHrApplyLookups
         var lookups = new HrBatchLookups();
         string[] n = [.. numbers.Distinct()], x = [.. externalIds.Distinct()], k = [.. userNameKeys.Distinct()];
 
-        var users = await db.Set<HrUser>().Where(u => u.SubsidiaryId == tenant &&
-            (n.Contains(u.EmployeeNumber!) || x.Contains(u.ExternalId!) || k.Contains(u.UserNameKey))).ToListAsync(ct);
+        // One query per key, each on its index (an OR of the three is planned as a scan of the subsidiary's HR users).
+        var users = new List<HrUser>();
+        if (n.Length > 0) users.AddRange(await db.Set<HrUser>().Where(u => u.SubsidiaryId == tenant && n.Contains(u.EmployeeNumber!)).ToListAsync(ct));
+        if (x.Length > 0) users.AddRange(await db.Set<HrUser>().Where(u => u.SubsidiaryId == tenant && x.Contains(u.ExternalId!)).ToListAsync(ct));
+        if (k.Length > 0) users.AddRange(await db.Set<HrUser>().Where(u => u.SubsidiaryId == tenant && k.Contains(u.UserNameKey)).ToListAsync(ct));
+        users = [.. users.Distinct()]; // tracked: one instance per row
         foreach (var user in users.OrderBy(u => u.CreatedAt)) lookups.Index(user);
 
         var anyUsers = await db.Set<HrUser>().IgnoreQueryFilters().AsNoTracking().Where(u => u.SubsidiaryId == tenant && x.Contains(u.ExternalId!))

@@ -172,6 +172,20 @@ public class HrFileBatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_file_over_grpcs_default_4_MB_arrives_whole()
+    {
+        var subsidiary = await SubsidiaryAsync("HRB5");
+        // 100 rows, each with a 50 KB column the import does not read: 5 MB in one message.
+        var csv = "工号,姓名,备注\n" + string.Concat(Enumerable.Range(1, 100).Select(i => $"B{i:D4},员工{i},{new string('x', 50_000)}\n"));
+        Encoding.UTF8.GetByteCount(csv).Should().BeGreaterThan(4 * 1024 * 1024);
+
+        var preview = await ImportAsync(subsidiary.Id, csv, dryRun: true);
+
+        preview.Counts["created"].Should().Be(100);
+        preview.Results.Should().HaveCount(100);
+    }
+
+    [Fact]
     public async Task A_batch_the_database_refuses_is_applied_row_by_row_and_only_the_clashing_row_fails()
     {
         var subsidiary = await SubsidiaryAsync("HRB4");

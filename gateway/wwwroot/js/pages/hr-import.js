@@ -89,7 +89,10 @@ function view(result) {
   const download = result.run
     ? h('button', { type: 'button', class: 'button', testid: 'hr-import-download', onclick: () => downloadResults(result.run.id) }, t('hrImport.download'))
     : null;
-  return [summary, download, table({
+  const truncated = result.rowsTruncated
+    ? h('p', { class: 'muted', testid: 'hr-import-truncated' }, t('hrImport.truncated', { shown: formatNumber(result.rows.length) }))
+    : null;
+  return [summary, download, truncated, table({
     testid: 'hr-import-table',
     columns: [{ label: t('hrImport.row'), num: true }, { label: t('hrImport.employeeNumber') }, { label: t('hrImport.name') },
       { label: t('hrImport.outcome') }, { label: t('hrImport.message') }],
