@@ -11,10 +11,12 @@ public sealed class HrImportFileException(string message) : Exception(message);
 /// One data row of an HR file: its line (CSV) or row number (XLSX) and its fields, read by column name through the
 /// file's one column map (a file of 300,000 rows keeps no dictionary per row).
 /// </summary>
-public sealed record HrImportRow(int RowNumber, IReadOnlyDictionary<string, int> Columns, IReadOnlyList<string> Fields)
+public sealed record HrImportRow(int RowNumber, IReadOnlyDictionary<string, int> Columns, string?[] Fields)
 {
-    public string? this[string column] => Has(column) && Fields[Columns[column]].Trim() is { Length: > 0 } v ? v : null;
-    public bool Has(string column) => Columns.TryGetValue(column, out var i) && i < Fields.Count;
+    /// <summary>The cell trimmed, or null when blank or absent.</summary>
+    public string? this[string column] => Columns.TryGetValue(column, out var i) ? Fields[i] is { Length: > 0 } v ? v : null : null;
+    /// <summary>The row has the column (a short row lacks its last cells).</summary>
+    public bool Has(string column) => Columns.TryGetValue(column, out var i) && Fields[i] is not null;
 }
 
 public enum HrImportKind { Employees = 1, Departments = 2 }
@@ -63,13 +65,20 @@ public static class HrImportFile
             columns[i] = column;
         }
         if (columns.Count == 0) throw new HrImportFileException("The header row names none of the columns employeeNumber, externalId, name, department, position, status, updatedAt, code.");
-        var byName = columns.ToDictionary(c => c.Value, c => c.Key);
+        // A row keeps only the columns the import reads, trimmed (null: the row is too short to have it), by position in
+        // one map shared by every row: a file of 300,000 rows keeps no dictionary or unread cell per row.
+        var mapped = columns.OrderBy(c => c.Key).ToArray();
+        var positions = mapped.Select((c, position) => (c.Value, position)).ToDictionary(c => c.Value, c => c.position);
         var rows = new List<HrImportRow>();
-        foreach (var (line, fields) in records.Skip(headerIndex + 1))
+        for (var r = headerIndex + 1; r < records.Count; r++)
         {
+            var (line, fields) = records[r];
+            records[r] = default; // read: the parsed line can go
             if (fields.All(f => f.Trim().Length == 0)) continue;
             if (rows.Count == MaxRows) throw new HrImportFileException($"The file has more than {MaxRows} rows.");
-            rows.Add(new HrImportRow(line, byName, fields));
+            var values = new string?[mapped.Length];
+            for (var i = 0; i < mapped.Length; i++) values[i] = mapped[i].Key < fields.Count ? fields[mapped[i].Key].Trim() : null;
+            rows.Add(new HrImportRow(line, positions, values));
         }
         if (rows.Count == 0) throw new HrImportFileException("The file has no rows below the header.");
         return rows;

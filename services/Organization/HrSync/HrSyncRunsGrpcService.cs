@@ -4,6 +4,7 @@ using Alliance.ServiceDefaults.Grpc;
 using Alliance.ServiceDefaults.Messaging;
 using Alliance.ServiceDefaults.Security;
 using Alliance.ServiceDefaults.Validation;
+using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Alliance.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
@@ -71,6 +72,7 @@ public sealed partial class HrSyncGrpcService
         IReadOnlyList<HrImportRow> rows;
         try { rows = HrImportFile.Read(request.File.ToByteArray()); }
         catch (HrImportFileException e) { throw FieldErrors.Single("file", e.Message); }
+        request.File = ByteString.Empty; // read: the file's bytes (tens of MB) need not live through the import
         var kind = request.Kind switch
         {
             "employees" => HrImportKind.Employees,
@@ -131,10 +133,10 @@ public sealed partial class HrSyncGrpcService
         }
     }
 
-    const int EmployeeFileBatch = 5000;
+    const int EmployeeFileBatch = 2000;
 
     /// <summary>
-    /// A file's employees, in batches of 5,000 through the one apply path with set lookups (<see cref="HrBatchLookups"/>)
+    /// A file's employees, in batches of 2,000 through the one apply path with set lookups (<see cref="HrBatchLookups"/>)
     /// and COPY for what the batch adds (<see cref="EntityCopy"/>). Each batch commits on its own with its results and
     /// counts; a dry run keeps the whole file in one transaction that is rolled back, so later rows see earlier ones.
     /// A batch the database refuses (a row clashing with a concurrent write) is applied again row by row with a savepoint

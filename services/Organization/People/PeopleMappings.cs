@@ -27,7 +27,7 @@ public sealed class PersonMapping : IEntityTypeConfiguration<Person>
         e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
         e.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
         e.HasIndex(x => new { x.SubsidiaryId, x.Name });
-        // HR records match people by employee number (HrEmployeeSync; a file's batch asks for 5,000 at once).
+        // HR records match people by employee number (HrEmployeeSync; a file's batch asks for 2,000 at once).
         e.HasIndex(x => new { x.SubsidiaryId, x.EmployeeNumber }).HasDatabaseName("ix_people_subsidiary_id_employee_number");
         // search: name LIKE '%…%' OR name_search LIKE '%…%' (docs/adr/0006-pinyin-search.md).
         e.HasIndex(x => x.Name).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_people_name_trgm");

@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Alliance.Organization.Tests.HrSync;
 
 /// <summary>
-/// File imports apply in batches of 5,000 with set lookups and COPY: the same decisions as the one-record-at-a-time
+/// File imports apply in batches of 2,000 with set lookups and COPY: the same decisions as the one-record-at-a-time
 /// path, every event written, a clashing batch redone row by row. Against a real PostgreSQL and RabbitMQ.
 /// </summary>
 public class HrFileBatchTests : IAsyncLifetime
