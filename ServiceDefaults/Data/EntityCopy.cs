@@ -22,9 +22,9 @@ public static class EntityCopy
     /// </summary>
     public static async Task<int> CopyAddedAsync(this DbContext db, IReadOnlyList<Type> types, CancellationToken ct)
     {
-        var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("CopyAddedAsync needs a transaction: COPY must commit with the rest.");
+        // The COPY runs in the connection's open transaction, so it commits or rolls back with the rest.
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("CopyAddedAsync needs a transaction: COPY must commit with the rest.");
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        _ = transaction.GetDbTransaction(); // the COPY runs in the connection's transaction
         var total = 0;
         var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList(); // one DetectChanges for every type
         foreach (var type in types)

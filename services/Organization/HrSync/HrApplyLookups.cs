@@ -32,7 +32,7 @@ public interface IHrApplyLookups
     /// <summary>The person's roles that have not ended before <paramref name="today"/>, by start.</summary>
     Task<IReadOnlyList<HeldRole>> CurrentRolesAsync(Guid personId, DateOnly today, CancellationToken ct);
     Task<bool> HasOpenRoleConflictAsync(Guid personId, CancellationToken ct);
-    /// <summary>Told of what the apply path adds, so later records of a batch see it.</summary>
+    /// <summary>Told of what the apply path adds or changes (a user's or person's new number or externalId), so later records of a batch see it.</summary>
     void Added(HrUser user);
     void Added(Person person);
     void Added(HrConflict conflict);
