@@ -24,7 +24,7 @@ public sealed class RabbitMqServer : IInfrastructureServer
         _nodeName = nodeName;
     }
 
-    public int Port { get; }
+    public int Port { get; private set; }
     public int DistributionPort { get; private set; }
     public int EpmdPort { get; private set; }
     public string ConnectionString => $"amqp://guest:guest@127.0.0.1:{Port}/";
@@ -65,18 +65,19 @@ public sealed class RabbitMqServer : IInfrastructureServer
 
     /// <summary>
     /// Starts epmd and the broker. A broker that exits while starting (seen now and then on a loaded machine) is tried
-    /// again, up to three times, with fresh internal ports; the last failure reports what the broker printed.
+    /// again, up to three times, with fresh internal ports (and a fresh AMQP port when that one was taken); the last failure
+    /// reports what the broker printed.
     /// </summary>
     public async Task StartAsync(CancellationToken ct = default)
     {
         Directory.CreateDirectory(Path.Combine(_dir, "log"));
-        await File.WriteAllTextAsync(Path.Combine(_dir, "rabbitmq.conf"),
-            $"listeners.tcp.default = 127.0.0.1:{Port}\nloopback_users = none\nlog.console = false\nlog.file.level = warning\n", ct);
         await File.WriteAllTextAsync(Path.Combine(_dir, "enabled_plugins"), "[].\n", ct);
         var epmdPath = Directory.GetFiles("/usr/lib/erlang", "epmd", SearchOption.AllDirectories).First(p => p.Contains("/erts-") && p.EndsWith("/bin/epmd"));
 
         for (var attempt = 1; ; attempt++)
         {
+            await File.WriteAllTextAsync(Path.Combine(_dir, "rabbitmq.conf"),
+                $"listeners.tcp.default = 127.0.0.1:{Port}\nloopback_users = none\nlog.console = false\nlog.file.level = warning\n", ct);
             var env = Environment();
             _epmd = Start(epmdPath, ["-address", "127.0.0.1", "-port", EpmdPort.ToString()], env);
             await ProcessRunner.WaitUntilAsync(() => CanConnectAsync(EpmdPort), TimeSpan.FromSeconds(10), "epmd", ct);
@@ -97,6 +98,8 @@ public sealed class RabbitMqServer : IInfrastructureServer
                     $"RabbitMQ {(exited ? "exited while starting" : "was not ready within 120 s")} (attempt {attempt}). It printed:\n{string.Join("\n", _output.TakeLast(30))}");
             DistributionPort = FreePort.Next();
             EpmdPort = FreePort.Next();
+            // Its AMQP port was taken between being picked and being bound (e.g. by the dashboard): a fresh one too.
+            if (_output.Any(line => line.Contains("eaddrinuse", StringComparison.Ordinal))) Port = FreePort.Next();
         }
     }
     readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();

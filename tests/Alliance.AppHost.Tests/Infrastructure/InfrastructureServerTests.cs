@@ -111,6 +111,30 @@ public class InfrastructureServerTests
 public class RabbitMqStartRetryTests
 {
     [Fact]
+    public async Task A_broker_whose_port_was_taken_meanwhile_starts_on_a_fresh_port()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "rabbit-port-" + Guid.NewGuid().ToString("N")[..8]);
+        var takenPort = FreePort.Next();
+        var server = new RabbitMqServer(dir, takenPort, "port-test");
+        // Someone else bound the AMQP port between its pick and the broker's start (seen: the AppHost's own dashboard).
+        using var squatter = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, takenPort);
+        squatter.Start();
+        try
+        {
+            await server.StartAsync();
+
+            server.Port.Should().NotBe(takenPort);
+            (await server.IsHealthyAsync()).Should().BeTrue();
+            server.ConnectionString.Should().Contain($":{server.Port}/");
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+        try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
     public async Task A_broker_that_exits_while_starting_is_started_again_on_fresh_internal_ports()
     {
         var dir = Path.Combine(Path.GetTempPath(), "rabbit-retry-" + Guid.NewGuid().ToString("N")[..8]);
