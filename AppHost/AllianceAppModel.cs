@@ -15,29 +15,36 @@ public static class AllianceAppModel
         var cache = builder.AddRedis(ResourceNames.Cache);
         var demoData = options.DemoData ? "true" : "false";
 
-        IResourceBuilder<ProjectResource> Service(string name, string projectPath, string database)
+        IResourceBuilder<ProjectResource> Service(string name, string projectPath, string database, bool startsBeforeBroker = false)
         {
             var db = pg.AddDatabase(database);
-            return builder.AddProject(name, projectPath)
+            var service = builder.AddProject(name, projectPath)
                 .WithHttpEndpoint(http2: true)
                 .WithReference(db).WaitFor(db)
-                .WithReference(bus).WaitFor(bus)
+                .WithReference(bus);
+            // The organization service has the longest start (migrations, the pinyin table, the demo data): it does that
+            // while RabbitMQ boots, and its bus starts when the broker answers (BrokerGate; ADR 15).
+            if (!startsBeforeBroker) service.WaitFor(bus);
+            return service
                 .WithReference(cache).WaitFor(cache)
                 .WithEnvironment("DemoData__Enabled", demoData);
         }
 
-        var organization = Service(ResourceNames.Organization, "services/Organization/Alliance.Organization.csproj", ResourceNames.Databases.Organization);
+        var organization = Service(ResourceNames.Organization, "services/Organization/Alliance.Organization.csproj", ResourceNames.Databases.Organization,
+            startsBeforeBroker: true);
         var activity = Service(ResourceNames.Activity, "services/Activity/Alliance.Activity.csproj", ResourceNames.Databases.Activity);
         var talent = Service(ResourceNames.Talent, "services/Talent/Alliance.Talent.csproj", ResourceNames.Databases.Talent);
         var reporting = Service(ResourceNames.Reporting, "services/Reporting/Alliance.Reporting.csproj", ResourceNames.Databases.Reporting)
             .WithReplicas(2);
 
+        // The gateway needs the services' addresses to start, not the services themselves: it starts beside them, and
+        // the AppHost says "running" only once every resource is healthy (ADR 15).
         builder.AddProject(ResourceNames.Gateway, "gateway/Alliance.Gateway.csproj")
             .WithHttpEndpoint(port: options.GatewayPort)
-            .WithReference(organization).WaitFor(organization)
-            .WithReference(activity).WaitFor(activity)
-            .WithReference(talent).WaitFor(talent)
-            .WithReference(reporting).WaitFor(reporting)
+            .WithReference(organization)
+            .WithReference(activity)
+            .WithReference(talent)
+            .WithReference(reporting)
             .WithReference(cache).WaitFor(cache)
             .WithEnvironment("DemoData__Enabled", demoData);
     }

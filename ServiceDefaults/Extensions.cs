@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Alliance.ServiceDefaults.Memory;
 using Alliance.ServiceDefaults.Telemetry;
 
 namespace Microsoft.Extensions.Hosting;
@@ -39,6 +40,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         builder.Services.AddProblemDetails();
+        builder.Services.AddOptions<MemoryTrimOptions>().BindConfiguration(MemoryTrimOptions.SectionName);
+        builder.Services.AddHostedService<IdleMemoryTrimmer>();
         return builder;
     }
 

@@ -8,7 +8,7 @@ log="$data/apphost.log"
 measure() { # label
   : >"$log"
   local start=$(date +%s.%N)
-  dotnet AppHost/bin/Debug/net10.0/Alliance.AppHost.dll --data-dir "$data" >"$log" 2>&1 &
+  dotnet AppHost/bin/${CONF:-Debug}/net10.0/Alliance.AppHost.dll --data-dir "$data" >"$log" 2>&1 &
   local pid=$!
   until grep -q "Alliance is running" "$log"; do
     kill -0 $pid 2>/dev/null || { echo "AppHost exited:"; tail -20 "$log"; exit 1; }

@@ -43,6 +43,8 @@ public static class MessagingHostingExtensions
             ?? throw new InvalidOperationException($"Messaging needs ConnectionStrings:{ResourceNames.Bus} (an amqp:// URI with the virtual host).");
         var broker = new Uri(connectionString);
 
+        // Before MassTransit's hosted service, so the bus starts once the broker answers (a service may start before it).
+        builder.Services.AddHostedService<BrokerGate>();
         builder.Services.AddMassTransit(x =>
         {
             // "reporting" + OrganizationCreatedConsumer => queue "reporting-organization-created".

@@ -17,6 +17,9 @@ public sealed class MessagingOptions
     /// <summary>Messages a consumer replica takes from the broker ahead of processing; null keeps MassTransit's default.</summary>
     public int? PrefetchCount { get; set; }
 
+    /// <summary>How long the service's start waits for the broker to answer (<see cref="BrokerGate"/>) before it fails.</summary>
+    public TimeSpan BrokerWaitTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     public OutboxOptions Outbox { get; set; } = new();
 }
 
@@ -28,6 +31,9 @@ public sealed class OutboxOptions
 
     /// <summary>Rows claimed (and published together on one channel, confirms awaited together) per batch.</summary>
     public int BatchSize { get; set; } = 1000;
+
+    /// <summary>Events of one type sent in one message (an EventBatch) at most; 1 sends every event alone.</summary>
+    public int EventsPerMessage { get; set; } = 100;
 
     /// <summary>Batches in flight at once in one process; replicas add theirs (SKIP LOCKED keeps them apart).</summary>
     public int Workers { get; set; } = 4;

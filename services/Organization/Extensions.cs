@@ -14,12 +14,14 @@ public static class Extensions
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<OrganizationDbContext>(ResourceNames.Databases.Organization);
+        // Hosted services start in this order: the pinyin table and the demo data before the bus, so they are done while
+        // the broker boots (the demo data's events wait in the outbox for the dispatcher, which starts with the bus).
+        builder.Services.AddHostedService<Search.NameSearchBackfill>();
+        builder.Services.AddHostedService<DemoDataLoader>();
         builder.AddServiceMessaging<OrganizationDbContext>();
         // HR files (up to 64 MB, HrImportFile.MaxBytes) arrive in one message.
         builder.AddGrpcServer(o => o.MaxReceiveMessageSize = HrSync.HrImportFile.MaxBytes + 1024 * 1024);
         builder.Services.Configure<Pairings.PairingOptions>(builder.Configuration.GetSection("Pairings"));
-        builder.Services.AddHostedService<Search.NameSearchBackfill>();
-        builder.Services.AddHostedService<DemoDataLoader>();
         builder.Services.AddSingleton(PersonalDataProtector.FromConfiguration(builder.Configuration, builder.Environment));
         HrSync.Connectors.HrConnectorServices.AddHrConnectors(builder);
         return builder;
