@@ -31,6 +31,9 @@ public static class HrImportFile
     public const int MaxBytes = 64 * 1024 * 1024;
     public const int MaxRows = 500_000;
 
+    /// <summary>Distinct repeated cell values kept once per file (beyond it, a value is shared only if already kept).</summary>
+    const int MaxPooledValues = 100_000;
+
     public const string EmployeeNumber = "employeeNumber", ExternalId = "externalId", Name = "name", Department = "department",
         Position = "position", Status = "status", UpdatedAt = "updatedAt", Code = "code";
 
@@ -48,15 +51,33 @@ public static class HrImportFile
 
     /// <summary>The rows of a CSV or XLSX file (by its first bytes: a ZIP is XLSX).</summary>
     /// <exception cref="HrImportFileException">when the file cannot be read.</exception>
-    public static IReadOnlyList<HrImportRow> Read(byte[] bytes)
+    public static IReadOnlyList<HrImportRow> Read(byte[] bytes) => Read(bytes.AsMemory());
+
+    /// <inheritdoc cref="Read(byte[])"/>
+    public static IReadOnlyList<HrImportRow> Read(ReadOnlyMemory<byte> bytes)
     {
         if (bytes.Length == 0) throw new HrImportFileException("The file is empty.");
         if (bytes.Length > MaxBytes) throw new HrImportFileException($"The file is larger than {MaxBytes / (1024 * 1024)} MB.");
-        var records = bytes.AsSpan().StartsWith("PK\u0003\u0004"u8) ? XlsxRecords(bytes) : CsvRecords(bytes);
-        var headerIndex = records.FindIndex(r => r.Fields.Any(f => f.Trim().Length > 0));
-        if (headerIndex < 0) throw new HrImportFileException("The file is empty.");
+        var isXlsx = bytes.Span.StartsWith("PK\u0003\u0004"u8);
+        try
+        {
+            // CSV records are read one at a time: a file of 300,000 rows never has all its parsed lines and its rows at once.
+            using var records = (isXlsx ? XlsxRecords(bytes.ToArray()) : CsvRecords(bytes.Span)).GetEnumerator();
+            return Rows(records);
+        }
+        catch (TreeImportFileException e)
+        {
+            throw new HrImportFileException(e.Message);
+        }
+    }
+
+    static List<HrImportRow> Rows(IEnumerator<(int Line, List<string> Fields)> records)
+    {
+        List<string>? header = null;
+        while (header is null && records.MoveNext())
+            if (records.Current.Fields.Any(f => f.Trim().Length > 0)) header = records.Current.Fields;
+        if (header is null) throw new HrImportFileException("The file is empty.");
         var columns = new Dictionary<int, string>();
-        var header = records[headerIndex].Fields;
         for (var i = 0; i < header.Count; i++)
         {
             var key = new string(header[i].Trim().ToLowerInvariant().Where(c => c is not (' ' or '-' or '_')).ToArray());
@@ -69,15 +90,27 @@ public static class HrImportFile
         // one map shared by every row: a file of 300,000 rows keeps no dictionary or unread cell per row.
         var mapped = columns.OrderBy(c => c.Key).ToArray();
         var positions = mapped.Select((c, position) => (c.Value, position)).ToDictionary(c => c.Value, c => c.position);
+        // Departments, positions, statuses and HR times repeat from row to row: each distinct value is kept once.
+        var pooled = mapped.Select(c => c.Value is not (EmployeeNumber or ExternalId or Name or Code)).ToArray();
+        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
         var rows = new List<HrImportRow>();
-        for (var r = headerIndex + 1; r < records.Count; r++)
+        while (records.MoveNext())
         {
-            var (line, fields) = records[r];
-            records[r] = default; // read: the parsed line can go
+            var (line, fields) = records.Current;
             if (fields.All(f => f.Trim().Length == 0)) continue;
             if (rows.Count == MaxRows) throw new HrImportFileException($"The file has more than {MaxRows} rows.");
             var values = new string?[mapped.Length];
-            for (var i = 0; i < mapped.Length; i++) values[i] = mapped[i].Key < fields.Count ? fields[mapped[i].Key].Trim() : null;
+            for (var i = 0; i < mapped.Length; i++)
+            {
+                if (mapped[i].Key >= fields.Count) continue; // null: the row is too short to have it
+                var value = fields[mapped[i].Key].Trim();
+                if (pooled[i])
+                {
+                    if (pool.TryGetValue(value, out var kept)) value = kept;
+                    else if (pool.Count < MaxPooledValues) pool[value] = value;
+                }
+                values[i] = value;
+            }
             rows.Add(new HrImportRow(line, positions, values));
         }
         if (rows.Count == 0) throw new HrImportFileException("The file has no rows below the header.");
@@ -113,18 +146,11 @@ public static class HrImportFile
         return null;
     }
 
-    static List<(int Line, List<string> Fields)> CsvRecords(byte[] bytes)
+    static IEnumerable<(int Line, List<string> Fields)> CsvRecords(ReadOnlySpan<byte> bytes)
     {
-        try
-        {
-            var text = OrganizationTreeCsv.Decode(bytes);
-            if (text.Contains('\0')) throw new HrImportFileException("The file is neither a CSV text file nor an XLSX workbook.");
-            return OrganizationTreeCsv.Records(text);
-        }
-        catch (TreeImportFileException e)
-        {
-            throw new HrImportFileException(e.Message);
-        }
+        var text = OrganizationTreeCsv.Decode(bytes);
+        if (text.Contains('\0')) throw new HrImportFileException("The file is neither a CSV text file nor an XLSX workbook.");
+        return OrganizationTreeCsv.EnumerateRecords(text);
     }
 
     const string SheetNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";

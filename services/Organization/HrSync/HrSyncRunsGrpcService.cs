@@ -70,7 +70,7 @@ public sealed partial class HrSyncGrpcService
         var ct = context.CancellationToken;
         if (!await db.Subsidiaries.AnyAsync(s => s.Id == subsidiaryId, ct)) throw new RpcException(StatusCode.NotFound, "The subsidiary was not found.");
         IReadOnlyList<HrImportRow> rows;
-        try { rows = HrImportFile.Read(request.File.ToByteArray()); }
+        try { rows = HrImportFile.Read(request.File.Memory); } // a CSV is read in place, not copied
         catch (HrImportFileException e) { throw FieldErrors.Single("file", e.Message); }
         request.File = ByteString.Empty; // read: the file's bytes (tens of MB) need not live through the import
         var kind = request.Kind switch

@@ -114,10 +114,13 @@ public static class OrganizationTreeCsv
     }
 
     /// <summary>RFC 4180 records with the line each starts on.</summary>
-    internal static List<(int Line, List<string> Fields)> Records(string text)
+    internal static List<(int Line, List<string> Fields)> Records(string text) => EnumerateRecords(text).ToList();
+
+    /// <summary>The records one at a time, so a reader of a large file need not hold all of them at once; an unclosed
+    /// quote throws when the enumeration reaches the end.</summary>
+    internal static IEnumerable<(int Line, List<string> Fields)> EnumerateRecords(string text)
     {
         var separator = Separator(text);
-        var records = new List<(int, List<string>)>();
         var fields = new List<string>();
         var field = new StringBuilder();
         var line = 1;
@@ -148,7 +151,7 @@ public static class OrganizationTreeCsv
                 if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
                 fields.Add(field.ToString());
                 field.Clear();
-                records.Add((recordLine, fields));
+                yield return (recordLine, fields);
                 fields = [];
                 line++;
                 recordLine = line;
@@ -159,9 +162,8 @@ public static class OrganizationTreeCsv
         if (field.Length > 0 || fields.Count > 0)
         {
             fields.Add(field.ToString());
-            records.Add((recordLine, fields));
+            yield return (recordLine, fields);
         }
-        return records;
     }
 
     static char Separator(string text)

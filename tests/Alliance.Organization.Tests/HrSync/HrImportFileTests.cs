@@ -48,6 +48,24 @@ public class HrImportFileTests
     }
 
     [Fact]
+    public void Repeated_cells_are_kept_once_and_an_unclosed_quote_at_the_end_still_refuses_the_file()
+    {
+        var csv = new StringBuilder("工号,姓名,部门,岗位,状态,更新时间\n");
+        for (var i = 0; i < 50; i++) csv.Append($"E{i},张三,研发部,工程师,在职,2026-03-01 09:00\n");
+        var rows = HrImportFile.Read(Encoding.UTF8.GetBytes(csv.ToString()));
+
+        rows.Should().HaveCount(50);
+        rows.Select(r => r[HrImportFile.Department]).Distinct(ReferenceEqualityComparer.Instance).Should().ContainSingle("one string for all 50");
+        rows.Select(r => r[HrImportFile.UpdatedAt]).Distinct(ReferenceEqualityComparer.Instance).Should().ContainSingle();
+        rows.Select(r => r[HrImportFile.EmployeeNumber]).Should().OnlyHaveUniqueItems().And.Contain(["E0", "E49"]);
+        rows[49].RowNumber.Should().Be(51);
+
+        // The records are read one at a time; a quote left open on the last line is found at the end and refuses the whole file.
+        FluentActions.Invoking(() => HrImportFile.Read(Encoding.UTF8.GetBytes(csv + "E50,\"王五,研发部\n")))
+            .Should().Throw<HrImportFileException>().WithMessage("*quoted field is not closed*");
+    }
+
+    [Fact]
     public void A_departments_file_is_told_from_its_header_and_bad_files_are_refused_with_a_reason()
     {
         HrImportFile.DetectKind(HrImportFile.Read(Encoding.UTF8.GetBytes("code,name\nD1,研发部\n"))).Should().Be(HrImportKind.Departments);
