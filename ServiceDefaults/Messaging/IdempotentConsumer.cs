@@ -21,7 +21,7 @@ namespace Alliance.ServiceDefaults.Messaging;
 /// error queue) by itself.
 /// </para>
 /// </summary>
-public abstract class IdempotentConsumer<TDbContext, TMessage> : IConsumer<TMessage>
+public abstract class IdempotentConsumer<TDbContext, TMessage> : IConsumer<TMessage>, IConsumer<EventBatch<TMessage>>
     where TDbContext : DbContext
     where TMessage : class, IIntegrationEvent
 {
@@ -71,6 +71,63 @@ public abstract class IdempotentConsumer<TDbContext, TMessage> : IConsumer<TMess
             _ => await ConsumeAloneAsync(messageId, context.Message, ct),
         };
         if (applied) await AfterCommitAsync(context.Message, ct);
+    }
+
+    /// <summary>
+    /// Events the outbox sent together (<see cref="EventBatch{TEvent}"/>): they share one transaction, up to
+    /// <see cref="MaxBatch"/> at a time, each taken once by its EventId. If that transaction fails, each event is tried
+    /// in its own; an event that fails there too is sent back alone to this consumer's queue, where it retries and
+    /// reaches the error queue by itself, and the others of its batch stay applied. A transient database failure
+    /// (the database unreachable) fails the whole message instead, to be retried as one.
+    /// </summary>
+    public async Task Consume(ConsumeContext<EventBatch<TMessage>> context)
+    {
+        var ct = context.CancellationToken;
+        var refused = new List<TMessage>();
+        var afterCommitFailures = new List<Exception>();
+        foreach (var chunk in context.Message.Events.Chunk(MaxBatch))
+        {
+            var batch = chunk.Select(e => new Item(this, e.EventId, e, ct)).ToList();
+            await RunBatchAsync(batch);
+            foreach (var item in batch)
+            {
+                var outcome = await item.Outcome.Task;
+                bool applied;
+                if (outcome == Outcome.Applied) applied = true;
+                else if (outcome == Outcome.AlreadyProcessed) applied = false;
+                else
+                {
+                    try { applied = await ConsumeAloneAsync(item.MessageId, item.Message, ct); }
+                    catch (Exception e) when (!ct.IsCancellationRequested && !IsTransient(e))
+                    {
+                        refused.Add(item.Message);
+                        continue;
+                    }
+                }
+                if (!applied) continue;
+                // Every applied event gets its after-commit step, even when one of them fails.
+                try { await AfterCommitAsync(item.Message, ct); }
+                catch (Exception e) when (!ct.IsCancellationRequested) { afterCommitFailures.Add(e); }
+            }
+        }
+        if (refused.Count > 0)
+        {
+            // Alone, with its own MessageId, to this queue only: its retries and its error queue entry are its own.
+            var queue = await context.GetSendEndpoint(context.ReceiveContext.InputAddress);
+            foreach (var message in refused)
+                await queue.Send(message, send => send.MessageId = message.EventId, ct);
+        }
+        // Faulted as a single message's would be: logged by the retry, and a retry finds every event already taken.
+        if (afterCommitFailures.Count > 0)
+            throw new AggregateException($"{afterCommitFailures.Count} applied events of a batch failed after their commit", afterCommitFailures);
+    }
+
+    /// <summary>The database could not be reached or timed out: nothing about the event itself.</summary>
+    static bool IsTransient(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+            if (x is NpgsqlException { IsTransient: true } or TimeoutException) return true;
+        return false;
     }
 
     /// <summary>One message in its own transaction; true when this delivery applied it.</summary>

@@ -12,8 +12,10 @@ namespace Alliance.ServiceDefaults.Messaging;
 /// <summary>
 /// Publishes the outbox rows of one DbContext type. Each worker claims a batch of due rows with
 /// <c>FOR UPDATE SKIP LOCKED</c> (so replicas and workers never take the same row), publishes the whole batch on one
-/// confirmed RabbitMQ channel as MassTransit envelopes with MessageId = EventId (<see cref="OutboxPublisher"/>) and waits
-/// for the broker's confirms, then marks the confirmed rows in one UPDATE and commits.
+/// confirmed RabbitMQ channel as MassTransit envelopes (<see cref="OutboxPublisher"/>) and waits for the broker's
+/// confirms, then marks the confirmed rows in one UPDATE and commits. Rows of one type go together as an
+/// <see cref="Alliance.Contracts.Events.EventBatch{TEvent}"/> of up to <see cref="OutboxOptions.EventsPerMessage"/>
+/// events; a lone row goes as itself with MessageId = EventId (ADR 16).
 /// A row that fails is retried later, forever, with exponential back-off and jitter. A crash between publish and
 /// commit leaves the rows undispatched: they are published again and the consumers' inbox absorbs the duplicates.
 /// All state is in the table, so a restarted or additional replica simply carries on.
@@ -110,18 +112,27 @@ public sealed class OutboxDispatcher<TDbContext> : BackgroundService where TDbCo
             return 0;
         }
 
-        // Envelopes are built before publishing starts; a row that cannot be (unknown type) fails alone.
+        // Envelopes are built before publishing starts: the rows of one type go together, up to EventsPerMessage in one
+        // EventBatch (a lone row as itself); rows that cannot be sent (unknown type) fail with their envelope.
         var errors = new string?[rows.Count];
         var outgoing = new List<OutboxPublisher.Outgoing>(rows.Count);
-        var positions = new List<int>(rows.Count);
-        for (var i = 0; i < rows.Count; i++)
+        var members = new List<int[]>(rows.Count); // the rows in each envelope
+        foreach (var group in Enumerable.Range(0, rows.Count).GroupBy(i => rows[i].MessageType))
         {
-            try
+            foreach (var chunk in group.Chunk(Math.Max(1, _options.EventsPerMessage)))
             {
-                outgoing.Add(_publisher.Prepare(rows[i].Id, rows[i].MessageType, rows[i].Body));
-                positions.Add(i);
+                try
+                {
+                    outgoing.Add(chunk.Length == 1
+                        ? _publisher.Prepare(rows[chunk[0]].Id, group.Key, rows[chunk[0]].Body)
+                        : _publisher.PrepareBatch(Guid.CreateVersion7(), group.Key, [.. chunk.Select(i => rows[i].Body)]));
+                    members.Add(chunk);
+                }
+                catch (Exception ex)
+                {
+                    foreach (var i in chunk) errors[i] = $"{ex.GetType().Name}: {ex.Message}";
+                }
             }
-            catch (Exception ex) { errors[i] = $"{ex.GetType().Name}: {ex.Message}"; }
         }
         if (outgoing.Count > 0)
         {
@@ -129,11 +140,12 @@ public sealed class OutboxDispatcher<TDbContext> : BackgroundService where TDbCo
             publishing.CancelAfter(_options.PublishTimeout);
             Func<int, CancellationToken, ValueTask>? beforeEach = _observers.Length == 0 ? null : async (j, token) =>
             {
-                var row = rows[positions[j]];
-                foreach (var observer in _observers) await observer.PrePublishAsync(row.Id, row.MessageType, token);
+                foreach (var i in members[j])
+                    foreach (var observer in _observers) await observer.PrePublishAsync(rows[i].Id, rows[i].MessageType, token);
             };
             var results = await _publisher.PublishAsync(outgoing, beforeEach, publishing.Token);
-            for (var j = 0; j < results.Length; j++) errors[positions[j]] = results[j];
+            for (var j = 0; j < results.Length; j++)
+                foreach (var i in members[j]) errors[i] = results[j];
         }
 
         // What was confirmed is marked even while stopping: marking it later would only publish it twice.

@@ -19,8 +19,8 @@ public interface IOutboxPublishObserver
 /// <summary>
 /// Publishes outbox rows straight through RabbitMQ.Client: one connection per process, a pool of channels with
 /// publisher confirms, a whole batch in flight on one channel and awaited together. Each message is what MassTransit
-/// itself would publish: its JSON envelope (<c>application/vnd.masstransit+json</c>, MessageId = EventId, the message
-/// type URNs MassTransit lists) sent persistent to the message type's exchange, which is declared (with its bindings to
+/// itself would publish: its JSON envelope (<c>application/vnd.masstransit+json</c>, MessageId = EventId for a lone
+/// event, a new id for an EventBatch, the message type URNs MassTransit lists) sent persistent to the message type's exchange, which is declared (with its bindings to
 /// the exchanges of implemented types) from MassTransit's own publish topology, so MassTransit consumers see no difference.
 /// </summary>
 internal sealed class OutboxPublisher : IAsyncDisposable
@@ -57,8 +57,31 @@ internal sealed class OutboxPublisher : IAsyncDisposable
     public Outgoing Prepare(Guid id, string messageType, string body)
     {
         var type = MessageTypes.Resolve(messageType) ?? throw new InvalidOperationException($"Unknown message type '{messageType}'");
-        var kind = _kinds.GetOrAdd(type, Describe);
-        var buffer = new ArrayBufferWriter<byte>(body.Length + kind.MessageTypeJson.Length + _hostJson.Length + 256);
+        return Envelope(id, _kinds.GetOrAdd(type, Describe), body.Length, w => w.WriteRawValue(body, skipInputValidation: true));
+    }
+
+    /// <summary>
+    /// Builds one envelope for several rows of one type: an <see cref="Alliance.Contracts.Events.EventBatch{TEvent}"/>
+    /// whose events are the rows' bodies as stored; throws for an unknown type (those rows fail).
+    /// </summary>
+    public Outgoing PrepareBatch(Guid id, string messageType, IReadOnlyList<string> bodies)
+    {
+        var type = MessageTypes.Resolve(messageType) ?? throw new InvalidOperationException($"Unknown message type '{messageType}'");
+        var kind = _kinds.GetOrAdd(typeof(Alliance.Contracts.Events.EventBatch<>).MakeGenericType(type), Describe);
+        return Envelope(id, kind, bodies.Sum(b => b.Length + 1), w =>
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("events");
+            foreach (var body in bodies) w.WriteRawValue(body, skipInputValidation: true);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    /// <summary>MassTransit's JSON envelope around a message written by <paramref name="writeMessage"/>.</summary>
+    Outgoing Envelope(Guid id, MessageKind kind, int messageLength, Action<Utf8JsonWriter> writeMessage)
+    {
+        var buffer = new ArrayBufferWriter<byte>(messageLength + kind.MessageTypeJson.Length + _hostJson.Length + 256);
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
         {
             w.WriteStartObject();
@@ -67,7 +90,7 @@ internal sealed class OutboxPublisher : IAsyncDisposable
             w.WritePropertyName("messageType");
             w.WriteRawValue(kind.MessageTypeJson, skipInputValidation: true);
             w.WritePropertyName("message");
-            w.WriteRawValue(body, skipInputValidation: true); // the event as stored: JSON with the same camelCase names MassTransit writes
+            writeMessage(w); // the event as stored: JSON with the same camelCase names MassTransit writes
             w.WriteString("sentTime", DateTime.UtcNow);
             w.WriteStartObject("headers");
             w.WriteEndObject();

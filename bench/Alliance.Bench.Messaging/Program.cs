@@ -303,6 +303,8 @@ public sealed class BenchProbe : IConsumeObserver
     public Task PostConsume<T>(ConsumeContext<T> context) where T : class
     {
         if (context.Message is BenchEventHappened e) Handled(e.OccurredAt);
+        if (context.Message is EventBatch<BenchEventHappened> batch)
+            foreach (var b in batch.Events) Handled(b.OccurredAt);
         return Task.CompletedTask;
     }
 

@@ -71,11 +71,15 @@ public sealed class NoteAddedConsumer(NotesDb db, NoteProbe probe) : IdempotentC
     }
 }
 
-/// <summary>Counts every delivery of NoteAdded that a host's consumers completed, duplicates included.</summary>
+/// <summary>Counts every delivery of NoteAdded that a host's consumers completed, duplicates included (a batch's events one by one).</summary>
 public sealed class DeliveryCounter : IConsumeObserver
 {
     int _count;
+    int _batches;
     public int Count => Volatile.Read(ref _count);
+
+    /// <summary>EventBatch messages completed (their events are in <see cref="Count"/> one by one).</summary>
+    public int Batches => Volatile.Read(ref _batches);
 
     /// <summary>Each completed delivery as the consumer saw it.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<(Guid? MessageId, string? ContentType, NoteAdded Message)> Seen { get; } = new();
@@ -84,12 +88,21 @@ public sealed class DeliveryCounter : IConsumeObserver
 
     public Task PostConsume<T>(ConsumeContext<T> context) where T : class
     {
-        if (context.Message is NoteAdded note)
+        var contentType = context.ReceiveContext.ContentType?.MediaType;
+        if (context.Message is NoteAdded note) Record(context.MessageId, contentType, note);
+        // Events the outbox sent together: each counts as its own delivery, under its own EventId.
+        if (context.Message is EventBatch<NoteAdded> batch)
         {
-            Seen.Enqueue((context.MessageId, context.ReceiveContext.ContentType?.MediaType, note));
-            Interlocked.Increment(ref _count);
+            Interlocked.Increment(ref _batches);
+            foreach (var e in batch.Events) Record(e.EventId, contentType, e);
         }
         return Task.CompletedTask;
+    }
+
+    void Record(Guid? messageId, string? contentType, NoteAdded note)
+    {
+        Seen.Enqueue((messageId, contentType, note));
+        Interlocked.Increment(ref _count);
     }
 
     public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;

@@ -87,9 +87,13 @@ public class OutboxTests
         await using var consumer = await MessagingHost.StartConsumerAsync(consumerDb, bus);
         await consumer.WaitUntilReadyAsync();
 
-        // The first dispatcher gets through some batches, then hangs in the middle of one...
+        // The first dispatcher gets through some batches, then hangs in the middle of one: batches of 10 rows go as
+        // messages of 4, 4 and 2 events, so it stalls before the second message of a batch whose first is published...
         var stall = new StallAfter(publishedBeforeStall);
-        var small = new Dictionary<string, string?> { ["Messaging:Outbox:BatchSize"] = "10", ["Messaging:Outbox:Workers"] = "1" };
+        var small = new Dictionary<string, string?>
+        {
+            ["Messaging:Outbox:BatchSize"] = "10", ["Messaging:Outbox:Workers"] = "1", ["Messaging:Outbox:EventsPerMessage"] = "4",
+        };
         var first = await MessagingHost.StartPublisherAsync(publisherDb, bus,
             services => services.AddSingleton<IOutboxPublishObserver>(stall), small);
         await stall.Stalled.WaitAsync(Bound);
