@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 
 namespace Alliance.ServiceDefaults.Grpc;
 
@@ -157,6 +158,14 @@ internal static class GrpcProtocol
     }
 
     /// <summary>Adds one HTTP header (or trailer) to metadata, decoding "-bin" values; reserved headers are skipped.</summary>
+    /// <summary>The metadata of HTTP headers: every header but the protocol's own.</summary>
+    public static Metadata ReadMetadata(IHeaderDictionary headers)
+    {
+        var metadata = new Metadata();
+        foreach (var header in headers) AddHeader(metadata, header.Key, header.Value);
+        return metadata;
+    }
+
     public static void AddHeader(Metadata metadata, string name, IEnumerable<string?> values)
     {
         if (IsReservedHeader(name))

@@ -11,13 +11,21 @@ public class ServerCallContext
         Metadata requestHeaders,
         HttpContext httpContext,
         CancellationToken cancellationToken)
+        : this(method, deadline, httpContext, cancellationToken)
+    {
+        _requestHeaders = requestHeaders;
+    }
+
+    /// <summary>A call whose request headers are read from the HTTP request when first asked for.</summary>
+    internal ServerCallContext(string method, DateTime deadline, HttpContext httpContext, CancellationToken cancellationToken)
     {
         Method = method;
         Deadline = deadline;
-        RequestHeaders = requestHeaders;
         HttpContext = httpContext;
         CancellationToken = cancellationToken;
     }
+
+    Metadata? _requestHeaders;
 
     /// <summary>The full method path, "/package.Service/Method".</summary>
     public string Method { get; }
@@ -25,7 +33,8 @@ public class ServerCallContext
     /// <summary>When the client stops waiting (UTC); <see cref="DateTime.MaxValue"/> when it sent no deadline.</summary>
     public DateTime Deadline { get; }
 
-    public Metadata RequestHeaders { get; }
+    /// <summary>The request's metadata (its HTTP headers less the protocol's own), read on first use.</summary>
+    public Metadata RequestHeaders => _requestHeaders ??= GrpcProtocol.ReadMetadata(HttpContext.Request.Headers);
 
     /// <summary>Sent to the client after the response, with the status.</summary>
     public Metadata ResponseTrailers { get; } = new();

@@ -10,7 +10,7 @@ public sealed class GrpcTransportOptions
     /// <summary>Logs each call's method, status and duration (OK at Debug, others at Information).</summary>
     public bool EnableCallLogging { get; set; } = true;
 
-    /// <summary>Run in the order added, after the built-in exception-to-status interceptor and the logging one.</summary>
+    /// <summary>Run in the order added, inside the built-in logging one; whatever they throw becomes a status outside all of them.</summary>
     public InterceptorCollection Interceptors { get; } = new();
 }
 

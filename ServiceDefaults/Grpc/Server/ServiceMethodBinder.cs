@@ -51,7 +51,14 @@ internal static class ServiceMethodBinder
         where TResponse : IMessage
     {
         var typed = method.CreateDelegate<Func<TService, TRequest, ServerCallContext, Task<TResponse>>>();
-        return async (service, request, context) => await typed(service, (TRequest)request, context);
+        return (service, request, context) =>
+        {
+            var call = typed(service, (TRequest)request, context);
+            // Done already (a reply from memory, a cache): no state machine to wait on it.
+            return call.IsCompletedSuccessfully ? Task.FromResult<IMessage>(call.Result) : AwaitAsync(call);
+        };
+
+        static async Task<IMessage> AwaitAsync(Task<TResponse> call) => await call;
     }
 
     private static string Describe(MethodInfo method) =>

@@ -15,7 +15,7 @@ internal sealed class UnaryCallHandler(
     GrpcTransportOptions options,
     ILoggerFactory loggerFactory)
 {
-    private readonly ILogger _logger = loggerFactory.CreateLogger<ExceptionStatusInterceptor>();
+    private readonly ILogger _logger = loggerFactory.CreateLogger(typeof(ExceptionStatus).FullName!);
     private readonly IServerInterceptor[] _builtIn = BuiltInInterceptors(options, loggerFactory);
     private UnaryServerMethod? _pipeline;
 
@@ -55,12 +55,7 @@ internal sealed class UnaryCallHandler(
         using var disposeDeadline = deadlineCancellation;
         using var disposeCall = callCancellation;
 
-        var requestHeaders = new Metadata();
-        foreach (var header in http.Request.Headers)
-        {
-            GrpcProtocol.AddHeader(requestHeaders, header.Key, header.Value);
-        }
-        var context = new ServerCallContext(method, deadline, requestHeaders, http, callCancellation?.Token ?? http.RequestAborted)
+        var context = new ServerCallContext(method, deadline, http, callCancellation?.Token ?? http.RequestAborted)
         {
             DeadlineToken = deadlineCancellation?.Token ?? default,
         };
@@ -91,7 +86,7 @@ internal sealed class UnaryCallHandler(
         }
         catch (Exception exception)
         {
-            failure = ExceptionStatusInterceptor.ToRpcException(exception, context, _logger);
+            failure = ExceptionStatus.ToRpcException(exception, context, _logger);
         }
 
         if (http.RequestAborted.IsCancellationRequested)
@@ -266,11 +261,8 @@ internal sealed class UnaryCallHandler(
         }
     }
 
-    private static IServerInterceptor[] BuiltInInterceptors(GrpcTransportOptions options, ILoggerFactory loggerFactory)
-    {
-        var exceptions = new ExceptionStatusInterceptor(loggerFactory.CreateLogger<ExceptionStatusInterceptor>());
-        return options.EnableCallLogging
-            ? [exceptions, new LoggingServerInterceptor(loggerFactory.CreateLogger<LoggingServerInterceptor>())]
-            : [exceptions];
-    }
+    /// <summary>The logging interceptor, if enabled. Exceptions become statuses outside every interceptor, in
+    /// <see cref="HandleAsync"/> (<see cref="ExceptionStatus.ToRpcException"/>): no layer of its own per call.</summary>
+    private static IServerInterceptor[] BuiltInInterceptors(GrpcTransportOptions options, ILoggerFactory loggerFactory) =>
+        options.EnableCallLogging ? [new LoggingServerInterceptor(loggerFactory.CreateLogger<LoggingServerInterceptor>())] : [];
 }

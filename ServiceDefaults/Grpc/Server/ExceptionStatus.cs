@@ -1,28 +1,15 @@
 using System.Diagnostics;
-using Google.Protobuf;
 using Microsoft.Extensions.Logging;
 
 namespace Alliance.ServiceDefaults.Grpc;
 
 /// <summary>
-/// Always the outermost interceptor: turns whatever a service throws into a status the client can act on, without
-/// leaking exception text. RpcException passes through; cancellation after the deadline is DEADLINE_EXCEEDED,
-/// cancellation by the client CANCELLED; anything else is logged and becomes INTERNAL with a trace id.
+/// Turns whatever a call threw into a status the client can act on, outside every interceptor, without leaking
+/// exception text. RpcException passes through; cancellation after the deadline is DEADLINE_EXCEEDED, cancellation by
+/// the client CANCELLED; anything else is logged and becomes INTERNAL with a trace id.
 /// </summary>
-internal sealed partial class ExceptionStatusInterceptor(ILogger<ExceptionStatusInterceptor> logger) : IServerInterceptor
+internal static partial class ExceptionStatus
 {
-    public async Task<IMessage> UnaryAsync(IMessage request, ServerCallContext context, UnaryServerMethod next)
-    {
-        try
-        {
-            return await next(request, context);
-        }
-        catch (Exception exception) when (exception is not RpcException)
-        {
-            throw ToRpcException(exception, context, logger);
-        }
-    }
-
     public static RpcException ToRpcException(Exception exception, ServerCallContext context, ILogger logger)
     {
         if (exception is RpcException rpcException)
