@@ -157,7 +157,6 @@ internal static class GrpcProtocol
         static string Invariant(long amount, char unit) => amount.ToString(CultureInfo.InvariantCulture) + unit;
     }
 
-    /// <summary>Adds one HTTP header (or trailer) to metadata, decoding "-bin" values; reserved headers are skipped.</summary>
     /// <summary>The metadata of HTTP headers: every header but the protocol's own.</summary>
     public static Metadata ReadMetadata(IHeaderDictionary headers)
     {
@@ -166,6 +165,7 @@ internal static class GrpcProtocol
         return metadata;
     }
 
+    /// <summary>Adds one HTTP header (or trailer) to metadata, decoding "-bin" values; reserved headers are skipped.</summary>
     public static void AddHeader(Metadata metadata, string name, IEnumerable<string?> values)
     {
         if (IsReservedHeader(name))

@@ -5,17 +5,6 @@ namespace Alliance.ServiceDefaults.Grpc;
 /// <summary>What a service method knows about the call it is serving.</summary>
 public class ServerCallContext
 {
-    public ServerCallContext(
-        string method,
-        DateTime deadline,
-        Metadata requestHeaders,
-        HttpContext httpContext,
-        CancellationToken cancellationToken)
-        : this(method, deadline, httpContext, cancellationToken)
-    {
-        _requestHeaders = requestHeaders;
-    }
-
     /// <summary>A call whose request headers are read from the HTTP request when first asked for.</summary>
     internal ServerCallContext(string method, DateTime deadline, HttpContext httpContext, CancellationToken cancellationToken)
     {
