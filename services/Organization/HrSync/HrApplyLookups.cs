@@ -5,6 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Alliance.Organization.HrSync;
 
+/// <summary>What matched a new HR user to an existing person (in this order of preference).</summary>
+public enum HrMatchedBy { EmployeeNumber, ExternalId, None }
+
 /// <summary>A current or coming party role of a person, with its organization's name (for a conflict's details).</summary>
 public sealed record HeldRole(Guid Id, OrganizationRoleKind Role, string Organization);
 
@@ -22,10 +25,12 @@ public interface IHrApplyLookups
     Task<HrUser?> UserByExternalIdAsync(Guid tenant, string externalId, CancellationToken ct);
     /// <summary>A (not deleted) HR user of the subsidiary has this lower-cased userName.</summary>
     Task<bool> UserNameTakenAsync(Guid tenant, string userNameKey, CancellationToken ct);
-    /// <summary>The subsidiary's person with this employee number, the earliest created if several.</summary>
-    Task<Person?> PersonByEmployeeNumberAsync(Guid tenant, string number, CancellationToken ct);
-    /// <summary>The person of the latest HR user (deleted ones included) with this externalId.</summary>
-    Task<Person?> PersonByAnyUserExternalIdAsync(Guid tenant, string externalId, CancellationToken ct);
+    /// <summary>
+    /// The person a new HR user is matched to: the subsidiary's person with this employee number (the earliest created if
+    /// several), else the person of the latest HR user (deleted ones included) with this externalId; and which of the two
+    /// matched. Either value may be null (not asked).
+    /// </summary>
+    Task<(Person? Person, HrMatchedBy By)> MatchPersonAsync(Guid tenant, string? number, string? externalId, CancellationToken ct);
     Task<Person> PersonAsync(Guid id, CancellationToken ct);
     /// <summary>A (not deleted) HR user is matched to the person.</summary>
     Task<bool> PersonHasUserAsync(Guid personId, CancellationToken ct);
@@ -50,14 +55,17 @@ public sealed class HrDatabaseLookups(OrganizationDbContext db) : IHrApplyLookup
     public Task<bool> UserNameTakenAsync(Guid tenant, string userNameKey, CancellationToken ct) =>
         db.Set<HrUser>().AnyAsync(u => u.SubsidiaryId == tenant && u.UserNameKey == userNameKey, ct);
 
-    public Task<Person?> PersonByEmployeeNumberAsync(Guid tenant, string number, CancellationToken ct) =>
-        db.Set<Person>().Where(p => p.SubsidiaryId == tenant && p.EmployeeNumber == number).OrderBy(p => p.CreatedAt).FirstOrDefaultAsync(ct);
-
-    public async Task<Person?> PersonByAnyUserExternalIdAsync(Guid tenant, string externalId, CancellationToken ct)
+    /// <summary>Both questions in one query (a new employee, the usual SCIM create, matches neither), then the person found.</summary>
+    public async Task<(Person? Person, HrMatchedBy By)> MatchPersonAsync(Guid tenant, string? number, string? externalId, CancellationToken ct)
     {
-        var personId = await db.Set<HrUser>().IgnoreQueryFilters().Where(u => u.SubsidiaryId == tenant && u.ExternalId == externalId)
-            .OrderByDescending(u => u.LastModified).Select(u => (Guid?)u.PersonId).FirstOrDefaultAsync(ct);
-        return personId is { } id ? await db.Set<Person>().SingleOrDefaultAsync(p => p.Id == id, ct) : null;
+        var byNumber = db.Set<Person>().Where(p => number != null && p.SubsidiaryId == tenant && p.EmployeeNumber == number)
+            .OrderBy(p => p.CreatedAt).Select(p => new { PersonId = p.Id, By = HrMatchedBy.EmployeeNumber }).Take(1);
+        var byExternalId = db.Set<HrUser>().IgnoreQueryFilters().Where(u => externalId != null && u.SubsidiaryId == tenant && u.ExternalId == externalId)
+            .OrderByDescending(u => u.LastModified).Select(u => new { u.PersonId, By = HrMatchedBy.ExternalId }).Take(1);
+        var match = await byNumber.Concat(byExternalId).OrderBy(m => m.By).FirstOrDefaultAsync(ct);
+        if (match is null) return (null, HrMatchedBy.None);
+        var person = await db.Set<Person>().SingleOrDefaultAsync(p => p.Id == match.PersonId, ct);
+        return person is null ? (null, HrMatchedBy.None) : (person, match.By);
     }
 
     public Task<Person> PersonAsync(Guid id, CancellationToken ct) => db.Set<Person>().SingleAsync(p => p.Id == id, ct);
@@ -161,11 +169,14 @@ public sealed class HrBatchLookups : IHrApplyLookups
 
     public Task<bool> UserNameTakenAsync(Guid tenant, string userNameKey, CancellationToken ct) => Task.FromResult(_userNameKeys.Contains(userNameKey));
 
-    public Task<Person?> PersonByEmployeeNumberAsync(Guid tenant, string number, CancellationToken ct) =>
-        Task.FromResult(_peopleByNumber.TryGetValue(number, out var p) && p.EmployeeNumber == number ? p : null);
-
-    public Task<Person?> PersonByAnyUserExternalIdAsync(Guid tenant, string externalId, CancellationToken ct) =>
-        Task.FromResult(_anyUserByExternalId.TryGetValue(externalId, out var u) ? _people.GetValueOrDefault(u.PersonId) : null);
+    public Task<(Person? Person, HrMatchedBy By)> MatchPersonAsync(Guid tenant, string? number, string? externalId, CancellationToken ct)
+    {
+        if (number is not null && _peopleByNumber.TryGetValue(number, out var p) && p.EmployeeNumber == number)
+            return Task.FromResult<(Person?, HrMatchedBy)>((p, HrMatchedBy.EmployeeNumber));
+        if (externalId is not null && _anyUserByExternalId.TryGetValue(externalId, out var u) && _people.GetValueOrDefault(u.PersonId) is { } q)
+            return Task.FromResult<(Person?, HrMatchedBy)>((q, HrMatchedBy.ExternalId));
+        return Task.FromResult<(Person?, HrMatchedBy)>((null, HrMatchedBy.None));
+    }
 
     public Task<Person> PersonAsync(Guid id, CancellationToken ct) =>
         _people.TryGetValue(id, out var p) ? Task.FromResult(p) : throw new InvalidOperationException($"Person {id} was not loaded for the batch.");

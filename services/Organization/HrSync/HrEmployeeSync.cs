@@ -139,24 +139,14 @@ public sealed class HrEmployeeSync(OrganizationDbContext db, TimeProvider clock,
     /// <summary>By employee number among the subsidiary's people, else by the externalId of an earlier HR record, else a new employee.</summary>
     async Task<(Person Person, bool Created)> MatchPersonAsync(Guid tenant, HrEmployment employment, DateTimeOffset now, CancellationToken ct)
     {
-        Person? person = null;
-        string? field = null;
-        if (employment.EmployeeNumber is { Length: > 0 } number)
-        {
-            var trimmed = number.Trim();
-            person = await _find.PersonByEmployeeNumberAsync(tenant, trimmed, ct);
-            field = "employeeNumber";
-        }
-        if (person is null && employment.ExternalId is { Length: > 0 } externalId)
-        {
-            var trimmed = externalId.Trim();
-            person = await _find.PersonByAnyUserExternalIdAsync(tenant, trimmed, ct);
-            field = "externalId";
-        }
+        var number = employment.EmployeeNumber is { Length: > 0 } n ? n.Trim() : null;
+        var externalId = employment.ExternalId is { Length: > 0 } x ? x.Trim() : null;
+        var (person, by) = await _find.MatchPersonAsync(tenant, number, externalId, ct);
         if (person is not null)
         {
             if (await _find.PersonHasUserAsync(person.Id, ct))
-                throw FieldErrors.Single(field!, "Another HR user is already matched to the person with this value.", StatusCode.AlreadyExists);
+                throw FieldErrors.Single(by == HrMatchedBy.EmployeeNumber ? "employeeNumber" : "externalId",
+                    "Another HR user is already matched to the person with this value.", StatusCode.AlreadyExists);
             return (person, false);
         }
         person = Person.Register(tenant, employment.PersonName(), PersonKind.Employee, employment.EmployeeNumber, null, now);

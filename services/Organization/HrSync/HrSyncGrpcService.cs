@@ -90,7 +90,9 @@ public sealed partial class HrSyncGrpcService(OrganizationDbContext db, TimeProv
         var tenant = HrTenant(context);
         var employment = Validate(request);
         var ct = context.CancellationToken;
-        await EnsureUserNameFreeAsync(tenant, employment.UserName, null, ct);
+        // One connection for the call's statements (not one from the pool per statement). A taken userName is found by
+        // the unique index when saving (SaveAsync), which writes nothing then: no look-up of its own beforehand.
+        await db.Database.OpenConnectionAsync(ct);
         var runs = new HrSyncRunLedger(db, clock);
         var runId = await runs.DailyRunAsync(tenant, HrSyncRun.ScimSource, ct);
         var result = await new HrEmployeeSync(db, clock).ApplyAsync(tenant, null, employment, HrTime(request), runId, ct);

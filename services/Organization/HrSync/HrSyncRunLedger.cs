@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Alliance.Organization.Data;
 using Alliance.ServiceDefaults.Time;
 using Microsoft.EntityFrameworkCore;
@@ -10,10 +11,31 @@ namespace Alliance.Organization.HrSync;
 /// </summary>
 public sealed class HrSyncRunLedger(OrganizationDbContext db, TimeProvider clock)
 {
+    /// <summary>
+    /// Daily runs already found, by database, subsidiary, source and day: a run row is never deleted, so its id can be
+    /// reused by every later write of that day (a SCIM create then skips two round trips). Entries of other days are
+    /// dropped when a new day's run is first found; a run found inside a transaction is not kept (it may roll back).
+    /// </summary>
+    static readonly ConcurrentDictionary<(string Database, Guid Tenant, string Source, DateOnly Day), Guid> KnownDailyRuns = new();
+    const int MaxKnownDailyRuns = 10_000;
+
     /// <summary>The rolling run of a source for the subsidiary and today's group day, created on first use.</summary>
     public async Task<Guid> DailyRunAsync(Guid tenant, string source, CancellationToken ct)
     {
         var day = clock.GroupToday();
+        var key = (db.Database.GetDbConnection().Database, tenant, source, day);
+        if (KnownDailyRuns.TryGetValue(key, out var known)) return known;
+        var id = await FindOrStartDailyRunAsync(tenant, source, day, ct);
+        if (db.Database.CurrentTransaction is not null) return id; // the row is not committed yet: not known until it is
+        if (KnownDailyRuns.Count >= MaxKnownDailyRuns) KnownDailyRuns.Clear();
+        foreach (var other in KnownDailyRuns.Keys)
+            if (other.Day != day) KnownDailyRuns.TryRemove(other, out _);
+        KnownDailyRuns[key] = id;
+        return id;
+    }
+
+    async Task<Guid> FindOrStartDailyRunAsync(Guid tenant, string source, DateOnly day, CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
         var run = HrSyncRun.Start(tenant, source, 0, source, now, day);
         await db.Database.ExecuteSqlInterpolatedAsync($"""
