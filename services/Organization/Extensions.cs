@@ -29,14 +29,14 @@ public static class Extensions
 
     public static WebApplication MapApplicationEndpoints(this WebApplication app)
     {
-        app.MapGrpcService<OrganizationGrpcService>(OrganizationReflection.Descriptor.Services[0]);
-        app.MapGrpcService<PeopleGrpcService>(PeopleReflection.Descriptor.Services[0]);
-        app.MapGrpcService<Alliances.AllianceGrpcService>(AlliancesReflection.Descriptor.Services[0]);
-        app.MapGrpcService<Pairings.PairingGrpcService>(PairingsReflection.Descriptor.Services[0]);
-        app.MapGrpcService<ServiceCenters.ServiceCenterGrpcService>(ServiceCentersReflection.Descriptor.Services[0]);
-        app.MapGrpcService<HrSync.HrSyncGrpcService>(HrSyncReflection.Descriptor.Services[0]);
-        app.MapGrpcService<HrSync.Connectors.HrConnectorGrpcService>(HrConnectorsReflection.Descriptor.Services[0]);
-        app.MapGrpcService<Import.OrganizationImportGrpcService>(OrganizationImportReflection.Descriptor.Services[0]);
+        app.MapGrpcService<OrganizationGrpcService>(GrpcServiceNames.Organization);
+        app.MapGrpcService<PeopleGrpcService>(GrpcServiceNames.People);
+        app.MapGrpcService<Alliances.AllianceGrpcService>(GrpcServiceNames.Alliances);
+        app.MapGrpcService<Pairings.PairingGrpcService>(GrpcServiceNames.Pairings);
+        app.MapGrpcService<ServiceCenters.ServiceCenterGrpcService>(GrpcServiceNames.ServiceCenters);
+        app.MapGrpcService<HrSync.HrSyncGrpcService>(GrpcServiceNames.HrSync);
+        app.MapGrpcService<HrSync.Connectors.HrConnectorGrpcService>(GrpcServiceNames.HrConnectors);
+        app.MapGrpcService<Import.OrganizationImportGrpcService>(GrpcServiceNames.OrganizationImport);
         app.MapGrpcHealthService();
         return app;
     }

@@ -49,7 +49,7 @@ public static class Extensions
 
     public static WebApplication MapApplicationEndpoints(this WebApplication app)
     {
-        app.MapGrpcService<ReportingGrpcService>(ReportingReflection.Descriptor.Services[0]);
+        app.MapGrpcService<ReportingGrpcService>(GrpcServiceNames.Reporting);
         app.MapGrpcHealthService();
         return app;
     }

@@ -40,20 +40,14 @@ public static class GrpcServerExtensions
         where TService : class
     {
         ArgumentNullException.ThrowIfNull(descriptor);
-        var registry = endpoints.ServiceProvider.GetService<GrpcServiceRegistry>()
-            ?? throw new InvalidOperationException("Call services.AddGrpcTransport() before mapping gRPC services.");
-        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<GrpcTransportOptions>>().Value;
-        var loggerFactory = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>();
-        var resolve = ServiceResolver<TService>(endpoints.ServiceProvider);
-
         var unary = descriptor.Methods.Where(m => !m.IsClientStreaming && !m.IsServerStreaming).ToList();
-        var bindings = new List<(MethodDescriptor Method, Func<TService, IMessage, ServerCallContext, Task<IMessage>> Invoke)>();
+        var bindings = new List<ServiceMethodBinder.Binding<TService>>();
         var errors = new List<string>();
         foreach (var method in unary)
         {
             try
             {
-                bindings.Add((method, ServiceMethodBinder.Bind<TService>(method)));
+                bindings.Add(new(method.Name, method.InputType.Parser, ServiceMethodBinder.Bind<TService>(method)));
             }
             catch (InvalidOperationException exception)
             {
@@ -65,11 +59,48 @@ public static class GrpcServerExtensions
             throw new InvalidOperationException(
                 $"Cannot map gRPC service {descriptor.FullName} to {typeof(TService).FullName}:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}");
         }
+        return endpoints.MapBindings(descriptor.FullName, bindings);
+    }
 
-        foreach (var (method, bound) in bindings)
+    /// <summary>
+    /// Maps <c>POST /{serviceName}/{Method}</c> for every public method of <typeparamref name="TService"/> shaped
+    /// <c>Task&lt;TResponse&gt; Method(TRequest request, ServerCallContext context)</c> (protobuf messages both), without
+    /// building the .proto file's descriptor: Google.Protobuf builds a reflection accessor for every field of every
+    /// message of a file when its descriptor is first used, about 11 MB resident for the organization service's eight
+    /// files (ADR 17). That the methods are exactly the rpcs of the .proto service is a test's to prove
+    /// (<see cref="RpcMethodsOf"/> against the descriptor), not the start's.
+    /// </summary>
+    public static IEndpointRouteBuilder MapGrpcService<TService>(this IEndpointRouteBuilder endpoints, string serviceName)
+        where TService : class
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceName);
+        var bindings = ServiceMethodBinder.BindAll<TService>();
+        if (bindings.Count == 0)
         {
-            var path = $"/{descriptor.FullName}/{method.Name}";
-            var handler = new UnaryCallHandler(path, method.InputType.Parser, InvokeAsync, options, loggerFactory);
+            throw new InvalidOperationException(
+                $"{typeof(TService).FullName} has no public method Task<TResponse> Method(TRequest request, ServerCallContext context) to map as {serviceName}.");
+        }
+        return endpoints.MapBindings(serviceName, bindings);
+    }
+
+    /// <summary>The rpcs <see cref="MapGrpcService{TService}(IEndpointRouteBuilder, string)"/> maps for a service class: name, request and response types, by name.</summary>
+    public static IReadOnlyList<(string Name, Type Request, Type Response)> RpcMethodsOf(Type serviceType) =>
+        ServiceMethodBinder.RpcMethodsOf(serviceType).Select(m => (m.Name, m.GetParameters()[0].ParameterType, m.ReturnType.GetGenericArguments()[0])).ToList();
+
+    private static IEndpointRouteBuilder MapBindings<TService>(this IEndpointRouteBuilder endpoints, string serviceName,
+        IReadOnlyList<ServiceMethodBinder.Binding<TService>> bindings)
+        where TService : class
+    {
+        var registry = endpoints.ServiceProvider.GetService<GrpcServiceRegistry>()
+            ?? throw new InvalidOperationException("Call services.AddGrpcTransport() before mapping gRPC services.");
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<GrpcTransportOptions>>().Value;
+        var loggerFactory = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>();
+        var resolve = ServiceResolver<TService>(endpoints.ServiceProvider);
+
+        foreach (var (name, parser, bound) in bindings)
+        {
+            var path = $"/{serviceName}/{name}";
+            var handler = new UnaryCallHandler(path, parser, InvokeAsync, options, loggerFactory);
             endpoints.MapPost(path, handler.HandleAsync).WithDisplayName($"gRPC {path}");
 
             async Task<IMessage> InvokeAsync(IServiceProvider services, IMessage request, ServerCallContext context)
@@ -88,7 +119,7 @@ public static class GrpcServerExtensions
                 }
             }
         }
-        registry.Add(descriptor.FullName);
+        registry.Add(serviceName);
 
         if (!registry.UnimplementedEndpointMapped)
         {

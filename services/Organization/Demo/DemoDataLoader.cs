@@ -29,6 +29,9 @@ public sealed class DemoDataLoader(IServiceProvider services, IConfiguration con
     public async Task StartAsync(CancellationToken ct)
     {
         if (!configuration.GetValue("DemoData:Enabled", false)) return;
+        // A database with data (every start after the first) is left as it is, without reading the file at all.
+        await using (var scope = services.CreateAsyncScope())
+            if (await scope.ServiceProvider.GetRequiredService<OrganizationDbContext>().Subsidiaries.AnyAsync(ct)) return;
         var path = configuration["DemoData:Path"] is { Length: > 0 } configured ? configured : DemoDataFile.DefaultPath;
         await LoadAsync(await DemoDataFile.ReadAsync(path, ct), ct);
     }

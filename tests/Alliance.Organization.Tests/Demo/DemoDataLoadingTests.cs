@@ -131,5 +131,11 @@ public class DemoDataLoadingTests(ITestOutputHelper output) : IAsyncLifetime
         await RestartAsync();
 
         (await CountAsync()).Should().Be(new Counts(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+
+        // The file is not even read then (every start after the first keeps the file's data out of the process): a path
+        // to no file starts as well.
+        _configuration["DemoData:Path"] = Path.Combine(Path.GetTempPath(), "no-such-demo-" + Guid.NewGuid().ToString("N") + ".json.gz");
+        await RestartAsync();
+        (await CountAsync()).Subsidiaries.Should().Be(1);
     }
 }

@@ -40,6 +40,45 @@ public sealed class GrpcServiceBindingTests
         map.Should().Throw<InvalidOperationException>().WithMessage("*AddGrpcTransport*");
     }
 
+    [Fact]
+    public async Task Mapping_by_name_serves_each_rpc_shaped_public_method_and_nothing_else()
+    {
+        await using var server = await Support.GrpcTestServer.StartAsync(map: app => app.MapGrpcService<NamedEcho>("test.named.v1.Named"));
+        var channel = server.CreateChannel();
+
+        var reply = await channel.UnaryAsync<EchoRequest, EchoReply>("/test.named.v1.Named/Shout", new EchoRequest { Message = "hi" });
+        reply.Message.Should().Be("HI");
+        var notAnRpc = () => channel.UnaryAsync<EchoRequest, EchoReply>("/test.named.v1.Named/Whisper", new EchoRequest { Message = "hi" });
+        (await notAnRpc.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.Unimplemented);
+
+        GrpcServerExtensions.RpcMethodsOf(typeof(NamedEcho)).Should().Equal([("Shout", typeof(EchoRequest), typeof(EchoReply))],
+            "only Task<message> Name(message, ServerCallContext) is an rpc: not a static method, another return type or other parameters");
+    }
+
+    [Fact]
+    public async Task Mapping_by_name_refuses_two_rpc_methods_of_one_name()
+    {
+        await using var app = NewApp();
+
+        var map = () => app.MapGrpcService<TwoShouts>("test.named.v1.Named");
+
+        map.Should().Throw<InvalidOperationException>().WithMessage("*more than one rpc method named Shout*");
+    }
+
+    private sealed class NamedEcho
+    {
+        public Task<EchoReply> Shout(EchoRequest request, ServerCallContext context) => Task.FromResult(new EchoReply { Message = request.Message.ToUpperInvariant() });
+        public Task<string> Whisper(EchoRequest request, ServerCallContext context) => Task.FromResult(request.Message.ToLowerInvariant());
+        public Task<EchoReply> Echo(EchoRequest request) => Task.FromResult(new EchoReply());
+        public static Task<EchoReply> Static(EchoRequest request, ServerCallContext context) => Task.FromResult(new EchoReply());
+    }
+
+    private sealed class TwoShouts
+    {
+        public Task<EchoReply> Shout(EchoRequest request, ServerCallContext context) => Task.FromResult(new EchoReply());
+        public Task<EchoReply> Shout(SlowRequest request, ServerCallContext context) => Task.FromResult(new EchoReply());
+    }
+
     private static WebApplication NewApp()
     {
         var builder = WebApplication.CreateBuilder();
