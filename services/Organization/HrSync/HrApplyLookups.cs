@@ -119,9 +119,13 @@ public sealed class HrBatchLookups : IHrApplyLookups
         var users = new List<HrUser>();
         if (n.Length > 0) users.AddRange(await db.Set<HrUser>().Where(u => u.SubsidiaryId == tenant && n.Contains(u.EmployeeNumber!)).ToListAsync(ct));
         if (x.Length > 0) users.AddRange(await db.Set<HrUser>().Where(u => u.SubsidiaryId == tenant && x.Contains(u.ExternalId!)).ToListAsync(ct));
-        if (k.Length > 0) users.AddRange(await db.Set<HrUser>().Where(u => u.SubsidiaryId == tenant && k.Contains(u.UserNameKey)).ToListAsync(ct));
         users = [.. users.Distinct()]; // tracked: one instance per row
         foreach (var user in users.OrderBy(u => u.CreatedAt)) lookups.Index(user);
+        // A user found only by its userName is never handed out (a record reaches users by number or externalId, which
+        // the queries above loaded): only whether the name is taken matters, so only the names are read, untracked.
+        if (k.Length > 0)
+            lookups._userNameKeys.UnionWith(await db.Set<HrUser>().AsNoTracking().Where(u => u.SubsidiaryId == tenant && k.Contains(u.UserNameKey))
+                .Select(u => u.UserNameKey).ToListAsync(ct));
 
         var anyUsers = await db.Set<HrUser>().IgnoreQueryFilters().AsNoTracking().Where(u => u.SubsidiaryId == tenant && x.Contains(u.ExternalId!))
             .Select(u => new { u.ExternalId, u.PersonId, u.LastModified }).ToListAsync(ct);

@@ -185,7 +185,8 @@ public sealed partial class HrSyncGrpcService
         var lookups = await HrBatchLookups.LoadAsync(db, subsidiaryId, numbers, externalIds, keys, ct);
         var apply = ApplyEmployee(subsidiaryId, runId, rowErrors, new HrEmployeeSync(db, clock, lookups));
         var results = new List<C.HrRecordResult>(records.Count);
-        // Thousands of tracked rows: changes are detected once, below, not at every Add.
+        // Thousands of tracked rows: changes are detected once for the batch, after its last record, and neither COPY's
+        // look at the added entries nor SaveChanges scans them again (each such pass is a snapshot compare of every row).
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
@@ -195,11 +196,11 @@ public sealed partial class HrSyncGrpcService
                 try { results.Add(await apply(record, ct)); }
                 catch (RpcException ex) { results.Add(Failed(FailedEmployee(record), ex)); }
             }
+            db.ChangeTracker.DetectChanges();
+            await db.CopyAddedAsync([typeof(People.Person), typeof(HrUser), typeof(HrConflict), typeof(OutboxMessage)], ct);
+            await db.SaveChangesAsync(ct);
         }
         finally { db.ChangeTracker.AutoDetectChangesEnabled = true; }
-        db.ChangeTracker.DetectChanges(); // once for the batch: COPY and SaveChanges below look no further
-        await db.CopyAddedAsync([typeof(People.Person), typeof(HrUser), typeof(HrConflict), typeof(OutboxMessage)], ct);
-        await db.SaveChangesAsync(ct);
         return results;
     }
 
