@@ -15,7 +15,8 @@ public sealed record HeldRole(Guid Id, OrganizationRoleKind Role, string Organiz
 /// What the HR apply path (<see cref="HrEmployeeSync"/>) looks up to match and to detect conflicts. One record at a time
 /// (SCIM) asks the database each time (<see cref="HrDatabaseLookups"/>); a file's batch of thousands loads everything its
 /// records can reach in a few set queries first (<see cref="HrBatchLookups"/>), so both take the same decisions.
-/// Entities returned are tracked by the context: changes to them are saved with the rest.
+/// Entities returned may be untracked (a batch's): the apply path calls <see cref="Changing"/> before it changes one,
+/// and its changes are then saved with the rest.
 /// </summary>
 public interface IHrApplyLookups
 {
@@ -37,6 +38,11 @@ public interface IHrApplyLookups
     /// <summary>The person's roles that have not ended before <paramref name="today"/>, by start.</summary>
     Task<IReadOnlyList<HeldRole>> CurrentRolesAsync(Guid personId, DateOnly today, CancellationToken ct);
     Task<bool> HasOpenRoleConflictAsync(Guid personId, CancellationToken ct);
+    /// <summary>
+    /// Told just before the apply path changes a user or person it was handed, so the change is saved: a batch hands out
+    /// rows it loaded untracked (most records of a daily file change nothing) and tracks only those that change.
+    /// </summary>
+    void Changing(object entity);
     /// <summary>Told of what the apply path adds or changes (a user's or person's new number or externalId), so later records of a batch see it.</summary>
     void Added(HrUser user);
     void Added(Person person);
@@ -82,6 +88,7 @@ public sealed class HrDatabaseLookups(OrganizationDbContext db) : IHrApplyLookup
     public Task<bool> HasOpenRoleConflictAsync(Guid personId, CancellationToken ct) =>
         db.Set<HrConflict>().AnyAsync(c => c.PersonId == personId && c.Kind == HrConflict.PartyRoleKind && !c.Resolved, ct);
 
+    public void Changing(object entity) { } // everything handed out is tracked already
     public void Added(HrUser user) { }
     public void Added(Person person) { }
     public void Added(HrConflict conflict) { }
@@ -104,7 +111,9 @@ public sealed class HrBatchLookups : IHrApplyLookups
     readonly Dictionary<Guid, List<(HeldRole Role, DateOnly StartsOn, DateOnly? EndsOn)>> _roles = [];
     readonly HashSet<Guid> _openConflicts = [];
 
-    HrBatchLookups() { }
+    readonly OrganizationDbContext _db;
+
+    HrBatchLookups(OrganizationDbContext db) => _db = db;
 
     /// <param name="numbers">The batch's employee numbers, trimmed.</param>
     /// <param name="externalIds">The batch's externalIds, trimmed.</param>
@@ -112,14 +121,16 @@ public sealed class HrBatchLookups : IHrApplyLookups
     public static async Task<HrBatchLookups> LoadAsync(OrganizationDbContext db, Guid tenant, IReadOnlyCollection<string> numbers,
         IReadOnlyCollection<string> externalIds, IReadOnlyCollection<string> userNameKeys, CancellationToken ct)
     {
-        var lookups = new HrBatchLookups();
+        var lookups = new HrBatchLookups(db);
         string[] n = [.. numbers.Distinct()], x = [.. externalIds.Distinct()], k = [.. userNameKeys.Distinct()];
 
         // One query per key, each on its index (an OR of the three is planned as a scan of the subsidiary's HR users).
+        // Users and people are read untracked: a record that changes one attaches it first (Changing), so the batch's
+        // change detection and SaveChanges see only the rows that change, not every row of a daily file.
         var users = new List<HrUser>();
-        if (n.Length > 0) users.AddRange(await db.Set<HrUser>().Where(u => u.SubsidiaryId == tenant && n.Contains(u.EmployeeNumber!)).ToListAsync(ct));
-        if (x.Length > 0) users.AddRange(await db.Set<HrUser>().Where(u => u.SubsidiaryId == tenant && x.Contains(u.ExternalId!)).ToListAsync(ct));
-        users = [.. users.Distinct()]; // tracked: one instance per row
+        if (n.Length > 0) users.AddRange(await db.Set<HrUser>().AsNoTracking().Where(u => u.SubsidiaryId == tenant && n.Contains(u.EmployeeNumber!)).ToListAsync(ct));
+        if (x.Length > 0) users.AddRange(await db.Set<HrUser>().AsNoTracking().Where(u => u.SubsidiaryId == tenant && x.Contains(u.ExternalId!)).ToListAsync(ct));
+        users = [.. users.DistinctBy(u => u.Id)]; // one instance per row, as tracking would have made it
         foreach (var user in users.OrderBy(u => u.CreatedAt)) lookups.Index(user);
         // A user found only by its userName is never handed out (a record reaches users by number or externalId, which
         // the queries above loaded): only whether the name is taken matters, so only the names are read, untracked.
@@ -131,7 +142,7 @@ public sealed class HrBatchLookups : IHrApplyLookups
             .Select(u => new { u.ExternalId, u.PersonId, u.LastModified }).ToListAsync(ct);
         foreach (var u in anyUsers.OrderByDescending(u => u.LastModified)) lookups._anyUserByExternalId.TryAdd(u.ExternalId!, (u.PersonId, u.LastModified));
 
-        var byNumber = await db.Set<Person>().Where(p => p.SubsidiaryId == tenant && n.Contains(p.EmployeeNumber!)).ToListAsync(ct);
+        var byNumber = await db.Set<Person>().AsNoTracking().Where(p => p.SubsidiaryId == tenant && n.Contains(p.EmployeeNumber!)).ToListAsync(ct);
         foreach (var person in byNumber.OrderBy(p => p.CreatedAt))
         {
             lookups._people.TryAdd(person.Id, person);
@@ -139,7 +150,7 @@ public sealed class HrBatchLookups : IHrApplyLookups
         }
         var missing = users.Select(u => u.PersonId).Concat(anyUsers.Select(u => u.PersonId)).Where(id => !lookups._people.ContainsKey(id)).Distinct().ToArray();
         if (missing.Length > 0)
-            foreach (var person in await db.Set<Person>().Where(p => missing.Contains(p.Id)).ToListAsync(ct)) lookups._people.TryAdd(person.Id, person);
+            foreach (var person in await db.Set<Person>().AsNoTracking().Where(p => missing.Contains(p.Id)).ToListAsync(ct)) lookups._people.TryAdd(person.Id, person);
 
         var personIds = lookups._people.Keys.ToArray();
         lookups._peopleWithUsers.UnionWith(await db.Set<HrUser>().Where(u => personIds.Contains(u.PersonId)).Select(u => u.PersonId).Distinct().ToListAsync(ct));
@@ -193,6 +204,11 @@ public sealed class HrBatchLookups : IHrApplyLookups
             : []);
 
     public Task<bool> HasOpenRoleConflictAsync(Guid personId, CancellationToken ct) => Task.FromResult(_openConflicts.Contains(personId));
+
+    public void Changing(object entity)
+    {
+        if (_db.Entry(entity).State == EntityState.Detached) _db.Attach(entity);
+    }
 
     public void Added(HrUser user)
     {

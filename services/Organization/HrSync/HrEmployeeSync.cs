@@ -49,11 +49,16 @@ public sealed class HrEmployeeSync(OrganizationDbContext db, TimeProvider clock,
         if (HrTimestamps.IsStale(user.HrUpdatedAt, hrUpdatedAt)) return new HrApplyResult(HrApplyOutcome.Stale, user);
         if (user.Employment.SameAs(employment) && user.ScimJson == employment.ScimJson)
         {
-            user.StampHrTime(hrUpdatedAt);
+            if (HrTimestamps.Latest(user.HrUpdatedAt, hrUpdatedAt) != user.HrUpdatedAt)
+            {
+                _find.Changing(user);
+                user.StampHrTime(hrUpdatedAt);
+            }
             return new HrApplyResult(HrApplyOutcome.Unchanged, user);
         }
 
         var (wasActive, oldDepartment) = (user.Active, user.Department);
+        _find.Changing(user);
         user.Apply(employment, now);
         user.StampHrTime(hrUpdatedAt);
         _find.Added(user); // seen under its new number and externalId by the batch's later records
@@ -161,10 +166,12 @@ public sealed class HrEmployeeSync(OrganizationDbContext db, TimeProvider clock,
     {
         if (created) return;
         var name = user.Employment.PersonName();
-        var changed = false;
-        if (person.Name != name) { person.Rename(name); changed = true; }
-        if (user.EmployeeNumber is not null && person.EmployeeNumber != user.EmployeeNumber) { person.SetEmployeeNumber(user.EmployeeNumber); changed = true; }
-        if (!changed) return;
+        var renamed = person.Name != name;
+        var renumbered = user.EmployeeNumber is not null && person.EmployeeNumber != user.EmployeeNumber;
+        if (!renamed && !renumbered) return;
+        _find.Changing(person);
+        if (renamed) person.Rename(name);
+        if (renumbered) person.SetEmployeeNumber(user.EmployeeNumber);
         _find.Added(person); // seen under its new employee number
         person.Touch(now);
         db.AddIntegrationEvent(new PersonUpdated(Guid.CreateVersion7(), person.SubsidiaryId, now, person.Id, person.Name, person.ManagementPost is not null));

@@ -94,6 +94,43 @@ public class HrFileBatchTests : IAsyncLifetime
         (await CountAsync("SELECT count(*)::int AS \"Value\" FROM people WHERE subsidiary_id = {0}", subsidiary.Id)).Should().Be(12_000);
     }
 
+    [Fact]
+    public async Task A_later_file_saves_each_change_to_stored_rows_and_leaves_the_rest_untouched()
+    {
+        var subsidiary = await SubsidiaryAsync("HRB5");
+        await ImportAsync(subsidiary.Id, Header +
+            "D1,甲,研发部,工程师,在职,2026-03-01 09:00\n" +
+            "D2,乙,研发部,工程师,在职,2026-03-01 09:00\n" +
+            "D3,丙,研发部,工程师,在职,2026-03-01 09:00\n" +
+            "D4,丁,研发部,工程师,在职,2026-03-01 09:00\n");
+        async Task<(string Department, bool Active, string Name, DateTimeOffset? HrTime, long Version)> Stored(string number) =>
+            await InDatabase(async db =>
+            {
+                var user = await db.Set<Alliance.Organization.HrSync.HrUser>().AsNoTracking().SingleAsync(u => u.EmployeeNumber == number && u.SubsidiaryId == Guid.Parse(subsidiary.Id));
+                var person = await db.Set<Alliance.Organization.People.Person>().AsNoTracking().SingleAsync(p => p.Id == user.PersonId);
+                return (user.Department!, user.Active, person.Name, user.HrUpdatedAt, user.Version);
+            });
+        var before = await Stored("D4");
+
+        var nextDay = await ImportAsync(subsidiary.Id, Header +
+            "D1,甲,市场部,工程师,在职,2026-03-02 09:00\n" +   // moved
+            "D2,乙二,研发部,工程师,在职,2026-03-02 09:00\n" + // renamed: the person follows
+            "D3,丙,研发部,工程师,离职,2026-03-02 09:00\n" +   // left
+            "D4,丁,研发部,工程师,在职,2026-03-02 09:00\n");   // the same, at a later HR time
+        nextDay.Results.Select(r => r.Outcome).Should().Equal("updated", "updated", "deactivated", "unchanged");
+
+        (await Stored("D1")).Department.Should().Be("市场部");
+        (await Stored("D2")).Name.Should().Be("乙二");
+        (await Stored("D3")).Active.Should().BeFalse();
+        var d4 = await Stored("D4");
+        (d4.Department, d4.Name, d4.Active).Should().Be((before.Department, before.Name, before.Active));
+        d4.HrTime.Should().BeAfter(before.HrTime!.Value, "a later HR time is kept even when nothing else changed");
+        // So a record between the two times is now older than what is stored: stale, and nothing changes.
+        var late = await ImportAsync(subsidiary.Id, Header + "D4,丁,销售部,工程师,在职,2026-03-01 21:00\n");
+        late.Results.Single().Outcome.Should().Be("stale");
+        (await Stored("D4")).Department.Should().Be("研发部");
+    }
+
     /// <summary>Rows that depend on each other and on what is stored, in one file; the same records one call at a time must end alike.</summary>
     static string MixedFile(string suffix) => Header +
         $"M1{suffix},新员工,研发部,工程师,在职,2026-03-01 09:00\n" +       // created
