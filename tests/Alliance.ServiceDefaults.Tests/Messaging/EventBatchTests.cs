@@ -14,12 +14,8 @@ public class EventBatchTests
     [Fact]
     public async Task Events_written_together_travel_in_batches_and_each_is_applied_once()
     {
-        var servers = await RealServers.GetAsync();
-        var bus = await servers.CreateVirtualHostAsync("event-batch");
-        var publisherDb = await MessagingHost.CreateDatabaseAsync(servers, "event_batch_pub");
-        var consumerDb = await MessagingHost.CreateDatabaseAsync(servers, "event_batch_con");
-        await using var consumer = await MessagingHost.StartConsumerAsync(consumerDb, bus);
-        await consumer.WaitUntilReadyAsync();
+        await using var consumer = await MessagingHost.StartReadyConsumerAsync("event-batch");
+        var publisherDb = await MessagingHost.CreateDatabaseAsync(await RealServers.GetAsync(), "event_batch_pub");
 
         // 250 events committed before the dispatcher starts: it finds them all at once.
         const int events = 250;
@@ -36,32 +32,28 @@ public class EventBatchTests
             }
             await db.SaveChangesAsync();
         }
-        await using var publisher = await MessagingHost.StartPublisherAsync(publisherDb, bus);
+        await using var publisher = await MessagingHost.StartPublisherAsync(publisherDb, consumer.Bus);
 
-        await Eventually.TrueAsync(async () => await MessagingHost.ScalarAsync(consumerDb, "SELECT count(*) FROM note_logs") == events, Bound, "every note to be logged");
+        await Eventually.TrueAsync(async () => await MessagingHost.ScalarAsync(consumer.Database, "SELECT count(*) FROM note_logs") == events, Bound, "every note to be logged");
         consumer.Deliveries.Batches.Should().BeGreaterThan(0).And.BeLessThanOrEqualTo(events / 2, "events of one type went together");
-        (await MessagingHost.ScalarAsync(consumerDb, "SELECT count(*) FROM inbox_messages")).Should().Be(events);
+        (await MessagingHost.ScalarAsync(consumer.Database, "SELECT count(*) FROM inbox_messages")).Should().Be(events);
         var ids = string.Join(",", written.Select(e => $"'{e.EventId}'"));
-        (await MessagingHost.ScalarAsync(consumerDb, $"SELECT count(*) FROM inbox_messages WHERE message_id IN ({ids})"))
+        (await MessagingHost.ScalarAsync(consumer.Database, $"SELECT count(*) FROM inbox_messages WHERE message_id IN ({ids})"))
             .Should().Be(events, "each event is taken by its own EventId");
         (await MessagingHost.ScalarAsync(publisherDb, "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NULL")).Should().Be(0);
 
         // The same batch delivered again (a redelivery after a lost acknowledgement) changes nothing.
         await consumer.Services.GetRequiredService<IBus>().Publish(new EventBatch<NoteAdded>(written.Take(100).ToList()));
         await Eventually.TrueAsync(() => consumer.Deliveries.Count == events + 100, Bound, "the repeated batch to be consumed");
-        (await MessagingHost.ScalarAsync(consumerDb, "SELECT count(*) FROM note_logs")).Should().Be(events);
-        (await MessagingHost.ScalarAsync(consumerDb, "SELECT count(*) FROM inbox_messages")).Should().Be(events);
+        (await MessagingHost.ScalarAsync(consumer.Database, "SELECT count(*) FROM note_logs")).Should().Be(events);
+        (await MessagingHost.ScalarAsync(consumer.Database, "SELECT count(*) FROM inbox_messages")).Should().Be(events);
     }
 
     [Fact]
     public async Task A_failing_event_leaves_its_batch_alone_and_reaches_the_error_queue_by_itself()
     {
-        var servers = await RealServers.GetAsync();
-        var bus = await servers.CreateVirtualHostAsync("event-batch-poison");
-        var consumerDb = await MessagingHost.CreateDatabaseAsync(servers, "event_batch_poison");
-        await using var consumer = await MessagingHost.StartConsumerAsync(consumerDb, bus);
-        await consumer.WaitUntilReadyAsync();
-        var replayer = new ErrorQueueReplayer(new Uri(bus));
+        await using var consumer = await MessagingHost.StartReadyConsumerAsync("event-batch-poison");
+        var replayer = new ErrorQueueReplayer(new Uri(consumer.Bus));
 
         NoteAdded Note(string text) => NoteAdded.For(new Note { Id = Guid.NewGuid(), TenantId = Guid.NewGuid(), Text = text });
         var poison = Note("poison in a batch");
@@ -72,11 +64,11 @@ public class EventBatchTests
         var waiting = await replayer.PeekAsync(MessagingHost.ConsumerQueue);
         waiting.Should().ContainSingle().Which.MessageId.Should().Be(poison.EventId.ToString(), "it failed alone, under its own id");
         waiting[0].Body.Should().Contain("poison in a batch").And.NotContain("third");
-        (await MessagingHost.ScalarAsync(consumerDb, "SELECT count(*) FROM note_logs")).Should().Be(2, "the batch's other events stay applied");
-        (await MessagingHost.ScalarAsync(consumerDb, $"SELECT count(*) FROM inbox_messages WHERE message_id = '{poison.EventId}'")).Should().Be(0);
+        (await MessagingHost.ScalarAsync(consumer.Database, "SELECT count(*) FROM note_logs")).Should().Be(2, "the batch's other events stay applied");
+        (await MessagingHost.ScalarAsync(consumer.Database, $"SELECT count(*) FROM inbox_messages WHERE message_id = '{poison.EventId}'")).Should().Be(0);
 
         consumer.Probe.RefusePoison = false;
         (await replayer.ReplayAsync(MessagingHost.ConsumerQueue)).Should().Be(1);
-        await Eventually.TrueAsync(async () => await MessagingHost.ScalarAsync(consumerDb, "SELECT count(*) FROM note_logs") == 3, Bound, "the replayed event to be applied");
+        await Eventually.TrueAsync(async () => await MessagingHost.ScalarAsync(consumer.Database, "SELECT count(*) FROM note_logs") == 3, Bound, "the replayed event to be applied");
     }
 }

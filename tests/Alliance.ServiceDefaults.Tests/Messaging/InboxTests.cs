@@ -12,11 +12,7 @@ public class InboxTests
     [Fact]
     public async Task A_message_delivered_twice_takes_effect_once()
     {
-        var servers = await RealServers.GetAsync();
-        var bus = await servers.CreateVirtualHostAsync("inbox-twice");
-        var consumerDb = await MessagingHost.CreateDatabaseAsync(servers, "inbox_twice");
-        await using var consumer = await MessagingHost.StartConsumerAsync(consumerDb, bus);
-        await consumer.WaitUntilReadyAsync();
+        await using var consumer = await MessagingHost.StartReadyConsumerAsync("inbox-twice");
         var publisher = consumer.Services.GetRequiredService<IBus>();
 
         var evt = NoteAdded.For(new Note { Id = Guid.NewGuid(), TenantId = Guid.NewGuid(), Text = "twice" });
@@ -24,8 +20,8 @@ public class InboxTests
         await publisher.Publish(evt, c => c.MessageId = evt.EventId);
 
         await Eventually.TrueAsync(() => consumer.Deliveries.Count == 2, Bound, "both deliveries");
-        (await MessagingHost.ScalarAsync(consumerDb, "SELECT count(*) FROM note_logs")).Should().Be(1);
-        (await MessagingHost.ScalarAsync(consumerDb, $"SELECT count(*) FROM inbox_messages WHERE message_id = '{evt.EventId}'")).Should().Be(1);
+        (await MessagingHost.ScalarAsync(consumer.Database, "SELECT count(*) FROM note_logs")).Should().Be(1);
+        (await MessagingHost.ScalarAsync(consumer.Database, $"SELECT count(*) FROM inbox_messages WHERE message_id = '{evt.EventId}'")).Should().Be(1);
     }
 
     [Fact]
@@ -63,13 +59,9 @@ public class InboxTests
     public async Task Messages_consumed_together_share_a_transaction_yet_a_failing_one_faults_alone()
     {
         const int events = 60;
-        var servers = await RealServers.GetAsync();
-        var bus = await servers.CreateVirtualHostAsync("inbox-batch");
-        var consumerDb = await MessagingHost.CreateDatabaseAsync(servers, "inbox_batch");
-        await using var consumer = await MessagingHost.StartConsumerAsync(consumerDb, bus, new() { ["Messaging:PrefetchCount"] = "32" });
-        await consumer.WaitUntilReadyAsync();
+        await using var consumer = await MessagingHost.StartReadyConsumerAsync("inbox-batch", new() { ["Messaging:PrefetchCount"] = "32" });
         var publisher = consumer.Services.GetRequiredService<IBus>();
-        var replayer = new ErrorQueueReplayer(new Uri(bus));
+        var replayer = new ErrorQueueReplayer(new Uri(consumer.Bus));
 
         // Published back to back, so the consumer holds many at once; each twice, and one poison pill among them.
         var sent = new List<NoteAdded>();
@@ -77,12 +69,12 @@ public class InboxTests
             sent.Add(NoteAdded.For(new Note { Id = Guid.NewGuid(), TenantId = Guid.NewGuid(), Text = i == events / 2 ? "poison in a batch" : $"note {i}" }));
         await Task.WhenAll(sent.Concat(sent).Select(e => publisher.Publish(e, c => c.MessageId = e.EventId)));
 
-        await Eventually.TrueAsync(async () => await MessagingHost.ScalarAsync(consumerDb, "SELECT count(*) FROM note_logs") >= events - 1, Bound, "the good events");
+        await Eventually.TrueAsync(async () => await MessagingHost.ScalarAsync(consumer.Database, "SELECT count(*) FROM note_logs") >= events - 1, Bound, "the good events");
         await Eventually.TrueAsync(async () => await replayer.CountAsync(MessagingHost.ConsumerQueue) == 2, Bound, "both copies of the poison pill in the error queue");
         await Eventually.TrueAsync(() => consumer.Deliveries.Count == 2 * (events - 1), Bound, "every good copy to be delivered");
-        (await MessagingHost.ScalarAsync(consumerDb, "SELECT count(*) FROM note_logs")).Should().Be(events - 1);
-        (await MessagingHost.ScalarAsync(consumerDb, "SELECT count(DISTINCT note_id) FROM note_logs")).Should().Be(events - 1);
-        (await MessagingHost.ScalarAsync(consumerDb, "SELECT count(*) FROM inbox_messages")).Should().Be(events - 1);
+        (await MessagingHost.ScalarAsync(consumer.Database, "SELECT count(*) FROM note_logs")).Should().Be(events - 1);
+        (await MessagingHost.ScalarAsync(consumer.Database, "SELECT count(DISTINCT note_id) FROM note_logs")).Should().Be(events - 1);
+        (await MessagingHost.ScalarAsync(consumer.Database, "SELECT count(*) FROM inbox_messages")).Should().Be(events - 1);
         (await replayer.PeekAsync(MessagingHost.ConsumerQueue)).Select(m => m.Body).Should().AllSatisfy(b => b.Should().Contain("poison in a batch"));
     }
 }

@@ -1,5 +1,6 @@
 using Alliance.Contracts;
 using Alliance.ServiceDefaults.Messaging;
+using Alliance.Testing;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -17,14 +18,17 @@ public sealed class MessagingHost : IAsyncDisposable
     public const string ConsumerService = "reporting";
     public const string ConsumerQueue = "reporting-note-added";
 
-    MessagingHost(IHost host, string database)
+    MessagingHost(IHost host, string database, string bus)
     {
         Host = host;
         Database = database;
+        Bus = bus;
     }
 
     public IHost Host { get; }
     public string Database { get; }
+    /// <summary>The broker's connection string (the virtual host) the service is on.</summary>
+    public string Bus { get; }
     public IServiceProvider Services => Host.Services;
     public DeliveryCounter Deliveries { get; } = new();
     public NoteProbe Probe => Services.GetRequiredService<NoteProbe>();
@@ -37,6 +41,19 @@ public sealed class MessagingHost : IAsyncDisposable
     /// <summary>A consuming service (one replica) with NoteAddedConsumer, its inbox in its own NotesDb.</summary>
     public static Task<MessagingHost> StartConsumerAsync(string database, string bus, Dictionary<string, string?>? settings = null) =>
         StartAsync(database, bus, ConsumerService, consumes: true, null, settings);
+
+    /// <summary>
+    /// A consuming service on a virtual host and a database of its own, both named after <paramref name="name"/>, once its
+    /// queues are declared and bound: what most messaging tests start with.
+    /// </summary>
+    public static async Task<MessagingHost> StartReadyConsumerAsync(string name, Dictionary<string, string?>? settings = null)
+    {
+        var servers = await RealServers.GetAsync();
+        var bus = await servers.CreateVirtualHostAsync(name);
+        var consumer = await StartConsumerAsync(await CreateDatabaseAsync(servers, name.Replace('-', '_')), bus, settings);
+        await consumer.WaitUntilReadyAsync();
+        return consumer;
+    }
 
     static async Task<MessagingHost> StartAsync(string database, string bus, string service, bool consumes,
         Action<IServiceCollection>? services, Dictionary<string, string?>? settings)
@@ -63,7 +80,7 @@ public sealed class MessagingHost : IAsyncDisposable
         builder.AddServiceMessaging<NotesDb>(consumes ? x => x.AddConsumer<NoteAddedConsumer>() : null);
         services?.Invoke(builder.Services);
         var host = builder.Build();
-        var result = new MessagingHost(host, database);
+        var result = new MessagingHost(host, database, bus);
         host.Services.GetRequiredService<IBus>().ConnectConsumeObserver(result.Deliveries);
         await host.StartAsync();
         return result;

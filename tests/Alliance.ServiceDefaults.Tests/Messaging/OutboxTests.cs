@@ -15,13 +15,9 @@ public class OutboxTests
     [Fact]
     public async Task A_change_and_its_event_commit_together_or_not_at_all()
     {
-        var servers = await RealServers.GetAsync();
-        var bus = await servers.CreateVirtualHostAsync("outbox-atomic");
-        var publisherDb = await MessagingHost.CreateDatabaseAsync(servers, "outbox_atomic_pub");
-        var consumerDb = await MessagingHost.CreateDatabaseAsync(servers, "outbox_atomic_con");
-        await using var consumer = await MessagingHost.StartConsumerAsync(consumerDb, bus);
-        await consumer.WaitUntilReadyAsync();
-        await using var publisher = await MessagingHost.StartPublisherAsync(publisherDb, bus);
+        await using var consumer = await MessagingHost.StartReadyConsumerAsync("outbox-atomic");
+        var publisherDb = await MessagingHost.CreateDatabaseAsync(await RealServers.GetAsync(), "outbox_atomic_pub");
+        await using var publisher = await MessagingHost.StartPublisherAsync(publisherDb, consumer.Bus);
 
         // A transaction that is rolled back after SaveChanges takes its event with it.
         await using (var scope = publisher.Services.CreateAsyncScope())
@@ -58,8 +54,8 @@ public class OutboxTests
         // A committed change has its event, and that is the only event the consumer ever sees.
         var committed = await publisher.AddNoteAsync("committed");
         (await MessagingHost.ScalarAsync(publisherDb, $"SELECT count(*) FROM outbox_messages WHERE body->>'noteId' = '{committed.Id}'")).Should().Be(1);
-        await Eventually.TrueAsync(async () => await MessagingHost.ScalarAsync(consumerDb, "SELECT count(*) FROM note_logs") >= 1, Bound, "the committed note's event");
-        await using (var db = MessagingHost.Open(consumerDb))
+        await Eventually.TrueAsync(async () => await MessagingHost.ScalarAsync(consumer.Database, "SELECT count(*) FROM note_logs") >= 1, Bound, "the committed note's event");
+        await using (var db = MessagingHost.Open(consumer.Database))
             (await db.NoteLogs.Select(l => l.Text).ToListAsync()).Should().Equal("committed");
         await Eventually.TrueAsync(async () => await MessagingHost.ScalarAsync(publisherDb,
             "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NOT NULL") == 1, Bound, "the outbox row to be marked dispatched");
