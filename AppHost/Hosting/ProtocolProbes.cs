@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Alliance.ServiceDefaults.Messaging;
 using Npgsql;
 
 namespace Alliance.AppHost.Hosting;
@@ -17,17 +18,11 @@ internal static class ProtocolProbes
         return (int)(await cmd.ExecuteScalarAsync(ct))! == 1;
     }
 
-    /// <summary>The AMQP 0-9-1 protocol header is answered by a Connection.Start method frame.</summary>
-    public static async Task<bool> RabbitMqAsync(string connectionString, CancellationToken ct)
+    /// <summary>The AMQP 0-9-1 protocol header is answered by a Connection.Start method frame (<see cref="AmqpProbe"/>).</summary>
+    public static Task<bool> RabbitMqAsync(string connectionString, CancellationToken ct)
     {
         var uri = new Uri(connectionString);
-        var port = uri.IsDefaultPort || uri.Port <= 0 ? 5672 : uri.Port;
-        using var client = await ConnectAsync(uri.Host, port, ct);
-        var stream = client.GetStream();
-        await stream.WriteAsync("AMQP\0\0\x09\x01"u8.ToArray(), ct);
-        var buffer = new byte[7];
-        var n = await stream.ReadAsync(buffer, ct);
-        return n >= 1 && buffer[0] == 1;
+        return AmqpProbe.AnswersAsync(uri.Host, AmqpProbe.PortOf(uri), ct);
     }
 
     /// <summary>PING is answered by PONG. The connection string is StackExchange.Redis's: <c>host:port,option=value</c>.</summary>

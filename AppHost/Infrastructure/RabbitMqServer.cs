@@ -134,14 +134,7 @@ public sealed class RabbitMqServer : IInfrastructureServer
     public async Task<bool> IsHealthyAsync()
     {
         if (_broker is { HasExited: true }) throw new InvalidOperationException("RabbitMQ exited; see " + Path.Combine(_dir, "log"));
-        using var client = new TcpClient();
-        await client.ConnectAsync("127.0.0.1", Port);
-        var stream = client.GetStream();
-        await stream.WriteAsync("AMQP\0\0\x09\x01"u8.ToArray());
-        var buffer = new byte[7];
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        var n = await stream.ReadAsync(buffer, cts.Token);
-        return n >= 1 && buffer[0] == 1; // frame type 1 = method
+        return await Alliance.ServiceDefaults.Messaging.AmqpProbe.AnswersAsync("127.0.0.1", Port, CancellationToken.None);
     }
 
     /// <summary>Runs rabbitmqctl against this node (e.g. add_vhost).</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using Alliance.Contracts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -22,11 +21,11 @@ public sealed partial class BrokerGate(IOptions<MessagingOptions> options, IConf
     {
         var broker = new Uri(configuration.GetConnectionString(ResourceNames.Bus)
             ?? throw new InvalidOperationException($"Messaging needs ConnectionStrings:{ResourceNames.Bus}."));
-        var port = broker.Port > 0 ? broker.Port : 5672;
+        var port = AmqpProbe.PortOf(broker);
         var timeout = options.Value.BrokerWaitTimeout;
         var watch = Stopwatch.StartNew();
         var waited = false;
-        while (!await AnswersAsync(broker.Host, port, ct))
+        while (!await AmqpProbe.AnswersAsync(broker.Host, port, ct))
         {
             if (watch.Elapsed >= timeout)
                 throw new InvalidOperationException(
@@ -38,26 +37,6 @@ public sealed partial class BrokerGate(IOptions<MessagingOptions> options, IConf
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
-
-    /// <summary>True when the broker at host:port sends AMQP 0-9-1's Connection.Start in answer to the protocol header.</summary>
-    public static async Task<bool> AnswersAsync(string host, int port, CancellationToken ct)
-    {
-        try
-        {
-            using var bounded = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            bounded.CancelAfter(TimeSpan.FromSeconds(2));
-            using var client = new TcpClient();
-            await client.ConnectAsync(host, port, bounded.Token);
-            var stream = client.GetStream();
-            await stream.WriteAsync("AMQP\0\0\x09\x01"u8.ToArray(), bounded.Token);
-            var frame = new byte[1];
-            return await stream.ReadAsync(frame, bounded.Token) == 1 && frame[0] == 1; // frame type 1: a method
-        }
-        catch (Exception e) when (e is SocketException or IOException or OperationCanceledException && !ct.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
 
     [LoggerMessage(LogLevel.Information, "The broker at {Host}:{Port} answered after {ElapsedMs} ms; starting the bus")]
     static partial void LogReady(ILogger logger, string host, int port, long elapsedMs);

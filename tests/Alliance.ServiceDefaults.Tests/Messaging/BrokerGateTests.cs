@@ -19,7 +19,7 @@ public class BrokerGateTests
     [Fact]
     public async Task Nothing_listening_does_not_answer()
     {
-        (await BrokerGate.AnswersAsync("127.0.0.1", FreePort.Next(), CancellationToken.None)).Should().BeFalse();
+        (await AmqpProbe.AnswersAsync("127.0.0.1", FreePort.Next(), CancellationToken.None)).Should().BeFalse();
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public class BrokerGateTests
         silent.Start();
         var port = ((IPEndPoint)silent.LocalEndpoint).Port;
 
-        (await BrokerGate.AnswersAsync("127.0.0.1", port, CancellationToken.None)).Should().BeFalse();
+        (await AmqpProbe.AnswersAsync("127.0.0.1", port, CancellationToken.None)).Should().BeFalse();
     }
 
     [Fact]
