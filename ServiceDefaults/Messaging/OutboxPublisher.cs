@@ -54,11 +54,8 @@ internal sealed class OutboxPublisher : IAsyncDisposable
     public readonly record struct Outgoing(Guid Id, MessageKind Kind, byte[] Body);
 
     /// <summary>Builds the envelope of a row; throws for an unknown type (that row alone fails).</summary>
-    public Outgoing Prepare(Guid id, string messageType, string body)
-    {
-        var type = MessageTypes.Resolve(messageType) ?? throw new InvalidOperationException($"Unknown message type '{messageType}'");
-        return Envelope(id, _kinds.GetOrAdd(type, Describe), body.Length, w => w.WriteRawValue(body, skipInputValidation: true));
-    }
+    public Outgoing Prepare(Guid id, string messageType, string body) =>
+        Envelope(id, _kinds.GetOrAdd(Known(messageType), Describe), body.Length, w => w.WriteRawValue(body, skipInputValidation: true));
 
     /// <summary>
     /// Builds one envelope for several rows of one type: an <see cref="Alliance.Contracts.Events.EventBatch{TEvent}"/>
@@ -66,8 +63,7 @@ internal sealed class OutboxPublisher : IAsyncDisposable
     /// </summary>
     public Outgoing PrepareBatch(Guid id, string messageType, IReadOnlyList<string> bodies)
     {
-        var type = MessageTypes.Resolve(messageType) ?? throw new InvalidOperationException($"Unknown message type '{messageType}'");
-        var kind = _kinds.GetOrAdd(typeof(Alliance.Contracts.Events.EventBatch<>).MakeGenericType(type), Describe);
+        var kind = _kinds.GetOrAdd(typeof(Alliance.Contracts.Events.EventBatch<>).MakeGenericType(Known(messageType)), Describe);
         return Envelope(id, kind, bodies.Sum(b => b.Length + 1), w =>
         {
             w.WriteStartObject();
@@ -77,6 +73,9 @@ internal sealed class OutboxPublisher : IAsyncDisposable
             w.WriteEndObject();
         });
     }
+
+    static Type Known(string messageType) =>
+        MessageTypes.Resolve(messageType) ?? throw new InvalidOperationException($"Unknown message type '{messageType}'");
 
     /// <summary>MassTransit's JSON envelope around a message written by <paramref name="writeMessage"/>.</summary>
     Outgoing Envelope(Guid id, MessageKind kind, int messageLength, Action<Utf8JsonWriter> writeMessage)
