@@ -168,6 +168,11 @@ public sealed class DistributedApplication : IAsyncDisposable
             throw new InvalidOperationException("Failed to start: " + string.Join("; ", failed.Select(f => $"{f.Name}: {f.Message}")));
     }
 
+    /// <summary>Each resource that is not healthy, with its state, message and last log lines: what a start that timed out reports.</summary>
+    public string DescribeUnhealthy(int logLines = 15) =>
+        string.Join("\n", GetResourceStates(withLogs: true).Where(s => s.Health != HealthStatus.Healthy)
+            .Select(s => $"{s.Name} {s.State} {s.Health} {s.Message}\n  {string.Join("\n  ", (s.RecentLogs ?? []).TakeLast(logLines))}"));
+
     /// <summary>Completes when <paramref name="condition"/> holds, re-checked on every state change.</summary>
     public async Task WaitUntilAsync(Func<bool> condition, CancellationToken ct = default)
     {

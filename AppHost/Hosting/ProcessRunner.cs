@@ -113,9 +113,11 @@ internal sealed class ReplicaRunner(ProcessResource resource, int index, Distrib
         {
             Set(ResourceState.Starting, HealthStatus.Unhealthy);
             Process process;
+            Task exit;
+            string launch;
             try
             {
-                process = Launch();
+                (process, exit, launch) = Launch();
             }
             catch (Exception e) when (e is LaunchException or Win32Exception or InvalidOperationException)
             {
@@ -133,10 +135,14 @@ internal sealed class ReplicaRunner(ProcessResource resource, int index, Distrib
 
             using var exited = CancellationTokenSource.CreateLinkedTokenSource(stopping);
             var probing = ProbeHealthAsync(exited.Token);
-            try { await process.WaitForExitAsync(stopping); }
+            // Not WaitForExitAsync: that also waits for the end of the child's output, which a descendant still holding
+            // the pipe (a shell's background job, say) delays for as long as it lives.
+            try { await exit.WaitAsync(stopping); }
             catch (OperationCanceledException) { await exited.CancelAsync(); await probing; return; }
             await exited.CancelAsync();
             await probing;
+            // What it started and left behind goes with it, as when we stop it.
+            foreach (var pid in ProcessTree.Carrying(LaunchMarker, launch)) Signals.Send(pid, Signals.SigKill);
 
             var code = process.ExitCode;
             if (stopping.IsCancellationRequested) return;
@@ -151,7 +157,11 @@ internal sealed class ReplicaRunner(ProcessResource resource, int index, Distrib
         }
     }
 
-    Process Launch()
+    /// <summary>An environment variable each launch gets with a value of its own; what it leaves running after it exits
+    /// (orphans no longer show as its descendants) still carries it.</summary>
+    const string LaunchMarker = "ALLIANCE_APPHOST_LAUNCH";
+
+    (Process Process, Task Exit, string Launch) Launch()
     {
         var (file, args, workingDirectory) = app.LaunchCommand(resource);
         var psi = new ProcessStartInfo(file)
@@ -164,14 +174,18 @@ internal sealed class ReplicaRunner(ProcessResource resource, int index, Distrib
         };
         foreach (var a in args) psi.ArgumentList.Add(a);
         foreach (var (key, value) in app.EnvironmentFor(resource, index)) psi.Environment[key] = value;
+        var launch = $"{Environment.ProcessId}-{_prefix}-{Guid.NewGuid():N}";
+        psi.Environment[LaunchMarker] = launch;
         var process = new Process { StartInfo = psi, EnableRaisingEvents = true };
+        var exit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.Exited += (_, _) => exit.TrySetResult();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) owner.Logs.Add(_prefix, e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) owner.Logs.Add(_prefix, e.Data); };
         if (!process.Start()) throw new LaunchException($"{file} did not start");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         owner.Logs.Add(_prefix, $"started pid {process.Id}: {file} {string.Join(' ', args)}");
-        return process;
+        return (process, exit.Task, launch);
     }
 
     /// <summary>GET /health on the first endpoint (HTTP/2 prior knowledge when it is HTTP/2); without endpoints, running is healthy.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Alliance.AppHost.Hosting;
 
@@ -19,6 +20,22 @@ public static class ProcessTree
         var result = new List<int> { root };
         for (var i = 0; i < result.Count; i++)
             if (children.TryGetValue(result[i], out var list)) result.AddRange(list.Where(p => !result.Contains(p)));
+        return result;
+    }
+
+    /// <summary>Live processes whose environment holds <paramref name="key"/>=<paramref name="value"/> (only those we may read: our user's).</summary>
+    public static IReadOnlyList<int> Carrying(string key, string value)
+    {
+        var wanted = Encoding.UTF8.GetBytes($"{key}={value}\0");
+        var result = new List<int>();
+        foreach (var dir in SafeDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
+            byte[] environ;
+            try { environ = File.ReadAllBytes($"/proc/{pid}/environ"); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; }
+            if (environ.AsSpan().IndexOf(wanted) >= 0 && IsAlive(pid)) result.Add(pid);
+        }
         return result;
     }
 

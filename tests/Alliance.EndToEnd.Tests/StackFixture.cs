@@ -24,8 +24,7 @@ public sealed class StackFixture : IAsyncLifetime
         }
         catch (Exception e)
         {
-            var states = string.Join("\n", App.GetResourceStates(withLogs: true)
-                .Select(s => $"{s.Name} {s.State} {s.Health} {s.Message}\n  {string.Join("\n  ", (s.RecentLogs ?? []).TakeLast(15))}"));
+            var states = App.DescribeUnhealthy();
             await App.DisposeAsync();
             throw new InvalidOperationException($"The stack did not become healthy:\n{states}", e);
         }

@@ -41,9 +41,9 @@ public sealed class RealServers
         }
         catch (Exception e)
         {
-            var states = string.Join("; ", app.GetResourceStates(withLogs: true).Select(s => $"{s.Name} {s.State} {s.Health} {s.Message} {string.Join(" | ", s.RecentLogs ?? [])}"));
+            var states = app.DescribeUnhealthy();
             app.Kill();
-            throw new InvalidOperationException($"The shared test servers did not become healthy: {states}", e);
+            throw new InvalidOperationException($"The shared test servers did not become healthy:\n{states}", e);
         }
         return new RealServers
         {

@@ -103,6 +103,24 @@ public class OrchestrationTests
     }
 
     [Fact]
+    public async Task A_child_that_exits_while_its_background_job_holds_its_output_is_seen_exited_and_restarted()
+    {
+        // The first run leaves a sleep behind holding the child's stdout; it then fails to serve (as a server whose port
+        // was taken would). The exit must still be seen: the child restarts and serves, and the leftover sleep is stopped.
+        var dir = StandIns.NewDirectory(healthy: true);
+        var builder = StandIns.Builder();
+        builder.AddHttpStandIn("leaky", dir, before: "if [ ! -f ran ]; then touch ran; sleep 600 & echo $! > leftover; exit 3; fi;");
+        await using var app = builder.Build();
+        await app.StartAsync();
+
+        await Eventually.HealthyAsync(app, "leaky");
+
+        app.GetResourceState("leaky").Restarts.Should().Be(1);
+        var leftover = int.Parse(File.ReadAllText(Path.Combine(dir, "leftover")).Trim());
+        await Eventually.TrueAsync(() => !ProcessTree.IsAlive(leftover), "the first run's background sleep was stopped");
+    }
+
+    [Fact]
     public async Task Stopping_leaves_no_process_of_ours_running()
     {
         var builder = StandIns.Builder();
@@ -114,7 +132,7 @@ public class OrchestrationTests
             .WithReference(cache).WaitFor(cache).WithReference(pg).WaitFor(pg).WithReference(bus).WaitFor(bus);
         var app = builder.Build();
         await app.StartAsync();
-        using (var bound = new CancellationTokenSource(TimeSpan.FromMinutes(3))) await app.WaitForAllHealthyAsync(bound.Token);
+        await Eventually.AllHealthyAsync(app, TimeSpan.FromMinutes(3));
         var pids = app.GetResourceStates().SelectMany(s => s.Pids).SelectMany(ProcessTree.WithDescendants).Distinct().ToList();
         pids.Count.Should().BeGreaterThanOrEqualTo(6, "redis, postgres, rabbitmq with epmd, the stand-in and its sleep");
         pids.Should().OnlyContain(p => ProcessTree.IsAlive(p));

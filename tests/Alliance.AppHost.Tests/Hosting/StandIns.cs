@@ -61,8 +61,17 @@ internal static class Eventually
         try { await app.WaitForResourceHealthyAsync(resource, cts.Token); }
         catch (OperationCanceledException)
         {
-            var s = app.GetResourceState(resource);
-            throw new TimeoutException($"{resource} not healthy: {s.State} {s.Health} {s.Message}\n{string.Join('\n', s.RecentLogs ?? [])}");
+            throw new TimeoutException($"{resource} not healthy within {(bound ?? DefaultBound).TotalSeconds:0} s:\n{app.DescribeUnhealthy()}");
+        }
+    }
+
+    public static async Task AllHealthyAsync(DistributedApplication app, TimeSpan bound)
+    {
+        using var cts = new CancellationTokenSource(bound);
+        try { await app.WaitForAllHealthyAsync(cts.Token); }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"Not all healthy within {bound.TotalSeconds:0} s:\n{app.DescribeUnhealthy()}");
         }
     }
 }
