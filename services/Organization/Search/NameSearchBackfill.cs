@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Organization.Search;
 
 /// <summary>
-/// At start (after migrations): loads the pinyin table, warning when it is missing (search then matches characters
-/// only), and fills the key of rows stored without one (before the column existed, or while the table was missing),
-/// a batch at a time.
+/// At start (after migrations): fills the key of rows stored without one (before the column existed, or while the pinyin
+/// table was missing), a batch at a time, loading the table only then; otherwise the table loads with the first name
+/// written, so an idle service does not hold it. A missing Unihan file is warned about (search then matches characters only).
 /// </summary>
 public sealed class NameSearchBackfill(IServiceProvider services, ILogger<NameSearchBackfill> logger) : IHostedService
 {
@@ -16,6 +16,12 @@ public sealed class NameSearchBackfill(IServiceProvider services, ILogger<NameSe
 
     public async Task StartAsync(CancellationToken ct)
     {
+        if (!File.Exists(PinyinTable.DefaultPath))
+        {
+            logger.LogWarning("Pinyin search is off, names match by characters only: {Path} not found (package unicode-data)", PinyinTable.DefaultPath);
+            return;
+        }
+        if (!await AnyKeyMissingAsync(ct)) return;
         var table = PinyinTable.Shared;
         if (!table.IsLoaded)
         {
@@ -51,6 +57,21 @@ public sealed class NameSearchBackfill(IServiceProvider services, ILogger<NameSe
         if (organizations + people + centers > 0)
             logger.LogInformation("Pinyin keys filled for {Organizations} organizations, {People} people and {ServiceCenters} service centers",
                 organizations, people, centers);
+    }
+
+    /// <summary>One plain query, so a start with every key in place compiles no entity query and loads no table.</summary>
+    async Task<bool> AnyKeyMissingAsync(CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var connection = scope.ServiceProvider.GetRequiredService<OrganizationDbContext>().Database.GetDbConnection();
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT EXISTS (SELECT 1 FROM party_organizations WHERE name_search IS NULL)
+                OR EXISTS (SELECT 1 FROM people WHERE name_search IS NULL)
+                OR EXISTS (SELECT 1 FROM service_centers WHERE name_search IS NULL)
+            """;
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

@@ -87,16 +87,31 @@ public sealed class PinyinTable
         return new(readings, readings.Count > 0 ? null : "the file held no Mandarin readings");
     }
 
-    /// <summary>"zhǎng" → "zhang", "lǚ" → "lv"; anything but a-z is dropped.</summary>
+    /// <summary>
+    /// Each toned or marked letter of pinyin and its plain letter (ü in any tone is "v"). An explicit table, not Unicode
+    /// decomposition: the services run with invariant globalization (docs/adr/0018), where <c>string.Normalize</c> is a no-op.
+    /// </summary>
+    static readonly Dictionary<char, char> PlainLetters = new()
+    {
+        ['ā'] = 'a', ['á'] = 'a', ['ǎ'] = 'a', ['à'] = 'a',
+        ['ē'] = 'e', ['é'] = 'e', ['ě'] = 'e', ['è'] = 'e', ['ê'] = 'e', ['ế'] = 'e', ['ề'] = 'e',
+        ['ī'] = 'i', ['í'] = 'i', ['ǐ'] = 'i', ['ì'] = 'i',
+        ['ō'] = 'o', ['ó'] = 'o', ['ǒ'] = 'o', ['ò'] = 'o',
+        ['ū'] = 'u', ['ú'] = 'u', ['ǔ'] = 'u', ['ù'] = 'u',
+        ['ü'] = 'v', ['ǖ'] = 'v', ['ǘ'] = 'v', ['ǚ'] = 'v', ['ǜ'] = 'v',
+        ['ń'] = 'n', ['ň'] = 'n', ['ǹ'] = 'n', ['ḿ'] = 'm',
+    };
+
+    /// <summary>"zhǎng" → "zhang", "lǚ" → "lv" (also written with combining marks); anything but a-z is dropped.</summary>
     public static string Toneless(string reading)
     {
-        var decomposed = reading.Normalize(NormalizationForm.FormD);
-        var result = new StringBuilder(decomposed.Length);
-        for (var i = 0; i < decomposed.Length; i++)
+        var result = new StringBuilder(reading.Length);
+        foreach (var ch in reading)
         {
-            var c = char.ToLowerInvariant(decomposed[i]);
-            if (c == 'u' && i + 1 < decomposed.Length && decomposed[i + 1] == '\u0308') result.Append('v');
+            var c = char.ToLowerInvariant(ch);
+            if (PlainLetters.TryGetValue(c, out var plain)) result.Append(plain);
             else if (c is >= 'a' and <= 'z') result.Append(c);
+            else if (c == '\u0308' && result.Length > 0 && result[^1] == 'u') result[^1] = 'v'; // u + combining diaeresis
         }
         return result.ToString();
     }

@@ -42,6 +42,10 @@ public class PinyinTableTests
     [InlineData("lǚ", "lv")]
     [InlineData("Nǚ", "nv")]
     [InlineData("ê̄", "e")]
+    [InlineData("lu\u0308", "lv")]
+    [InlineData("ḿ", "m")]
+    [InlineData("ǹg", "ng")]
+    [InlineData("ế", "e")]
     public void Toneless_drops_tones_and_writes_u_umlaut_as_v(string reading, string expected) =>
         PinyinTable.Toneless(reading).Should().Be(expected);
 }
