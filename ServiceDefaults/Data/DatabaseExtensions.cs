@@ -21,26 +21,27 @@ public static class DatabaseExtensions
         var connectionString = builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException($"Connection string 'ConnectionStrings:{connectionName}' is not configured.");
         builder.Services.AddDbContext<TDbContext>(o => o.UseNpgsql(connectionString));
+        builder.Services.TryAddSingleton<ServiceDatabase<TDbContext>>();
         builder.Services.AddHostedService<MigrateOnStart<TDbContext>>();
         builder.Services.TryAddSingleton<TimeProvider>(DatabaseTimeProvider.SystemClock);
-        builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>($"{connectionName}-db", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        builder.Services.AddHealthChecks().AddCheck<ServiceDatabaseHealthCheck<TDbContext>>($"{connectionName}-db", tags: [ServiceDefaultsExtensions.ReadyTag]);
         return builder;
     }
 
     /// <summary>
     /// Applies pending migrations before the host starts serving (hosted services start in order). Replicas of one
     /// service start together on a new database: they take turns under a PostgreSQL advisory lock, so the second finds
-    /// the migrations applied instead of creating the same tables again (and crashing on "already exists").
+    /// the migrations applied instead of creating the same tables again (and crashing on "already exists"). Whether any
+    /// is pending is read without the DbContext (<see cref="ServiceDatabase{TDbContext}"/>): a start with nothing to
+    /// apply builds no EF Core model.
     /// </summary>
-    sealed class MigrateOnStart<TDbContext>(IServiceProvider services, ILogger<MigrateOnStart<TDbContext>> logger) : IHostedService
-        where TDbContext : DbContext
+    sealed class MigrateOnStart<TDbContext>(IServiceProvider services, ServiceDatabase<TDbContext> database, ILogger<MigrateOnStart<TDbContext>> logger)
+        : IHostedService where TDbContext : DbContext
     {
         public async Task StartAsync(CancellationToken ct)
         {
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
             // Its own connection, not pooled: a session's advisory lock outlives a pooled connection's close.
-            await using var lockConnection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ConnectionString);
+            await using var lockConnection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString);
             await lockConnection.OpenAsync(ct);
             await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", lockConnection) { CommandTimeout = 0 })
             {
@@ -49,11 +50,12 @@ public static class DatabaseExtensions
             }
             try
             {
-                var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+                var pending = ServiceDatabase<TDbContext>.MigrationIds().Except(await AppliedAsync(lockConnection, ct)).ToList();
                 if (pending.Count > 0)
                 {
                     logger.LogInformation("Applying {Count} migrations to {Database}: {Migrations}", pending.Count, typeof(TDbContext).Name, pending);
-                    await db.Database.MigrateAsync(ct);
+                    await using var scope = services.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<TDbContext>().Database.MigrateAsync(ct);
                 }
             }
             finally
@@ -62,6 +64,18 @@ public static class DatabaseExtensions
                 release.Parameters.AddWithValue("key", LockKey);
                 await release.ExecuteNonQueryAsync(CancellationToken.None);
             }
+        }
+
+        /// <summary>The ids in EF Core's history table; none when it does not exist yet.</summary>
+        static async Task<HashSet<string>> AppliedAsync(NpgsqlConnection connection, CancellationToken ct)
+        {
+            var applied = new HashSet<string>(StringComparer.Ordinal);
+            await using var exists = new NpgsqlCommand("SELECT to_regclass('\"__EFMigrationsHistory\"') IS NOT NULL", connection);
+            if (!(bool)(await exists.ExecuteScalarAsync(ct))!) return applied;
+            await using var read = new NpgsqlCommand("SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\"", connection);
+            await using var reader = await read.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) applied.Add(reader.GetString(0));
+            return applied;
         }
 
         /// <summary>The same for every replica of the service: FNV-1a of the context's name (string hash codes vary per process).</summary>

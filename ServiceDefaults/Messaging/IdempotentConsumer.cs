@@ -133,7 +133,7 @@ public abstract class IdempotentConsumer<TDbContext, TMessage> : IConsumer<TMess
     /// <summary>One message in its own transaction; true when this delivery applied it.</summary>
     async Task<bool> ConsumeAloneAsync(Guid messageId, TMessage message, CancellationToken ct)
     {
-        _insertSql ??= $"INSERT INTO {_db.Model.QuotedTableName(typeof(InboxMessage))} (message_id, consumer, processed_at) " +
+        _insertSql ??= $"INSERT INTO {MessagingModelExtensions.QuotedInboxTable} (message_id, consumer, processed_at) " +
                        "VALUES ({0}, {1}, now()) ON CONFLICT DO NOTHING";
         var applied = false;
         var strategy = _db.Database.CreateExecutionStrategy();
@@ -160,7 +160,7 @@ public abstract class IdempotentConsumer<TDbContext, TMessage> : IConsumer<TMess
     async Task RunBatchAsync(List<Item> batch)
     {
         var ct = batch[0].CancellationToken;
-        var table = _db.Model.QuotedTableName(typeof(InboxMessage));
+        var table = MessagingModelExtensions.QuotedInboxTable;
         Outcome[] outcomes = [];
         try
         {

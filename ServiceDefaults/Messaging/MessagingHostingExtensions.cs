@@ -23,6 +23,7 @@ public static class MessagingHostingExtensions
         builder.AddServiceMessaging(configureConsumers);
         var services = builder.Services;
         services.TryAddSingleton<OutboxSignal<TDbContext>>();
+        services.TryAddSingleton<Data.ServiceDatabase<TDbContext>>();
         services.TryAddSingleton<OutboxSaveChangesInterceptor<TDbContext>>();
         services.ConfigureDbContext<TDbContext>((sp, options) =>
             options.AddInterceptors(sp.GetRequiredService<OutboxSaveChangesInterceptor<TDbContext>>()));

@@ -12,11 +12,17 @@ public static class MessagingModelExtensions
     public const string OutboxTable = "outbox_messages";
     public const string InboxTable = "inbox_messages";
 
+    /// <summary>The tables as the dispatcher's and the inbox's SQL name them: in the connection's schema, so reading the
+    /// name needs no EF Core model (an idle service that has written nothing never builds one).</summary>
+    internal const string QuotedOutboxTable = "\"" + OutboxTable + "\"";
+    internal const string QuotedInboxTable = "\"" + InboxTable + "\"";
+
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Maps <see cref="OutboxMessage"/> to <c>outbox_messages</c> (in the model's default schema, if any).</summary>
+    /// <summary>Maps <see cref="OutboxMessage"/> to <c>outbox_messages</c>, in the connection's schema (a model with a default schema is refused).</summary>
     public static ModelBuilder AddOutbox(this ModelBuilder modelBuilder)
     {
+        RefuseDefaultSchema(modelBuilder);
         modelBuilder.Entity<OutboxMessage>(e =>
         {
             e.ToTable(OutboxTable);
@@ -41,6 +47,7 @@ public static class MessagingModelExtensions
     /// <summary>Maps <see cref="InboxMessage"/> to <c>inbox_messages</c>, keyed by (message_id, consumer).</summary>
     public static ModelBuilder AddInbox(this ModelBuilder modelBuilder)
     {
+        RefuseDefaultSchema(modelBuilder);
         modelBuilder.Entity<InboxMessage>(e =>
         {
             e.ToTable(InboxTable);
@@ -75,14 +82,10 @@ public static class MessagingModelExtensions
         return row;
     }
 
-    /// <summary>The schema-qualified, quoted table name of an entity as mapped in this model.</summary>
-    internal static string QuotedTableName(this IModel model, Type entity)
+    static void RefuseDefaultSchema(ModelBuilder modelBuilder)
     {
-        var type = model.FindEntityType(entity)
-            ?? throw new InvalidOperationException($"{entity.Name} is not mapped: call modelBuilder.{(entity == typeof(OutboxMessage) ? "AddOutbox" : "AddInbox")}() in OnModelCreating.");
-        var table = type.GetTableName()!;
-        var schema = type.GetSchema();
-        return schema is null ? $"\"{table}\"" : $"\"{schema}\".\"{table}\"";
+        if (modelBuilder.Model.GetDefaultSchema() is { } schema)
+            throw new InvalidOperationException($"The outbox and inbox live in the connection's schema, not in '{schema}': call AddOutbox and AddInbox before HasDefaultSchema, or drop it.");
     }
 }
 

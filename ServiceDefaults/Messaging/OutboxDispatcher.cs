@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Alliance.ServiceDefaults.Data;
 
 namespace Alliance.ServiceDefaults.Messaging;
 
@@ -23,18 +24,18 @@ namespace Alliance.ServiceDefaults.Messaging;
 public sealed class OutboxDispatcher<TDbContext> : BackgroundService where TDbContext : DbContext
 {
     const int CleanupChunk = 10_000;
-    readonly IServiceScopeFactory _scopes;
+    readonly ServiceDatabase<TDbContext> _database;
     readonly OutboxPublisher _publisher;
     readonly IOutboxPublishObserver[] _observers;
     readonly OutboxSignal<TDbContext> _signal;
     readonly OutboxOptions _options;
     readonly ILogger _logger;
-    string? _table;
+    const string Table = MessagingModelExtensions.QuotedOutboxTable;
 
-    public OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, IConfiguration configuration, OutboxSignal<TDbContext> signal,
+    public OutboxDispatcher(ServiceDatabase<TDbContext> database, IBus bus, IConfiguration configuration, OutboxSignal<TDbContext> signal,
         IEnumerable<IOutboxPublishObserver> observers, IOptions<MessagingOptions> options, ILogger<OutboxDispatcher<TDbContext>> logger)
     {
-        _scopes = scopes;
+        _database = database;
         _signal = signal;
         _observers = observers.ToArray();
         _options = options.Value.Outbox;
@@ -89,16 +90,12 @@ public sealed class OutboxDispatcher<TDbContext> : BackgroundService where TDbCo
     /// <summary>Claims, publishes and marks one batch; returns the number of rows claimed.</summary>
     public async Task<int> DispatchBatchAsync(CancellationToken ct)
     {
-        await using var scope = _scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        _table ??= db.Model.QuotedTableName(typeof(OutboxMessage));
-        await db.Database.OpenConnectionAsync(ct);
-        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var conn = await _database.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
 
         var rows = new List<Row>(_options.BatchSize);
         await using (var claim = new NpgsqlCommand(
-            $"SELECT id, message_type, body, attempts FROM {_table} WHERE dispatched_at IS NULL AND next_attempt_at <= now() " +
+            $"SELECT id, message_type, body, attempts FROM {Table} WHERE dispatched_at IS NULL AND next_attempt_at <= now() " +
             "ORDER BY next_attempt_at LIMIT @limit FOR UPDATE SKIP LOCKED", conn, tx))
         {
             claim.Parameters.AddWithValue("limit", _options.BatchSize);
@@ -153,7 +150,7 @@ public sealed class OutboxDispatcher<TDbContext> : BackgroundService where TDbCo
         if (published.Length > 0)
         {
             await using var mark = new NpgsqlCommand(
-                $"UPDATE {_table} SET dispatched_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY(@ids)", conn, tx);
+                $"UPDATE {Table} SET dispatched_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY(@ids)", conn, tx);
             mark.Parameters.AddWithValue("ids", published);
             await mark.ExecuteNonQueryAsync(CancellationToken.None);
         }
@@ -162,7 +159,7 @@ public sealed class OutboxDispatcher<TDbContext> : BackgroundService where TDbCo
         {
             // Cancelled by shutdown is not a failure: those rows stay due for the next dispatcher.
             await using var retry = new NpgsqlCommand(
-                $"UPDATE {_table} AS o SET attempts = o.attempts + 1, next_attempt_at = now() + f.delay_ms * interval '1 millisecond', last_error = f.error " +
+                $"UPDATE {Table} AS o SET attempts = o.attempts + 1, next_attempt_at = now() + f.delay_ms * interval '1 millisecond', last_error = f.error " +
                 "FROM unnest(@ids, @delays, @errors) AS f(id, delay_ms, error) WHERE o.id = f.id", conn, tx);
             retry.Parameters.AddWithValue("ids", failed.Select(i => rows[i].Id).ToArray());
             retry.Parameters.AddWithValue("delays", failed.Select(i => RetryDelay(rows[i].Attempts + 1).TotalMilliseconds).ToArray());
@@ -189,15 +186,11 @@ public sealed class OutboxDispatcher<TDbContext> : BackgroundService where TDbCo
         {
             try
             {
-                await using var scope = _scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-                _table ??= db.Model.QuotedTableName(typeof(OutboxMessage));
-                var sql = $"DELETE FROM {_table} WHERE id IN (SELECT id FROM {_table} WHERE dispatched_at < now() - {{0}} LIMIT {CleanupChunk})";
-                int deleted;
-                do
-                {
-                    deleted = await db.Database.ExecuteSqlRawAsync(sql, [_options.Retention], ct);
-                } while (deleted == CleanupChunk);
+                await using var conn = await _database.OpenConnectionAsync(ct);
+                await using var delete = new NpgsqlCommand(
+                    $"DELETE FROM {Table} WHERE id IN (SELECT id FROM {Table} WHERE dispatched_at < now() - @retention LIMIT {CleanupChunk})", conn);
+                delete.Parameters.AddWithValue("retention", _options.Retention);
+                while (await delete.ExecuteNonQueryAsync(ct) == CleanupChunk) { }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
             catch (Exception ex)

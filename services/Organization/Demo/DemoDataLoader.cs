@@ -1,3 +1,4 @@
+using Alliance.ServiceDefaults.Data;
 using System.Diagnostics;
 using Alliance.Contracts.Events;
 using Alliance.Organization.Alliances;
@@ -30,8 +31,8 @@ public sealed class DemoDataLoader(IServiceProvider services, IConfiguration con
     {
         if (!configuration.GetValue("DemoData:Enabled", false)) return;
         // A database with data (every start after the first) is left as it is, without reading the file at all.
-        await using (var scope = services.CreateAsyncScope())
-            if (await scope.ServiceProvider.GetRequiredService<OrganizationDbContext>().Subsidiaries.AnyAsync(ct)) return;
+        // Asked without the DbContext: a start that loads nothing builds no EF Core model (docs/adr/0018).
+        if (await services.GetRequiredService<ServiceDatabase<OrganizationDbContext>>().ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM subsidiaries)", ct)) return;
         var path = configuration["DemoData:Path"] is { Length: > 0 } configured ? configured : DemoDataFile.DefaultPath;
         await LoadAsync(await DemoDataFile.ReadAsync(path, ct), ct);
     }

@@ -1,3 +1,4 @@
+using Alliance.ServiceDefaults.Data;
 using Alliance.Organization.Data;
 using Alliance.Organization.People;
 using Alliance.Organization.ServiceCenters;
@@ -59,20 +60,13 @@ public sealed class NameSearchBackfill(IServiceProvider services, ILogger<NameSe
                 organizations, people, centers);
     }
 
-    /// <summary>One plain query, so a start with every key in place compiles no entity query and loads no table.</summary>
-    async Task<bool> AnyKeyMissingAsync(CancellationToken ct)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var connection = scope.ServiceProvider.GetRequiredService<OrganizationDbContext>().Database.GetDbConnection();
-        await connection.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+    /// <summary>Asked without the DbContext: a start with every key in place builds no EF Core model and loads no table.</summary>
+    Task<bool> AnyKeyMissingAsync(CancellationToken ct) =>
+        services.GetRequiredService<ServiceDatabase<OrganizationDbContext>>().ScalarAsync<bool>("""
             SELECT EXISTS (SELECT 1 FROM party_organizations WHERE name_search IS NULL)
                 OR EXISTS (SELECT 1 FROM people WHERE name_search IS NULL)
                 OR EXISTS (SELECT 1 FROM service_centers WHERE name_search IS NULL)
-            """;
-        return (bool)(await command.ExecuteScalarAsync(ct))!;
-    }
+            """, ct);
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 }

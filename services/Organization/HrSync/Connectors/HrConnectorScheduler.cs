@@ -1,3 +1,4 @@
+using Alliance.ServiceDefaults.Data;
 using Alliance.Organization.Data;
 using Alliance.Organization.People;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace Alliance.Organization.HrSync.Connectors;
 /// just finished is not repeated. Pages are pulled from the stored cursor and handed to <see cref="IHrRecordSink"/>; the
 /// cursor is saved only after a page applied (a crash re-pulls that page: at-least-once, applying twice is harmless).
 /// </summary>
-public sealed class HrConnectorScheduler(IServiceScopeFactory scopes, IHttpClientFactory httpClients, PersonalDataProtector protector,
+public sealed class HrConnectorScheduler(IServiceScopeFactory scopes, ServiceDatabase<OrganizationDbContext> database, IHttpClientFactory httpClients, PersonalDataProtector protector,
     TimeProvider clock, IConfiguration configuration, ILogger<HrConnectorScheduler> logger) : BackgroundService
 {
     public const string HttpClientName = "hr-connectors";
@@ -34,12 +35,16 @@ public sealed class HrConnectorScheduler(IServiceScopeFactory scopes, IHttpClien
     /// <summary>Runs every connector due now (those another replica holds are skipped); the number this call ran.</summary>
     public async Task<int> RunDueAsync(CancellationToken ct)
     {
-        List<Guid> due;
-        await using (var scope = scopes.CreateAsyncScope())
+        // Asked without the DbContext (the partial index on next_run_at WHERE enabled answers it): a service with no
+        // connector due builds no EF Core model for it (docs/adr/0018).
+        var due = new List<Guid>();
+        await using (var connection = await database.OpenConnectionAsync(ct))
         {
-            var now = clock.GetUtcNow();
-            due = await scope.ServiceProvider.GetRequiredService<OrganizationDbContext>().Set<HrConnectorRegistration>()
-                .Where(c => c.Enabled && c.NextRunAt <= now).OrderBy(c => c.NextRunAt).Select(c => c.Id).Take(50).ToListAsync(ct);
+            await using var query = new NpgsqlCommand(
+                "SELECT id FROM hr_connectors WHERE enabled AND next_run_at <= $1 ORDER BY next_run_at LIMIT 50", connection)
+                { Parameters = { new() { Value = clock.GetUtcNow() } } };
+            await using var reader = await query.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) due.Add(reader.GetGuid(0));
         }
         var ran = 0;
         foreach (var id in due)
