@@ -13,29 +13,38 @@ public static class AllianceAppModel
         var pg = builder.AddPostgres(ResourceNames.Postgres);
         var bus = builder.AddRabbitMQ(ResourceNames.Bus);
         var cache = builder.AddRedis(ResourceNames.Cache);
-        var demoData = options.DemoData ? "true" : "false";
 
-        IResourceBuilder<ProjectResource> Service(string name, string projectPath, string database, bool startsBeforeBroker = false)
+        IResourceBuilder<ProjectResource> Service(string name, string projectPath, IResourceBuilder<PostgresDatabaseResource> db, bool startsBeforeBroker = false)
         {
-            var db = pg.AddDatabase(database);
             var service = builder.AddProject(name, projectPath)
                 .WithHttpEndpoint(http2: true)
                 .WithReference(db).WaitFor(db)
                 .WithReference(bus);
-            // The organization service has the longest start (migrations, the pinyin table, the demo data): it does that
-            // while RabbitMQ boots, and its bus starts when the broker answers (BrokerGate; ADR 15).
+            // The organization service has the longest start (migrations, the pinyin table): it does that while RabbitMQ
+            // boots, and its bus starts when the broker answers (BrokerGate; ADR 15).
             if (!startsBeforeBroker) service.WaitFor(bus);
-            return service
-                .WithReference(cache).WaitFor(cache)
-                .WithEnvironment("DemoData__Enabled", demoData);
+            return service.WithReference(cache).WaitFor(cache);
         }
 
-        var organization = Service(ResourceNames.Organization, "services/Organization/Alliance.Organization.csproj", ResourceNames.Databases.Organization,
-            startsBeforeBroker: true);
-        var activity = Service(ResourceNames.Activity, "services/Activity/Alliance.Activity.csproj", ResourceNames.Databases.Activity);
-        var talent = Service(ResourceNames.Talent, "services/Talent/Alliance.Talent.csproj", ResourceNames.Databases.Talent);
-        var reporting = Service(ResourceNames.Reporting, "services/Reporting/Alliance.Reporting.csproj", ResourceNames.Databases.Reporting)
+        const string organizationProject = "services/Organization/Alliance.Organization.csproj";
+        var organizationDb = pg.AddDatabase(ResourceNames.Databases.Organization);
+        var organization = Service(ResourceNames.Organization, organizationProject, organizationDb, startsBeforeBroker: true);
+        var activity = Service(ResourceNames.Activity, "services/Activity/Alliance.Activity.csproj", pg.AddDatabase(ResourceNames.Databases.Activity));
+        var talent = Service(ResourceNames.Talent, "services/Talent/Alliance.Talent.csproj", pg.AddDatabase(ResourceNames.Databases.Talent));
+        var reporting = Service(ResourceNames.Reporting, "services/Reporting/Alliance.Reporting.csproj", pg.AddDatabase(ResourceNames.Databases.Reporting))
             .WithReplicas(2);
+
+        // The demo data is loaded by the organization service's build run once beside it (it migrates under the same lock,
+        // writes the data and its events to the outbox in one transaction, and exits; the service's dispatcher publishes
+        // them), so the running service never holds what loading took (ADR 18). "Running" waits for it to finish.
+        if (options.DemoData)
+        {
+            builder.AddProject(ResourceNames.DemoData, organizationProject)
+                .WithReference(organizationDb).WaitFor(organizationDb)
+                .WithEnvironment("DemoData__Enabled", "true")
+                .WithEnvironment("DemoData__LoadAndExit", "true")
+                .RunToCompletion();
+        }
 
         // The gateway needs the services' addresses to start, not the services themselves: it starts beside them, and
         // the AppHost says "running" only once every resource is healthy (ADR 15).
@@ -45,8 +54,7 @@ public static class AllianceAppModel
             .WithReference(activity)
             .WithReference(talent)
             .WithReference(reporting)
-            .WithReference(cache).WaitFor(cache)
-            .WithEnvironment("DemoData__Enabled", demoData);
+            .WithReference(cache).WaitFor(cache);
     }
 
     /// <summary>Prints where to go once everything is healthy (or what failed).</summary>

@@ -28,7 +28,7 @@ internal sealed class ProcessResourceRunner : ResourceRunner
             var states = _replicas.Select(r => r.State).Distinct().ToList();
             if (states.Count == 1) return states[0];
             ResourceState[] precedence = [ResourceState.FailedToStart, ResourceState.Exited, ResourceState.RuntimeUnhealthy,
-                ResourceState.Starting, ResourceState.Waiting, ResourceState.NotStarted, ResourceState.Running];
+                ResourceState.Starting, ResourceState.Waiting, ResourceState.NotStarted, ResourceState.Running, ResourceState.Finished];
             return precedence.First(states.Contains);
         }
     }
@@ -146,6 +146,12 @@ internal sealed class ReplicaRunner(ProcessResource resource, int index, Distrib
 
             var code = process.ExitCode;
             if (stopping.IsCancellationRequested) return;
+            if (resource.RunsToCompletion && code == 0)
+            {
+                owner.Logs.Add(_prefix, "finished");
+                Set(ResourceState.Finished, HealthStatus.Healthy, "finished");
+                return;
+            }
             crashesInARow = startedAt.Elapsed > TimeSpan.FromSeconds(60) ? 1 : crashesInARow + 1;
             var delay = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, crashesInARow - 1), MaxBackOff.TotalSeconds));
             int restarts;
@@ -194,7 +200,7 @@ internal sealed class ReplicaRunner(ProcessResource resource, int index, Distrib
         var endpoint = resource.Endpoints.FirstOrDefault();
         if (endpoint is null)
         {
-            Set(health: HealthStatus.Healthy);
+            if (!resource.RunsToCompletion) Set(health: HealthStatus.Healthy); // ready only once finished
             return;
         }
         var url = new Uri(endpoint.Url(index), "/health");

@@ -45,8 +45,20 @@ public static class ResourceBuilderExtensions
         return builder;
     }
 
+    /// <summary>
+    /// A process that does a job and exits (a seeder, a migration): exit code 0 is <see cref="ResourceState.Finished"/>,
+    /// which counts as ready for <c>WaitFor</c> and for "running"; a failure is retried with back-off like a crash.
+    /// </summary>
+    public static IResourceBuilder<T> RunToCompletion<T>(this IResourceBuilder<T> builder) where T : ProcessResource
+    {
+        if (builder.Resource.Replicas != 1) throw new InvalidOperationException($"'{builder.Resource.Name}' runs to completion: it has one replica.");
+        builder.Resource.RunsToCompletion = true;
+        return builder;
+    }
+
     public static IResourceBuilder<T> WithReplicas<T>(this IResourceBuilder<T> builder, int replicas) where T : ProcessResource
     {
+        if (builder.Resource.RunsToCompletion && replicas != 1) throw new InvalidOperationException($"'{builder.Resource.Name}' runs to completion: it has one replica.");
         ArgumentOutOfRangeException.ThrowIfLessThan(replicas, 1);
         builder.Resource.Replicas = replicas;
         return builder;

@@ -4,7 +4,8 @@ namespace Alliance.AppHost.Hosting;
 
 /// <summary>A resource's lifecycle, with Aspire's names.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ResourceState>))]
-public enum ResourceState { NotStarted, Waiting, Starting, Running, RuntimeUnhealthy, Exited, FailedToStart }
+/// <summary>Aspire's states; <see cref="Finished"/>: a resource run to completion that exited with code 0.</summary>
+public enum ResourceState { NotStarted, Waiting, Starting, Running, RuntimeUnhealthy, Finished, Exited, FailedToStart }
 
 [JsonConverter(typeof(JsonStringEnumConverter<HealthStatus>))]
 public enum HealthStatus { Unhealthy, Healthy }

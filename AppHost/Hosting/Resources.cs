@@ -111,6 +111,8 @@ public abstract class ProcessResource(string name) : Resource(name), IResourceWi
     internal readonly List<EndpointAnnotation> EndpointList = [];
     public IReadOnlyList<EndpointAnnotation> Endpoints => EndpointList;
     public int Replicas { get; internal set; } = 1;
+    /// <summary>Runs once: exit code 0 is <see cref="ResourceState.Finished"/> (and ready), anything else is retried with back-off.</summary>
+    public bool RunsToCompletion { get; internal set; }
 }
 
 /// <summary>A .NET project, run from its build output: <c>dotnet &lt;dir&gt;/bin/&lt;Configuration&gt;/net10.0/&lt;Assembly&gt;.dll</c>.</summary>

@@ -14,6 +14,8 @@ public static class ResourceNames
     public const string Talent = "talent";
     public const string Reporting = "reporting";
     public const string Gateway = "gateway";
+    /// <summary>The organization service's build run once to load the demo data, then exit (ADR 18).</summary>
+    public const string DemoData = "demo-data";
 
     /// <summary>Databases, one per service, on the <see cref="Postgres"/> server.</summary>
     public static class Databases

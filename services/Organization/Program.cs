@@ -1,4 +1,7 @@
 using Alliance.Organization;
+using Alliance.Organization.Demo;
+
+if (DemoDataRun.IsRequested(args)) return await DemoDataRun.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,3 +14,4 @@ app.MapApplicationEndpoints();
 app.MapDefaultEndpoints();
 
 app.Run();
+return 0;

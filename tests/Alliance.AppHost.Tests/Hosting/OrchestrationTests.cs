@@ -103,6 +103,37 @@ public class OrchestrationTests
     }
 
     [Fact]
+    public async Task A_resource_run_to_completion_finishes_once_and_counts_as_ready_and_a_failed_run_is_retried()
+    {
+        var onceDir = StandIns.NewDirectory();
+        var retriedDir = StandIns.NewDirectory();
+        var builder = StandIns.Builder();
+        builder.AddExecutable("once", "/bin/sh", onceDir, "-c", "echo run >> runs; exit 0").RunToCompletion();
+        // Fails on its first run, succeeds on its second.
+        builder.AddExecutable("retried", "/bin/sh", retriedDir, "-c", "echo run >> runs; [ $(wc -l < runs) -ge 2 ]").RunToCompletion();
+        await using var app = builder.Build();
+        await app.StartAsync();
+
+        await Eventually.AllHealthyAsync(app, TimeSpan.FromMinutes(1));
+
+        app.GetResourceState("once").Should().Match<ResourceSnapshot>(s => s.State == ResourceState.Finished && s.Restarts == 0 && s.Pids.Count == 0);
+        app.GetResourceState("retried").Should().Match<ResourceSnapshot>(s => s.State == ResourceState.Finished && s.Restarts == 1);
+        File.ReadAllLines(Path.Combine(onceDir, "runs")).Should().HaveCount(1, "a finished resource is not started again");
+        File.ReadAllLines(Path.Combine(retriedDir, "runs")).Should().HaveCount(2);
+    }
+
+    [Fact]
+    public void A_resource_run_to_completion_has_one_replica()
+    {
+        var builder = StandIns.Builder();
+        var once = builder.AddExecutable("once", "/bin/sh", "/", "-c", "exit 0").RunToCompletion();
+
+        once.Invoking(o => o.WithReplicas(2)).Should().Throw<InvalidOperationException>().WithMessage("*one replica*");
+        builder.AddExecutable("many", "/bin/sh", "/", "-c", "exit 0").WithReplicas(2)
+            .Invoking(m => m.RunToCompletion()).Should().Throw<InvalidOperationException>();
+    }
+
+    [Fact]
     public async Task A_child_that_exits_while_its_background_job_holds_its_output_is_seen_exited_and_restarted()
     {
         // The first run leaves a sleep behind holding the child's stdout; it then fails to serve (as a server whose port

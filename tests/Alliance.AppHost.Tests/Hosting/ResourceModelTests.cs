@@ -89,7 +89,7 @@ public class ResourceModelTests
             // The organization service starts while the broker boots; its bus waits for the broker itself (BrokerGate).
             string[] waits = name == ResourceNames.Organization ? [database, ResourceNames.Cache] : [database, ResourceNames.Bus, ResourceNames.Cache];
             project.WaitsFor.Select(r => r.Name).Should().BeEquivalentTo(waits);
-            project.Environment.Should().Contain("DemoData__Enabled", "false");
+            project.Environment.Should().NotContainKey("DemoData__Enabled", "loading the demo data is the demo-data resource's job");
             File.Exists(Path.Combine(RepositoryRoot.Find(), project.ProjectPath)).Should().BeTrue();
         }
         ((ProjectResource)byName[ResourceNames.Reporting]).Replicas.Should().Be(2);
@@ -100,6 +100,24 @@ public class ResourceModelTests
         string[] gatewayNeeds = [ResourceNames.Organization, ResourceNames.Activity, ResourceNames.Talent, ResourceNames.Reporting, ResourceNames.Cache];
         gateway.References.Select(r => r.Name).Should().BeEquivalentTo(gatewayNeeds);
         gateway.WaitsFor.Select(r => r.Name).Should().BeEquivalentTo([ResourceNames.Cache], "it starts beside the services it calls");
+        byName.Should().NotContainKey(ResourceNames.DemoData, "--no-demo-data");
+    }
+
+    [Fact]
+    public void With_demo_data_the_organization_service_build_runs_once_beside_the_service_to_load_it()
+    {
+        var builder = StandIns.Builder();
+        AllianceAppModel.Configure(builder, builder.Options);
+
+        var byName = builder.Resources.ToDictionary(r => r.Name);
+        var loader = byName[ResourceNames.DemoData].Should().BeOfType<ProjectResource>().Subject;
+        loader.ProjectPath.Should().Be(((ProjectResource)byName[ResourceNames.Organization]).ProjectPath);
+        loader.RunsToCompletion.Should().BeTrue();
+        loader.Endpoints.Should().BeEmpty();
+        loader.References.Select(r => r.Name).Should().Equal(ResourceNames.Databases.Organization);
+        loader.WaitsFor.Select(r => r.Name).Should().Equal(ResourceNames.Databases.Organization);
+        loader.Environment.Should().Contain("DemoData__Enabled", "true").And.Contain("DemoData__LoadAndExit", "true");
+        byName.Values.OfType<ProcessResource>().Should().NotContain(r => r.WaitsFor.Contains(loader), "nothing waits for it; \"running\" does");
     }
 
     [Fact]

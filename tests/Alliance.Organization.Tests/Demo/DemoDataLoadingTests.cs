@@ -118,6 +118,37 @@ public class DemoDataLoadingTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_once_beside_the_service_it_loads_everything_and_exits_0_and_a_second_run_adds_nothing()
+    {
+        string[] args = [$"--ConnectionStrings:{ResourceNames.Databases.Organization}={_configuration[$"ConnectionStrings:{ResourceNames.Databases.Organization}"]}",
+            "--DemoData:Enabled=true", $"--{DemoDataRun.LoadAndExitKey}=true", "--environment=Development"];
+        DemoDataRun.IsRequested(args).Should().BeTrue();
+        DemoDataRun.IsRequested([]).Should().BeFalse();
+
+        (await DemoDataRun.RunAsync(args)).Should().Be(0, "it migrated the new database and loaded the file");
+        _configuration["DemoData:Enabled"] = "false"; // the service beside it loads nothing itself
+        await RestartAsync();
+        var first = await CountAsync();
+        (await DemoDataRun.RunAsync(args)).Should().Be(0, "the data is there");
+        var second = await CountAsync();
+
+        first.Subsidiaries.Should().Be(2);
+        first.People.Should().BeGreaterThan(1_750);
+        first.Events.Should().BeGreaterThan(first.People * 2, "its events wait in the outbox for the service's dispatcher");
+        second.Should().Be(first);
+    }
+
+    [Fact]
+    public async Task Run_once_with_a_database_that_does_not_answer_it_exits_1()
+    {
+        var port = Alliance.AppHost.Infrastructure.FreePort.Next();
+        string[] args = [$"--ConnectionStrings:{ResourceNames.Databases.Organization}=Host=127.0.0.1;Port={port};Username=postgres;Timeout=2",
+            "--DemoData:Enabled=true", $"--{DemoDataRun.LoadAndExitKey}=true", "--environment=Development"];
+
+        (await DemoDataRun.RunAsync(args)).Should().Be(1);
+    }
+
+    [Fact]
     public async Task Nothing_is_loaded_when_the_database_already_holds_a_subsidiary()
     {
         _configuration["DemoData:Enabled"] = "false";
