@@ -50,11 +50,13 @@ public static class DatabaseExtensions
             }
             try
             {
-                var pending = ServiceDatabase<TDbContext>.MigrationIds().Except(await AppliedAsync(lockConnection, ct)).ToList();
+                await using var scope = services.CreateAsyncScope();
+                var pending = ServiceDatabase<TDbContext>.MigrationIds() is { } ids
+                    ? ids.Except(await AppliedAsync(lockConnection, ct)).ToList()
+                    : (await scope.ServiceProvider.GetRequiredService<TDbContext>().Database.GetPendingMigrationsAsync(ct)).ToList();
                 if (pending.Count > 0)
                 {
                     logger.LogInformation("Applying {Count} migrations to {Database}: {Migrations}", pending.Count, typeof(TDbContext).Name, pending);
-                    await using var scope = services.CreateAsyncScope();
                     await scope.ServiceProvider.GetRequiredService<TDbContext>().Database.MigrateAsync(ct);
                 }
             }

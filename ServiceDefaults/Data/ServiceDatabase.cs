@@ -46,11 +46,13 @@ public sealed class ServiceDatabase<TDbContext>(IServiceScopeFactory scopes) whe
 
     /// <summary>
     /// The ids of the context's migrations, in order, read from its assembly's metadata (<c>[Migration]</c> on types with
-    /// <c>[DbContext(typeof(TDbContext))]</c>) without loading those types or building the model, as EF Core would.
+    /// <c>[DbContext(typeof(TDbContext))]</c>) without loading those types or building the model, as EF Core would; null
+    /// when the assembly has no file to read (a single-file bundle): then ask EF Core.
     /// </summary>
-    public static IReadOnlyList<string> MigrationIds()
+    public static IReadOnlyList<string>? MigrationIds()
     {
         var assembly = typeof(TDbContext).Assembly;
+        if (string.IsNullOrEmpty(assembly.Location)) return null;
         using var pe = new PEReader(File.OpenRead(assembly.Location));
         var metadata = pe.GetMetadataReader();
         var ids = new List<string>();
