@@ -41,9 +41,11 @@ internal sealed class ServerRunner(ServerResource server, DistributedApplication
     async Task MonitorAsync(CancellationToken stopping)
     {
         var everHealthy = false;
+        string? lastProblem = null;
         while (!stopping.IsCancellationRequested)
         {
             bool healthy;
+            string? problem = null;
             try
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
@@ -51,10 +53,18 @@ internal sealed class ServerRunner(ServerResource server, DistributedApplication
                 healthy = server.Server is { } owned
                     ? await owned.IsHealthyAsync().WaitAsync(timeout.Token)
                     : await server.ProbeAsync(server.ConnectionString, timeout.Token);
+                if (!healthy) problem = "it did not answer as expected";
             }
-            catch (Exception) when (!stopping.IsCancellationRequested) { healthy = false; }
+            catch (Exception e) when (!stopping.IsCancellationRequested)
+            {
+                healthy = false;
+                problem = e is OperationCanceledException ? "no answer within 5 s" : $"{e.GetType().Name}: {e.Message}";
+            }
             catch (OperationCanceledException) { return; }
 
+            // Why it is unhealthy, once per change: what a start that timed out reports (DescribeUnhealthy).
+            if (problem is not null && problem != lastProblem) Logs.Add(server.Name, "unhealthy: " + problem);
+            lastProblem = problem;
             SetHealth(healthy ? HealthStatus.Healthy : HealthStatus.Unhealthy);
             if (healthy && !everHealthy) Logs.Add(server.Name, "healthy");
             everHealthy |= healthy;

@@ -71,7 +71,13 @@ public sealed class RedisServer : IInfrastructureServer
     /// </summary>
     public async Task<bool> IsHealthyAsync()
     {
-        if (_process is null || _process.HasExited) return false;
+        if (_process is null) return false;
+        if (_process.HasExited)
+        {
+            var log = Path.Combine(_dir, "redis.log");
+            var printed = File.Exists(log) ? string.Join(" | ", File.ReadLines(log).TakeLast(5)) : "";
+            throw new InvalidOperationException($"redis-server exited with code {_process.ExitCode}; it printed: {printed}");
+        }
         // Bounded: whatever holds the port may accept the connection and never answer.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
         using var client = new TcpClient();
@@ -98,7 +104,9 @@ public sealed class RedisServer : IInfrastructureServer
         var at = text.IndexOf("\nprocess_id:", StringComparison.Ordinal);
         if (at < 0) return false;
         var value = text[(at + "\nprocess_id:".Length)..].Split('\r')[0];
-        return int.TryParse(value, out var pid) && pid == _process.Id;
+        if (int.TryParse(value, out var pid) && pid != _process.Id)
+            throw new InvalidOperationException($"port {Port} is answered by another Redis (pid {pid}), not ours (pid {_process.Id})");
+        return pid == _process.Id;
     }
 
     public async Task StopAsync(CancellationToken ct = default)

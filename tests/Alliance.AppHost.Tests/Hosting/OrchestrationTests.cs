@@ -158,12 +158,16 @@ public class OrchestrationTests
         var cache = builder.AddRedis("cache");
         var pg = builder.AddPostgres("pg");
         var bus = builder.AddRabbitMQ("bus");
-        // A child with a grandchild: stopping the child's tree must take the grandchild too.
-        builder.AddHttpStandIn("web", StandIns.NewDirectory(healthy: true), before: "sleep 600 &")
-            .WithReference(cache).WaitFor(cache).WithReference(pg).WaitFor(pg).WithReference(bus).WaitFor(bus);
+        // A child with a grandchild: stopping the child's tree must take the grandchild too. What is tested is stopping,
+        // so it waits for every process to run, not to be healthy (start order by health is tested above).
+        var dir = StandIns.NewDirectory(healthy: true);
+        builder.AddHttpStandIn("web", dir, before: "sleep 600 & echo $! > sleeping;")
+            .WithReference(cache).WithReference(pg).WithReference(bus);
         var app = builder.Build();
         await app.StartAsync();
-        await Eventually.AllHealthyAsync(app, TimeSpan.FromMinutes(3));
+        await Eventually.TrueAsync(() => app.GetResourceStates() is var states && states.All(s => s.State == ResourceState.Running)
+            && states.Single(s => s.Name == "bus").Pids.Count >= 2 && File.Exists(Path.Combine(dir, "sleeping")),
+            "every server and the stand-in with its sleep run", TimeSpan.FromMinutes(3));
         var pids = app.GetResourceStates().SelectMany(s => s.Pids).SelectMany(ProcessTree.WithDescendants).Distinct().ToList();
         pids.Count.Should().BeGreaterThanOrEqualTo(6, "redis, postgres, rabbitmq with epmd, the stand-in and its sleep");
         pids.Should().OnlyContain(p => ProcessTree.IsAlive(p));

@@ -41,6 +41,21 @@ public class InfrastructureServerTests
         server.ProcessId.Should().BeNull("the server we started is gone after stop");
     }
 
+    [Fact]
+    public async Task A_redis_server_that_died_says_so_when_probed()
+    {
+        var server = new RedisServer(Path.Combine(Path.GetTempPath(), "redis-" + Guid.NewGuid().ToString("N")), FreePort.Next());
+        await server.StartAsync();
+        var pid = server.ProcessId!.Value;
+
+        server.Kill();
+        await Hosting.Eventually.TrueAsync(() => server.ProcessId is null, "redis-server is gone");
+
+        var probe = () => server.IsHealthyAsync();
+        (await probe.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*exited*");
+        Alliance.AppHost.Hosting.ProcessTree.IsAlive(pid).Should().BeFalse();
+    }
+
     [Theory]
     [InlineData("redis")]
     [InlineData("postgres")]
