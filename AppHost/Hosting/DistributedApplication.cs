@@ -200,8 +200,19 @@ public sealed class DistributedApplication : IAsyncDisposable
         }
         bool started;
         lock (_gate) started = _started;
-        if (started) _stateFile.Write(this);
-        previous.TrySetResult();
+        try
+        {
+            if (started) _stateFile.Write(this);
+        }
+        catch (Exception e)
+        {
+            // The state file reports; it must never stop the change it reports (a resource's runner calls this).
+            LogWriter.WriteLine($"[apphost] could not write the state file: {e.GetType().Name}: {e.Message}");
+        }
+        finally
+        {
+            previous.TrySetResult();
+        }
     }
 
     static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

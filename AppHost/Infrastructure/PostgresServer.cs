@@ -24,7 +24,8 @@ public sealed class PostgresServer : IInfrastructureServer
 
     public static bool IsInstalled => File.Exists(Path.Combine(BinDir, "postgres"));
 
-    /// <summary>The postmaster's pid, from its pid file; null when it is not running.</summary>
+    /// <summary>The postmaster's pid, from its pid file; null when it is not running, or while the file is still empty
+    /// (the postmaster creates it, then writes it).</summary>
     public int? ProcessId
     {
         get
@@ -32,9 +33,9 @@ public sealed class PostgresServer : IInfrastructureServer
             try
             {
                 var pidFile = Path.Combine(DataDirectory, "postmaster.pid");
-                return File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).First(), out var pid) ? pid : null;
+                return File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid) ? pid : null;
             }
-            catch (IOException) { return null; }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
         }
     }
 

@@ -42,6 +42,23 @@ public class InfrastructureServerTests
     }
 
     [Fact]
+    public void A_postgres_pid_file_the_postmaster_has_created_but_not_yet_written_reads_as_no_pid()
+    {
+        // Seen in CI: read while PostgreSQL was starting, an empty postmaster.pid threw from ProcessId, and the state file
+        // written on another resource's change took that resource's runner down with it.
+        var server = new PostgresServer(Path.Combine(Path.GetTempPath(), "pg-" + Guid.NewGuid().ToString("N")[..8]), FreePort.Next());
+        Directory.CreateDirectory(server.DataDirectory);
+        var pidFile = Path.Combine(server.DataDirectory, "postmaster.pid");
+
+        File.WriteAllText(pidFile, "");
+        server.ProcessId.Should().BeNull();
+
+        File.WriteAllText(pidFile, "4242\n/var/lib/postgresql/data\n");
+        server.ProcessId.Should().Be(4242);
+        Directory.Delete(Path.GetDirectoryName(server.DataDirectory)!, recursive: true);
+    }
+
+    [Fact]
     public async Task A_redis_server_that_died_says_so_when_probed()
     {
         var server = new RedisServer(Path.Combine(Path.GetTempPath(), "redis-" + Guid.NewGuid().ToString("N")), FreePort.Next());
