@@ -20,10 +20,7 @@ public class HrApplyServiceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var servers = await RealServers.GetAsync();
-        _configuration[$"ConnectionStrings:{ResourceNames.Databases.Organization}"] = await servers.CreateDatabaseAsync("hrapply");
-        _configuration[$"ConnectionStrings:{ResourceNames.Bus}"] = await servers.CreateVirtualHostAsync("hrapply");
-        _configuration["OTEL_SERVICE_NAME"] = ResourceNames.Organization;
+        await _configuration.AddOwnServersAsync("hrapply");
         _host = await ServiceHost.StartAsync(_configuration, b => b.AddApplicationServices(), a => a.MapApplicationEndpoints());
     }
 

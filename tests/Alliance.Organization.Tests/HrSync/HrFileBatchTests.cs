@@ -22,10 +22,7 @@ public class HrFileBatchTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var servers = await RealServers.GetAsync();
-        _configuration[$"ConnectionStrings:{ResourceNames.Databases.Organization}"] = await servers.CreateDatabaseAsync("hrbatch");
-        _configuration[$"ConnectionStrings:{ResourceNames.Bus}"] = await servers.CreateVirtualHostAsync("hrbatch");
-        _configuration["OTEL_SERVICE_NAME"] = ResourceNames.Organization;
+        await _configuration.AddOwnServersAsync("hrbatch");
         // The events are counted in the outbox, before the dispatcher marks them.
         _configuration["Messaging:Outbox:Enabled"] = "false";
         _host = await ServiceHost.StartAsync(_configuration, b => b.AddApplicationServices(), a => a.MapApplicationEndpoints());

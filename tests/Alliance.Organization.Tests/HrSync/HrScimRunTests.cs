@@ -21,13 +21,7 @@ public class HrScimRunTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var servers = await RealServers.GetAsync();
-        var configuration = new Dictionary<string, string?>
-        {
-            [$"ConnectionStrings:{ResourceNames.Databases.Organization}"] = await servers.CreateDatabaseAsync("hrscimrun"),
-            [$"ConnectionStrings:{ResourceNames.Bus}"] = await servers.CreateVirtualHostAsync("hrscimrun"),
-            ["OTEL_SERVICE_NAME"] = ResourceNames.Organization,
-        };
+        var configuration = await new Dictionary<string, string?>().AddOwnServersAsync("hrscimrun");
         _host = await ServiceHost.StartAsync(configuration,
             b => { b.AddApplicationServices(); b.Services.AddSingleton<TimeProvider>(_clock); }, a => a.MapApplicationEndpoints());
     }

@@ -25,13 +25,7 @@ public class TreeImportServiceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var servers = await RealServers.GetAsync();
-        var configuration = new Dictionary<string, string?>
-        {
-            [$"ConnectionStrings:{ResourceNames.Databases.Organization}"] = await servers.CreateDatabaseAsync("organization"),
-            [$"ConnectionStrings:{ResourceNames.Bus}"] = await servers.CreateVirtualHostAsync("organization"),
-            ["OTEL_SERVICE_NAME"] = ResourceNames.Organization,
-        };
+        var configuration = await new Dictionary<string, string?>().AddOwnServersAsync("organization");
         _host = await ServiceHost.StartAsync(configuration, b => b.AddApplicationServices(), a => a.MapApplicationEndpoints());
     }
 

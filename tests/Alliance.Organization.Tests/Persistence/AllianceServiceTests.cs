@@ -24,10 +24,7 @@ public class AllianceServiceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var servers = await RealServers.GetAsync();
-        _configuration[$"ConnectionStrings:{ResourceNames.Databases.Organization}"] = await servers.CreateDatabaseAsync("alliances");
-        _configuration[$"ConnectionStrings:{ResourceNames.Bus}"] = await servers.CreateVirtualHostAsync("alliances");
-        _configuration["OTEL_SERVICE_NAME"] = ResourceNames.Organization;
+        await _configuration.AddOwnServersAsync("alliances");
         _host = await ServiceHost.StartAsync(_configuration,
             b => { b.AddApplicationServices(); b.Services.AddSingleton<TimeProvider>(_clock); },
             a => a.MapApplicationEndpoints());

@@ -22,13 +22,8 @@ public class OrganizationHistoryServiceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var servers = await RealServers.GetAsync();
-        _host = await ServiceHost.StartAsync(new Dictionary<string, string?>
-        {
-            [$"ConnectionStrings:{ResourceNames.Databases.Organization}"] = await servers.CreateDatabaseAsync("orghistory"),
-            [$"ConnectionStrings:{ResourceNames.Bus}"] = await servers.CreateVirtualHostAsync("orghistory"),
-            ["OTEL_SERVICE_NAME"] = ResourceNames.Organization,
-        }, b => b.AddApplicationServices(), a => a.MapApplicationEndpoints());
+        _host = await ServiceHost.StartAsync(await new Dictionary<string, string?>().AddOwnServersAsync("orghistory"),
+            b => b.AddApplicationServices(), a => a.MapApplicationEndpoints());
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();

@@ -16,10 +16,7 @@ public class OrganizationServiceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var servers = await RealServers.GetAsync();
-        _configuration[$"ConnectionStrings:{ResourceNames.Databases.Organization}"] = await servers.CreateDatabaseAsync("organization");
-        _configuration[$"ConnectionStrings:{ResourceNames.Bus}"] = await servers.CreateVirtualHostAsync("organization");
-        _configuration["OTEL_SERVICE_NAME"] = ResourceNames.Organization;
+        await _configuration.AddOwnServersAsync("organization");
         _host = await StartAsync();
     }
 

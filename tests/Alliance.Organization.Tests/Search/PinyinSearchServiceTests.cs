@@ -17,10 +17,7 @@ public class PinyinSearchServiceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var servers = await RealServers.GetAsync();
-        _configuration[$"ConnectionStrings:{ResourceNames.Databases.Organization}"] = await servers.CreateDatabaseAsync("pinyin");
-        _configuration[$"ConnectionStrings:{ResourceNames.Bus}"] = await servers.CreateVirtualHostAsync("pinyin");
-        _configuration["OTEL_SERVICE_NAME"] = ResourceNames.Organization;
+        await _configuration.AddOwnServersAsync("pinyin");
         _host = await StartAsync();
     }
 

@@ -20,10 +20,7 @@ public class ServiceCenterServiceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var servers = await RealServers.GetAsync();
-        _configuration[$"ConnectionStrings:{ResourceNames.Databases.Organization}"] = await servers.CreateDatabaseAsync("centers");
-        _configuration[$"ConnectionStrings:{ResourceNames.Bus}"] = await servers.CreateVirtualHostAsync("centers");
-        _configuration["OTEL_SERVICE_NAME"] = ResourceNames.Organization;
+        await _configuration.AddOwnServersAsync("centers");
         _host = await ServiceHost.StartAsync(_configuration,
             b => { b.AddApplicationServices(); b.Services.AddSingleton<TimeProvider>(_clock); },
             a => a.MapApplicationEndpoints());

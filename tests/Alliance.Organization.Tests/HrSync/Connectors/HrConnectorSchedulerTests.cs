@@ -23,14 +23,8 @@ public class HrConnectorSchedulerTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var servers = await RealServers.GetAsync();
-        var configuration = new Dictionary<string, string?>
-        {
-            [$"ConnectionStrings:{ResourceNames.Databases.Organization}"] = await servers.CreateDatabaseAsync("hrconnectors"),
-            [$"ConnectionStrings:{ResourceNames.Bus}"] = await servers.CreateVirtualHostAsync("hrconnectors"),
-            ["OTEL_SERVICE_NAME"] = ResourceNames.Organization,
-            ["HrConnectors:Scheduler"] = "false",
-        };
+        var configuration = await new Dictionary<string, string?>().AddOwnServersAsync("hrconnectors");
+        configuration["HrConnectors:Scheduler"] = "false";
         _host = await ServiceHost.StartAsync(configuration, b => b.AddApplicationServices(), a => a.MapApplicationEndpoints());
     }
 
