@@ -25,8 +25,11 @@ public abstract class IdempotentConsumer<TDbContext, TMessage> : IConsumer<TMess
     where TDbContext : DbContext
     where TMessage : class, IIntegrationEvent
 {
-    /// <summary>At most this many messages share one transaction.</summary>
+    /// <summary>At most this many messages consumed at the same time share one transaction.</summary>
     const int MaxBatch = 100;
+
+    /// <summary>At most this many events of one EventBatch share one transaction (an import's batch row holds up to 1,000).</summary>
+    const int MaxEventsPerTransaction = IntegrationEventBatch.MaxEventsPerRow;
 
     /// <summary>Batches committing at the same time per consumer and database, so handlers overlap with commits.</summary>
     const int MaxLeaders = 2;
@@ -48,8 +51,33 @@ public abstract class IdempotentConsumer<TDbContext, TMessage> : IConsumer<TMess
     /// several messages in one transaction); SaveChanges and commit follow.</summary>
     protected abstract Task HandleAsync(TMessage message, TDbContext db, CancellationToken ct);
 
+    /// <summary>
+    /// Applies the effects of several new messages that share a transaction, in their order; by default
+    /// <see cref="HandleAsync(TMessage, TDbContext, CancellationToken)"/> for each. A consumer whose effect is one row per
+    /// message overrides it with one set-based statement (an import's EventBatch of a thousand events, ADR 19).
+    /// </summary>
+    protected virtual async Task HandleAsync(IReadOnlyList<TMessage> messages, TDbContext db, CancellationToken ct)
+    {
+        foreach (var message in messages) await HandleAsync(message, db, ct);
+    }
+
     /// <summary>Runs once the effect has committed, and only when this delivery applied it (e.g. to invalidate a cache).</summary>
     protected virtual Task AfterCommitAsync(TMessage message, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>
+    /// After the events of an EventBatch that committed together and were applied by this delivery; by default
+    /// <see cref="AfterCommitAsync(TMessage, CancellationToken)"/> for each, every one even when one of them fails.
+    /// </summary>
+    protected virtual async Task AfterCommitAsync(IReadOnlyList<TMessage> messages, CancellationToken ct)
+    {
+        List<Exception>? failures = null;
+        foreach (var message in messages)
+        {
+            try { await AfterCommitAsync(message, ct); }
+            catch (Exception e) when (!ct.IsCancellationRequested) { (failures ??= []).Add(e); }
+        }
+        if (failures is not null) throw new AggregateException(failures);
+    }
 
     public async Task Consume(ConsumeContext<TMessage> context)
     {
@@ -75,7 +103,7 @@ public abstract class IdempotentConsumer<TDbContext, TMessage> : IConsumer<TMess
 
     /// <summary>
     /// Events the outbox sent together (<see cref="EventBatch{TEvent}"/>): they share one transaction, up to
-    /// <see cref="MaxBatch"/> at a time, each taken once by its EventId. If that transaction fails, each event is tried
+    /// <see cref="MaxEventsPerTransaction"/> at a time, each taken once by its EventId. If that transaction fails, each event is tried
     /// in its own; an event that fails there too is sent back alone to this consumer's queue, where it retries and
     /// reaches the error queue by itself, and the others of its batch stay applied. A transient database failure
     /// (the database unreachable) fails the whole message instead, to be retried as one.
@@ -85,30 +113,32 @@ public abstract class IdempotentConsumer<TDbContext, TMessage> : IConsumer<TMess
         var ct = context.CancellationToken;
         var refused = new List<TMessage>();
         var afterCommitFailures = new List<Exception>();
-        foreach (var chunk in context.Message.Events.Chunk(MaxBatch))
+        foreach (var chunk in context.Message.Events.Chunk(MaxEventsPerTransaction))
         {
             var batch = chunk.Select(e => new Item(this, e.EventId, e, ct)).ToList();
             await RunBatchAsync(batch);
+            var applied = new List<TMessage>(batch.Count);
             foreach (var item in batch)
             {
                 var outcome = await item.Outcome.Task;
-                bool applied;
-                if (outcome == Outcome.Applied) applied = true;
-                else if (outcome == Outcome.AlreadyProcessed) applied = false;
-                else
+                if (outcome == Outcome.Applied) applied.Add(item.Message);
+                else if (outcome == Outcome.Alone)
                 {
-                    try { applied = await ConsumeAloneAsync(item.MessageId, item.Message, ct); }
+                    try
+                    {
+                        if (await ConsumeAloneAsync(item.MessageId, item.Message, ct)) applied.Add(item.Message);
+                    }
                     catch (Exception e) when (!ct.IsCancellationRequested && !IsTransient(e))
                     {
                         refused.Add(item.Message);
-                        continue;
                     }
                 }
-                if (!applied) continue;
-                // Every applied event gets its after-commit step, even when one of them fails.
-                try { await AfterCommitAsync(item.Message, ct); }
-                catch (Exception e) when (!ct.IsCancellationRequested) { afterCommitFailures.Add(e); }
             }
+            if (applied.Count == 0) continue;
+            // Every applied event gets its after-commit step, even when one of them fails.
+            try { await AfterCommitAsync(applied, ct); }
+            catch (AggregateException e) { afterCommitFailures.AddRange(e.InnerExceptions); }
+            catch (Exception e) when (!ct.IsCancellationRequested) { afterCommitFailures.Add(e); }
         }
         if (refused.Count > 0)
         {
@@ -183,13 +213,15 @@ public abstract class IdempotentConsumer<TDbContext, TMessage> : IConsumer<TMess
                     while (await reader.ReadAsync(ct)) fresh.Add(reader.GetGuid(0));
                 }
                 outcomes = new Outcome[batch.Count];
+                var messages = new List<TMessage>(batch.Count);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     // A message twice in one batch: its first copy applies it, the second is already processed.
                     if (!fresh.Remove(batch[i].MessageId)) { outcomes[i] = Outcome.AlreadyProcessed; continue; }
-                    await batch[i].Consumer.HandleAsync(batch[i].Message, _db, ct);
+                    messages.Add(batch[i].Message);
                     outcomes[i] = Outcome.Applied;
                 }
+                if (messages.Count > 0) await HandleAsync(messages, _db, ct);
                 await _db.SaveChangesAsync(ct); // the tracked effects of the whole batch in one round trip
                 await tx.CommitAsync(ct);
             });

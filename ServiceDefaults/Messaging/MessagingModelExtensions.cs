@@ -29,7 +29,10 @@ public static class MessagingModelExtensions
             e.HasKey(m => m.Id);
             e.Property(m => m.Id).HasColumnName("id").ValueGeneratedNever();
             e.Property(m => m.MessageType).HasColumnName("message_type").HasMaxLength(500).IsRequired();
-            e.Property(m => m.Body).HasColumnName("body").HasColumnType("jsonb").IsRequired();
+            // Text compressed with lz4: an import's EventBatch row holds a thousand events, and parsing that into jsonb and
+            // compressing it with the default pglz cost PostgreSQL 7 ms a row against 1.3 ms as text with lz4 (ADR 19).
+            // Nothing queries inside a body; the dispatcher reads it as text.
+            e.Property(m => m.Body).HasColumnName("body").HasColumnType("text").UseCompressionMethod("lz4").IsRequired();
             e.Property(m => m.TenantId).HasColumnName("tenant_id");
             e.Property(m => m.OccurredAt).HasColumnName("occurred_at");
             e.Property(m => m.CreatedAt).HasColumnName("created_at");
@@ -63,23 +66,34 @@ public static class MessagingModelExtensions
     /// Adds the event to the outbox: it is written by the next SaveChanges, in the same transaction as the change it
     /// reports, and published afterwards by <see cref="OutboxDispatcher{TDbContext}"/>.
     /// </summary>
-    public static OutboxMessage AddIntegrationEvent(this DbContext db, IIntegrationEvent evt)
+    public static void AddIntegrationEvent(this DbContext db, IIntegrationEvent evt)
     {
         ArgumentNullException.ThrowIfNull(evt);
-        var type = evt.GetType();
-        var now = DateTimeOffset.UtcNow;
-        var row = new OutboxMessage
+        if (IntegrationEventBatch.Open.TryGetValue(db, out var batch))
         {
-            Id = evt.EventId,
-            MessageType = MessageTypes.NameOf(type),
-            Body = JsonSerializer.Serialize(evt, type, Json),
-            TenantId = evt.TenantId,
-            OccurredAt = evt.OccurredAt,
-            CreatedAt = now,
-            NextAttemptAt = now,
+            batch.Add(evt);
+            return;
+        }
+        var type = evt.GetType();
+        db.Set<OutboxMessage>().Add(OutboxRow(evt.EventId, MessageTypes.NameOf(type), JsonSerializer.Serialize(evt, type, Json), evt.TenantId, evt.OccurredAt));
+    }
+
+    /// <summary>
+    /// Until the returned batch is flushed or disposed, the events added to <paramref name="db"/> are kept aside and then
+    /// written as one outbox row per event type and tenant, each an <see cref="EventBatch{TEvent}"/> of up to
+    /// <see cref="IntegrationEventBatch.MaxEventsPerRow"/> events (ADR 19): for imports that raise hundreds of thousands
+    /// of events, whose rows, dispatch marks and messages would otherwise cost more than the import's own rows.
+    /// Consumers see the same events, taken one by one by their EventId.
+    /// </summary>
+    public static IntegrationEventBatch BatchIntegrationEvents(this DbContext db) => new(db);
+
+    internal static OutboxMessage OutboxRow(Guid id, string messageType, string body, Guid tenantId, DateTimeOffset occurredAt)
+    {
+        var now = DateTimeOffset.UtcNow;
+        return new OutboxMessage
+        {
+            Id = id, MessageType = messageType, Body = body, TenantId = tenantId, OccurredAt = occurredAt, CreatedAt = now, NextAttemptAt = now,
         };
-        db.Set<OutboxMessage>().Add(row);
-        return row;
     }
 
     static void RefuseDefaultSchema(ModelBuilder modelBuilder)
@@ -97,4 +111,7 @@ internal static class MessageTypes
     public static string NameOf(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
 
     public static Type? Resolve(string name) => Resolved.GetOrAdd(name, static n => Type.GetType(n, throwOnError: false));
+
+    /// <summary>The row holds an <see cref="EventBatch{TEvent}"/> already (written by <see cref="IntegrationEventBatch"/>): it is sent as it is.</summary>
+    public static bool IsBatch(string name) => Resolve(name) is { IsGenericType: true } t && t.GetGenericTypeDefinition() == typeof(EventBatch<>);
 }

@@ -16,7 +16,8 @@ namespace Alliance.ServiceDefaults.Messaging;
 /// confirmed RabbitMQ channel as MassTransit envelopes (<see cref="OutboxPublisher"/>) and waits for the broker's
 /// confirms, then marks the confirmed rows in one UPDATE and commits. Rows of one type go together as an
 /// <see cref="Alliance.Contracts.Events.EventBatch{TEvent}"/> of up to <see cref="OutboxOptions.EventsPerMessage"/>
-/// events; a lone row goes as itself with MessageId = EventId (ADR 16).
+/// events; a lone row goes as itself with MessageId = EventId (ADR 16), and so does a row that holds a batch already
+/// (<see cref="IntegrationEventBatch"/>, ADR 19).
 /// A row that fails is retried later, forever, with exponential back-off and jitter. A crash between publish and
 /// commit leaves the rows undispatched: they are published again and the consumers' inbox absorbs the duplicates.
 /// All state is in the table, so a restarted or additional replica simply carries on.
@@ -116,7 +117,9 @@ public sealed class OutboxDispatcher<TDbContext> : BackgroundService where TDbCo
         var members = new List<int[]>(rows.Count); // the rows in each envelope
         foreach (var group in Enumerable.Range(0, rows.Count).GroupBy(i => rows[i].MessageType))
         {
-            foreach (var chunk in group.Chunk(Math.Max(1, _options.EventsPerMessage)))
+            // A row that holds an EventBatch already (IntegrationEventBatch) goes as it is, alone.
+            var perMessage = MessageTypes.IsBatch(group.Key) ? 1 : Math.Max(1, _options.EventsPerMessage);
+            foreach (var chunk in group.Chunk(perMessage))
             {
                 try
                 {

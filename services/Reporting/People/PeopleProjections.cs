@@ -10,18 +10,29 @@ public sealed class PersonRegisteredConsumer(ReportingDbContext db, DashboardCac
     : IdempotentConsumer<ReportingDbContext, PersonRegistered>(db)
 {
     protected override Task HandleAsync(PersonRegistered m, ReportingDbContext db, CancellationToken ct) =>
-        PeopleRows.UpsertPersonAsync(db, m.PersonId, m.TenantId, m.HoldsManagementPost, m.OccurredAt, ct);
+        PeopleRows.UpsertPeopleAsync(db, [(m.PersonId, m.TenantId, m.HoldsManagementPost, m.OccurredAt)], ct);
+
+    /// <summary>An import's people in one statement (ADR 19).</summary>
+    protected override Task HandleAsync(IReadOnlyList<PersonRegistered> messages, ReportingDbContext db, CancellationToken ct) =>
+        PeopleRows.UpsertPeopleAsync(db, [.. messages.Select(m => (m.PersonId, m.TenantId, m.HoldsManagementPost, m.OccurredAt))], ct);
 
     protected override Task AfterCommitAsync(PersonRegistered message, CancellationToken ct) => cache.InvalidateAsync();
+
+    protected override Task AfterCommitAsync(IReadOnlyList<PersonRegistered> messages, CancellationToken ct) => cache.InvalidateAsync();
 }
 
 public sealed class PersonUpdatedConsumer(ReportingDbContext db, DashboardCache cache)
     : IdempotentConsumer<ReportingDbContext, PersonUpdated>(db)
 {
     protected override Task HandleAsync(PersonUpdated m, ReportingDbContext db, CancellationToken ct) =>
-        PeopleRows.UpsertPersonAsync(db, m.PersonId, m.TenantId, m.HoldsManagementPost, m.OccurredAt, ct);
+        PeopleRows.UpsertPeopleAsync(db, [(m.PersonId, m.TenantId, m.HoldsManagementPost, m.OccurredAt)], ct);
+
+    protected override Task HandleAsync(IReadOnlyList<PersonUpdated> messages, ReportingDbContext db, CancellationToken ct) =>
+        PeopleRows.UpsertPeopleAsync(db, [.. messages.Select(m => (m.PersonId, m.TenantId, m.HoldsManagementPost, m.OccurredAt))], ct);
 
     protected override Task AfterCommitAsync(PersonUpdated message, CancellationToken ct) => cache.InvalidateAsync();
+
+    protected override Task AfterCommitAsync(IReadOnlyList<PersonUpdated> messages, CancellationToken ct) => cache.InvalidateAsync();
 }
 
 public sealed class MemberJoinedConsumer(ReportingDbContext db, DashboardCache cache)
@@ -85,15 +96,25 @@ public sealed class RoleEndedConsumer(ReportingDbContext db, DashboardCache cach
 
 static class PeopleRows
 {
-    public static Task UpsertPersonAsync(ReportingDbContext db, Guid personId, Guid subsidiaryId, bool holdsManagementPost, DateTimeOffset at, CancellationToken ct) =>
-        db.Database.ExecuteSqlInterpolatedAsync($"""
+    /// <summary>
+    /// Each person's row as of its latest event: newer than the stored one, it replaces it. One statement for them all;
+    /// a person twice in the list counts once, by its latest event (an upsert may touch a row only once per statement).
+    /// </summary>
+    public static Task UpsertPeopleAsync(ReportingDbContext db, IReadOnlyList<(Guid PersonId, Guid SubsidiaryId, bool HoldsManagementPost, DateTimeOffset At)> people, CancellationToken ct)
+    {
+        var latest = people.GroupBy(p => p.PersonId).Select(g => g.MaxBy(p => p.At)).ToList();
+        Guid[] ids = [.. latest.Select(p => p.PersonId)], subsidiaries = [.. latest.Select(p => p.SubsidiaryId)];
+        bool[] posts = [.. latest.Select(p => p.HoldsManagementPost)];
+        DateTimeOffset[] at = [.. latest.Select(p => p.At)];
+        return db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO person_views (person_id, subsidiary_id, holds_management_post, updated_at)
-            VALUES ({personId}, {subsidiaryId}, {holdsManagementPost}, {at})
+            SELECT * FROM unnest({ids}, {subsidiaries}, {posts}, {at})
             ON CONFLICT (person_id) DO UPDATE SET
                 holds_management_post = EXCLUDED.holds_management_post,
                 updated_at = EXCLUDED.updated_at
             WHERE person_views.updated_at < EXCLUDED.updated_at
             """, ct);
+    }
 
     /// <summary>Sets the organization (always) and the status (when given), each only if this event is newer than the one that set it.</summary>
     public static Task UpsertMemberAsync(ReportingDbContext db, Guid personId, Guid subsidiaryId, Guid organizationId, string? status, DateTimeOffset at, CancellationToken ct)

@@ -6,6 +6,7 @@ using Alliance.ServiceDefaults.Grpc;
 using Alliance.Testing;
 using Google.Protobuf;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Alliance.Reporting.Tests.Views;
@@ -166,6 +167,36 @@ public class OrganizationViewsTests : IAsyncLifetime
         await PublishAsync(new PersonUpdated(Id(), s, T0.AddSeconds(5), deputy, "乙", false));
         ratio = await EventuallyAsync(read, r => r.CrossAppointed == 2);
         (ratio.Secretaries, ratio.CrossAppointed, ratio.Ratio).Should().Be((2, 2, 1.0));
+    }
+
+    [Fact]
+    public async Task An_imports_people_in_one_batch_are_each_counted_once_by_their_latest_event()
+    {
+        var s = Id();
+        var org = Id();
+        var manager = Id();
+        // An HR import's EventBatch (ADR 19): a thousand people, the manager twice, and the older of the two last.
+        var batch = Enumerable.Range(0, 998).Select(i => new PersonRegistered(Id(), s, T0, Id(), $"员工{i}", "employee", false)).ToList();
+        batch.Insert(500, new PersonRegistered(Id(), s, T0.AddSeconds(1), manager, "经理", "employee", true));
+        batch.Add(new PersonRegistered(Id(), s, T0, manager, "经理", "employee", false));
+        batch.Add(new PersonRegistered(Id(), s, T0, Id(), "秘书", "employee", false));
+        var bus = _host.Services.GetRequiredService<IBus>();
+        await bus.Publish(new EventBatch<PersonRegistered>(batch));
+        await bus.Publish(new EventBatch<PersonRegistered>(batch.Take(10).ToList())); // a redelivered part changes nothing
+        await PublishAsync(new RoleAssigned(Id(), s, T0.AddSeconds(2), manager, Id(), org, "secretary", GroupToday.AddYears(-1), null));
+        await PublishAsync(new RoleAssigned(Id(), s, T0.AddSeconds(2), batch[^1].PersonId, Id(), org, "secretary", GroupToday.AddYears(-1), null));
+
+        var ratio = await EventuallyAsync(
+            () => CallAsync<GetCrossAppointmentRequest, CrossAppointment>("GetCrossAppointment", new() { SubsidiaryId = s.ToString() }),
+            r => r.Secretaries == 2 && r.CrossAppointed == 1);
+        (ratio.Secretaries, ratio.CrossAppointed).Should().Be((2, 1), "the manager's newer event holds, whatever its place in the batch");
+        var people = await EventuallyAsync(async () =>
+        {
+            await using var scope = _host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Alliance.Reporting.Data.ReportingDbContext>();
+            return await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM person_views WHERE subsidiary_id = {0}", s).SingleAsync();
+        }, n => n == 1_000);
+        people.Should().Be(1_000);
     }
 
     [Fact]

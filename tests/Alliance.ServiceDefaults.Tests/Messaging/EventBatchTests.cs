@@ -50,6 +50,65 @@ public class EventBatchTests
     }
 
     [Fact]
+    public async Task Events_batched_by_their_writer_are_a_few_outbox_rows_and_each_is_applied_once()
+    {
+        await using var consumer = await MessagingHost.StartReadyConsumerAsync("event-batch-rows");
+        var publisherDb = await MessagingHost.CreateDatabaseAsync(await RealServers.GetAsync(), "event_batch_rows_pub");
+        var (tenant, other) = (Guid.NewGuid(), Guid.NewGuid());
+        const int events = IntegrationEventBatch.MaxEventsPerRow + 500;
+        var written = new List<NoteAdded>();
+        await using (var db = MessagingHost.Open(publisherDb))
+        {
+            using (var batch = db.BatchIntegrationEvents())
+            {
+                foreach (var (i, owner) in Enumerable.Range(0, events).Select(i => (i, tenant)).Append((events, other)))
+                {
+                    var note = new Note { Id = Guid.NewGuid(), TenantId = owner, Text = $"imported note {i}" };
+                    db.Notes.Add(note);
+                    var e = NoteAdded.For(note);
+                    db.AddIntegrationEvent(e);
+                    written.Add(e);
+                }
+                batch.Count.Should().Be(events + 1);
+                batch.Flush().Should().Be(3, "one row per thousand events of a type and tenant, and the other tenant's lone event");
+            }
+            await db.SaveChangesAsync();
+        }
+        (await MessagingHost.ScalarAsync(publisherDb, $"SELECT count(*) FROM outbox_messages WHERE tenant_id = '{tenant}' AND message_type LIKE 'Alliance.Contracts.Events.EventBatch%'")).Should().Be(2);
+        (await MessagingHost.ScalarAsync(publisherDb, $"SELECT sum(jsonb_array_length(body::jsonb->'events')) FROM outbox_messages WHERE tenant_id = '{tenant}'")).Should().Be(events);
+        (await MessagingHost.ScalarAsync(publisherDb, $"SELECT count(*) FROM outbox_messages WHERE tenant_id = '{other}' AND id = '{written[^1].EventId}' AND message_type NOT LIKE '%EventBatch%'"))
+            .Should().Be(1, "a lone event is a row of its own type, under its EventId");
+
+        await using var publisher = await MessagingHost.StartPublisherAsync(publisherDb, consumer.Bus);
+        await Eventually.TrueAsync(async () => await MessagingHost.ScalarAsync(consumer.Database, "SELECT count(*) FROM note_logs") == events + 1, Bound, "every note to be logged");
+        consumer.Deliveries.Batches.Should().Be(2, "each batch row went as it was, not wrapped again or split");
+        consumer.Probe.LargestTogether.Should().Be(IntegrationEventBatch.MaxEventsPerRow, "a batch row's events are handled together, in one transaction");
+        var ids = string.Join(",", written.Select(e => $"'{e.EventId}'"));
+        (await MessagingHost.ScalarAsync(consumer.Database, $"SELECT count(*) FROM inbox_messages WHERE message_id IN ({ids})")).Should().Be(events + 1, "each event is taken by its own EventId");
+        (await MessagingHost.ScalarAsync(publisherDb, "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NULL")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Events_of_a_batch_that_is_not_flushed_are_dropped_with_it_and_later_events_are_rows_again()
+    {
+        var publisherDb = await MessagingHost.CreateDatabaseAsync(await RealServers.GetAsync(), "event_batch_dropped");
+        var tenant = Guid.NewGuid();
+        await using var db = MessagingHost.Open(publisherDb);
+        NoteAdded Added(string text) => NoteAdded.For(new Note { Id = Guid.NewGuid(), TenantId = tenant, Text = text });
+        using (var batch = db.BatchIntegrationEvents())
+        {
+            db.AddIntegrationEvent(Added("rolled back"));
+            var again = () => db.BatchIntegrationEvents();
+            again.Should().Throw<InvalidOperationException>("one batch at a time on a context");
+        }
+        var kept = Added("kept");
+        db.AddIntegrationEvent(kept);
+        await db.SaveChangesAsync();
+        (await MessagingHost.ScalarAsync(publisherDb, $"SELECT count(*) FROM outbox_messages WHERE tenant_id = '{tenant}'")).Should().Be(1);
+        (await MessagingHost.ScalarAsync(publisherDb, $"SELECT count(*) FROM outbox_messages WHERE id = '{kept.EventId}'")).Should().Be(1);
+    }
+
+    [Fact]
     public async Task A_failing_event_leaves_its_batch_alone_and_reaches_the_error_queue_by_itself()
     {
         await using var consumer = await MessagingHost.StartReadyConsumerAsync("event-batch-poison");

@@ -58,6 +58,16 @@ public sealed record NoteAdded(Guid EventId, Guid TenantId, DateTimeOffset Occur
 public sealed class NoteProbe
 {
     public volatile bool RefusePoison = true;
+    int _largestTogether;
+
+    /// <summary>The most notes one call of the consumer's set handler was given.</summary>
+    public int LargestTogether => Volatile.Read(ref _largestTogether);
+
+    public void HandledTogether(int count)
+    {
+        int seen;
+        while (count > (seen = Volatile.Read(ref _largestTogether)) && Interlocked.CompareExchange(ref _largestTogether, count, seen) != seen) { }
+    }
 }
 
 public sealed class NoteAddedConsumer(NotesDb db, NoteProbe probe) : IdempotentConsumer<NotesDb, NoteAdded>(db)
@@ -68,6 +78,12 @@ public sealed class NoteAddedConsumer(NotesDb db, NoteProbe probe) : IdempotentC
             throw new InvalidOperationException("This note is refused");
         db.NoteLogs.Add(new NoteLog { Id = Guid.NewGuid(), NoteId = message.NoteId, Text = message.Text });
         return Task.CompletedTask;
+    }
+
+    protected override Task HandleAsync(IReadOnlyList<NoteAdded> messages, NotesDb db, CancellationToken ct)
+    {
+        probe.HandledTogether(messages.Count);
+        return base.HandleAsync(messages, db, ct);
     }
 }
 

@@ -53,7 +53,7 @@ public class OutboxTests
 
         // A committed change has its event, and that is the only event the consumer ever sees.
         var committed = await publisher.AddNoteAsync("committed");
-        (await MessagingHost.ScalarAsync(publisherDb, $"SELECT count(*) FROM outbox_messages WHERE body->>'noteId' = '{committed.Id}'")).Should().Be(1);
+        (await MessagingHost.ScalarAsync(publisherDb, $"SELECT count(*) FROM outbox_messages WHERE body::jsonb->>'noteId' = '{committed.Id}'")).Should().Be(1);
         await Eventually.TrueAsync(async () => await MessagingHost.ScalarAsync(consumer.Database, "SELECT count(*) FROM note_logs") >= 1, Bound, "the committed note's event");
         await using (var db = MessagingHost.Open(consumer.Database))
             (await db.NoteLogs.Select(l => l.Text).ToListAsync()).Should().Equal("committed");
@@ -185,7 +185,7 @@ public class OutboxPublishPathTests
         await using (var conn = new NpgsqlConnection(publisherDb))
         {
             await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"SELECT id FROM outbox_messages WHERE body->>'noteId' = '{note.Id}'", conn);
+            await using var cmd = new NpgsqlCommand($"SELECT id FROM outbox_messages WHERE body::jsonb->>'noteId' = '{note.Id}'", conn);
             eventId = (Guid)(await cmd.ExecuteScalarAsync())!;
         }
 
