@@ -151,6 +151,9 @@ foreach (var (label, bytes) in new[] { ("first load", first), ("next day", secon
     var rows = answer.GetProperty("run").GetProperty("total").GetInt32();
     results.Add((label, rows, seconds, answer.GetProperty("counts").Clone(), Memory(organizationPid, "VmHWM"), Memory(gatewayPid, "VmHWM"), before));
     Console.WriteLine($"{label}: {rows:N0} rows in {seconds:0.00} s; {answer.GetProperty("counts")}");
+    // The service's own split of the time (its closing log line of the import).
+    var split = app.GetResourceState(ResourceNames.Organization).RecentLogs?.LastOrDefault(l => l.Contains("HR import of", StringComparison.Ordinal));
+    if (split is not null) Console.WriteLine($"  {split.Trim()}");
 }
 long people;
 await using (var count = new NpgsqlCommand("SELECT count(*) FROM people WHERE subsidiary_id = $1", connection))

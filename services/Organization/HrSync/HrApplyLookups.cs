@@ -43,10 +43,16 @@ public interface IHrApplyLookups
     /// rows it loaded untracked (most records of a daily file change nothing) and tracks only those that change.
     /// </summary>
     void Changing(object entity);
-    /// <summary>Told of what the apply path adds or changes (a user's or person's new number or externalId), so later records of a batch see it.</summary>
+    /// <summary>
+    /// A new row of the apply path: saved with the rest (single records add it to the context; a batch keeps it for one
+    /// COPY per table, untracked) and seen by the batch's later records.
+    /// </summary>
+    void Add(HrUser user);
+    void Add(Person person);
+    void Add(HrConflict conflict);
+    /// <summary>Told of a user or person the apply path changed (a new number or externalId), so later records of a batch see it.</summary>
     void Added(HrUser user);
     void Added(Person person);
-    void Added(HrConflict conflict);
 }
 
 /// <summary>Each question a query: for single records (SCIM, a connector's record).</summary>
@@ -89,15 +95,18 @@ public sealed class HrDatabaseLookups(OrganizationDbContext db) : IHrApplyLookup
         db.Set<HrConflict>().AnyAsync(c => c.PersonId == personId && c.Kind == HrConflict.PartyRoleKind && !c.Resolved, ct);
 
     public void Changing(object entity) { } // everything handed out is tracked already
+    public void Add(HrUser user) => db.Add(user);
+    public void Add(Person person) => db.Add(person);
+    public void Add(HrConflict conflict) => db.Add(conflict);
     public void Added(HrUser user) { }
     public void Added(Person person) { }
-    public void Added(HrConflict conflict) { }
 }
 
 /// <summary>
-/// Everything a batch of file records can reach, loaded up front in a few set queries (by the batch's employee numbers,
-/// externalIds and userNames, then the people those lead to, their HR users, roles and open conflicts), and kept in step
-/// with what the batch adds. Answers as <see cref="HrDatabaseLookups"/> would for the same database state.
+/// Everything a batch of file records can reach, loaded up front in a few set queries (by the batch's employee numbers
+/// and externalIds, then the people those lead to, their HR users, roles and open conflicts), and kept in step with what
+/// the batch adds. Answers as <see cref="HrDatabaseLookups"/> would for the same database state, except that a userName
+/// is taken only by a user loaded or added here (the unique index finds the others when the batch is written).
 /// </summary>
 public sealed class HrBatchLookups : IHrApplyLookups
 {
@@ -117,12 +126,11 @@ public sealed class HrBatchLookups : IHrApplyLookups
 
     /// <param name="numbers">The batch's employee numbers, trimmed.</param>
     /// <param name="externalIds">The batch's externalIds, trimmed.</param>
-    /// <param name="userNameKeys">The userNames new HR users of the batch would take, lower-cased.</param>
     public static async Task<HrBatchLookups> LoadAsync(OrganizationDbContext db, Guid tenant, IReadOnlyCollection<string> numbers,
-        IReadOnlyCollection<string> externalIds, IReadOnlyCollection<string> userNameKeys, CancellationToken ct)
+        IReadOnlyCollection<string> externalIds, CancellationToken ct)
     {
         var lookups = new HrBatchLookups(db);
-        string[] n = [.. numbers.Distinct()], x = [.. externalIds.Distinct()], k = [.. userNameKeys.Distinct()];
+        string[] n = [.. numbers.Distinct()], x = [.. externalIds.Distinct()];
 
         // One query per key, each on its index (an OR of the three is planned as a scan of the subsidiary's HR users).
         // Users and people are read untracked: a record that changes one attaches it first (Changing), so the batch's
@@ -132,17 +140,15 @@ public sealed class HrBatchLookups : IHrApplyLookups
         if (x.Length > 0) users.AddRange(await db.Set<HrUser>().AsNoTracking().Where(u => u.SubsidiaryId == tenant && x.Contains(u.ExternalId!)).ToListAsync(ct));
         users = [.. users.DistinctBy(u => u.Id)]; // one instance per row, as tracking would have made it
         foreach (var user in users.OrderBy(u => u.CreatedAt)) lookups.Index(user);
-        // A user found only by its userName is never handed out (a record reaches users by number or externalId, which
-        // the queries above loaded): only whether the name is taken matters, so only the names are read, untracked.
-        if (k.Length > 0)
-            lookups._userNameKeys.UnionWith(await db.Set<HrUser>().AsNoTracking().Where(u => u.SubsidiaryId == tenant && k.Contains(u.UserNameKey))
-                .Select(u => u.UserNameKey).ToListAsync(ct));
+        // Whether a new user's userName is taken is not asked of the database: the unique index refuses a taken one when
+        // the batch is written, and the batch is then applied again record by record (HrDatabaseLookups asks), so only
+        // the clashing rows fail. A name is taken here only by the users the batch loaded or adds.
 
-        var anyUsers = await db.Set<HrUser>().IgnoreQueryFilters().AsNoTracking().Where(u => u.SubsidiaryId == tenant && x.Contains(u.ExternalId!))
+        var anyUsers = x.Length == 0 ? [] : await db.Set<HrUser>().IgnoreQueryFilters().AsNoTracking().Where(u => u.SubsidiaryId == tenant && x.Contains(u.ExternalId!))
             .Select(u => new { u.ExternalId, u.PersonId, u.LastModified }).ToListAsync(ct);
         foreach (var u in anyUsers.OrderByDescending(u => u.LastModified)) lookups._anyUserByExternalId.TryAdd(u.ExternalId!, (u.PersonId, u.LastModified));
 
-        var byNumber = await db.Set<Person>().AsNoTracking().Where(p => p.SubsidiaryId == tenant && n.Contains(p.EmployeeNumber!)).ToListAsync(ct);
+        var byNumber = n.Length == 0 ? [] : await db.Set<Person>().AsNoTracking().Where(p => p.SubsidiaryId == tenant && n.Contains(p.EmployeeNumber!)).ToListAsync(ct);
         foreach (var person in byNumber.OrderBy(p => p.CreatedAt))
         {
             lookups._people.TryAdd(person.Id, person);
@@ -153,6 +159,7 @@ public sealed class HrBatchLookups : IHrApplyLookups
             foreach (var person in await db.Set<Person>().AsNoTracking().Where(p => missing.Contains(p.Id)).ToListAsync(ct)) lookups._people.TryAdd(person.Id, person);
 
         var personIds = lookups._people.Keys.ToArray();
+        if (personIds.Length == 0) return lookups; // a first load: nobody found, so no users, roles or conflicts to look up
         lookups._peopleWithUsers.UnionWith(await db.Set<HrUser>().Where(u => personIds.Contains(u.PersonId)).Select(u => u.PersonId).Distinct().ToListAsync(ct));
         var roles = await (from r in db.Set<OrganizationRole>().AsNoTracking()
                            join o in db.Set<PartyOrganization>() on r.OrganizationId equals o.Id
@@ -205,9 +212,37 @@ public sealed class HrBatchLookups : IHrApplyLookups
 
     public Task<bool> HasOpenRoleConflictAsync(Guid personId, CancellationToken ct) => Task.FromResult(_openConflicts.Contains(personId));
 
+    /// <summary>The people, HR users and conflicts the batch adds, in order, untracked: written by one COPY per table.</summary>
+    public List<Person> NewPeople { get; } = [];
+    public List<HrUser> NewUsers { get; } = [];
+    public List<HrConflict> NewConflicts { get; } = [];
+    readonly HashSet<object> _new = new(ReferenceEqualityComparer.Instance);
+
     public void Changing(object entity)
     {
-        if (_db.Entry(entity).State == EntityState.Detached) _db.Attach(entity);
+        // A row the batch adds is written as it stands at the end (COPY); a stored one is attached to be updated.
+        if (!_new.Contains(entity) && _db.Entry(entity).State == EntityState.Detached) _db.Attach(entity);
+    }
+
+    public void Add(HrUser user)
+    {
+        NewUsers.Add(user);
+        _new.Add(user);
+        Added(user);
+    }
+
+    public void Add(Person person)
+    {
+        NewPeople.Add(person);
+        _new.Add(person);
+        Added(person);
+    }
+
+    public void Add(HrConflict conflict)
+    {
+        NewConflicts.Add(conflict);
+        _new.Add(conflict);
+        _openConflicts.Add(conflict.PersonId);
     }
 
     public void Added(HrUser user)
@@ -222,6 +257,4 @@ public sealed class HrBatchLookups : IHrApplyLookups
         _people.TryAdd(person.Id, person);
         if (person.EmployeeNumber is { } number) _peopleByNumber.TryAdd(number, person);
     }
-
-    public void Added(HrConflict conflict) => _openConflicts.Add(conflict.PersonId);
 }

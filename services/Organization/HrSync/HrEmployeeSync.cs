@@ -35,8 +35,7 @@ public sealed class HrEmployeeSync(OrganizationDbContext db, TimeProvider clock,
             var (matched, created) = await MatchPersonAsync(tenant, employment, now, ct);
             user = HrUser.Create(tenant, matched.Id, employment, now);
             user.StampHrTime(hrUpdatedAt);
-            db.Add(user);
-            _find.Added(user);
+            _find.Add(user);
             SyncPerson(matched, user, created, now);
             db.AddIntegrationEvent(new PersonSyncedFromHr(Guid.CreateVersion7(), tenant, now, matched.Id, user.Id, matched.Name,
                 user.EmployeeNumber, user.Department, user.Title, user.Active, created));
@@ -135,8 +134,7 @@ public sealed class HrEmployeeSync(OrganizationDbContext db, TimeProvider clock,
         var details = string.Join("; ", roles.Select(r => $"{r.Role.ToName()} @ {r.Organization}"));
         if (await _find.HasOpenRoleConflictAsync(person.Id, ct)) return details;
         var conflict = HrConflict.Raise(tenant, person.Id, person.Name, HrConflict.PartyRoleKind, details, roles.Select(r => r.Id).ToArray(), syncRunId, now);
-        db.Add(conflict);
-        _find.Added(conflict);
+        _find.Add(conflict);
         db.AddIntegrationEvent(new HrConflictRaised(Guid.CreateVersion7(), tenant, now, conflict.Id, person.Id, conflict.Kind, conflict.RoleIds, syncRunId));
         return details;
     }
@@ -155,8 +153,7 @@ public sealed class HrEmployeeSync(OrganizationDbContext db, TimeProvider clock,
             return (person, false);
         }
         person = Person.Register(tenant, employment.PersonName(), PersonKind.Employee, employment.EmployeeNumber, null, now);
-        db.Add(person);
-        _find.Added(person);
+        _find.Add(person);
         db.AddIntegrationEvent(new PersonRegistered(Guid.CreateVersion7(), tenant, now, person.Id, person.Name, person.Kind.ToName(), false));
         return (person, true);
     }

@@ -20,7 +20,7 @@ namespace Alliance.Organization.HrSync;
 /// number, else by the externalId of an earlier HR record, else a new employee person is registered. HR owns the
 /// person's name and employee number; membership, roles and lists are never touched here.
 /// </summary>
-public sealed partial class HrSyncGrpcService(OrganizationDbContext db, TimeProvider clock)
+public sealed partial class HrSyncGrpcService(OrganizationDbContext db, TimeProvider clock, IServiceScopeFactory scopes, ILogger<HrSyncGrpcService> logger)
 {
     public const int DefaultCount = 100;
     public const int MaxCount = 500;

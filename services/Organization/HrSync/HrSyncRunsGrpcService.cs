@@ -1,5 +1,6 @@
 using Alliance.Contracts;
 using Alliance.Contracts.Events;
+using Alliance.Organization.Data;
 using Alliance.ServiceDefaults.Grpc;
 using Alliance.ServiceDefaults.Messaging;
 using Alliance.ServiceDefaults.Security;
@@ -133,77 +134,6 @@ public sealed partial class HrSyncGrpcService
         }
     }
 
-    const int EmployeeFileBatch = 2000;
-
-    /// <summary>
-    /// A file's employees, in batches of 2,000 through the one apply path with set lookups (<see cref="HrBatchLookups"/>)
-    /// and COPY for what the batch adds (<see cref="EntityCopy"/>). Each batch commits on its own with its results and
-    /// counts; a dry run keeps the whole file in one transaction that is rolled back, so later rows see earlier ones.
-    /// A batch the database refuses (a row clashing with a concurrent write) is applied again row by row with a savepoint
-    /// per row, so only the clashing rows fail.
-    /// </summary>
-    async Task ImportEmployeesAsync(Guid subsidiaryId, Guid? runId, bool dryRun, IReadOnlyList<HrImportRow> rows, DateTimeOffset fileTime,
-        C.ImportHrFileResponse response, ServerCallContext context)
-    {
-        var ct = context.CancellationToken;
-        await using var dryRunTransaction = dryRun ? await db.Database.BeginTransactionAsync(ct) : null;
-        for (var start = 0; start < rows.Count; start += EmployeeFileBatch)
-        {
-            var rowErrors = new Dictionary<int, (string, string)>();
-            var records = new List<C.HrEmployeeRecord>(Math.Min(EmployeeFileBatch, rows.Count - start));
-            for (var i = start; i < Math.Min(rows.Count, start + EmployeeFileBatch); i++) records.Add(EmployeeRecord(rows[i], fileTime, rowErrors));
-            await using var transaction = dryRun ? null : await db.Database.BeginTransactionAsync(ct);
-            await db.Database.CurrentTransaction!.CreateSavepointAsync("hr_batch", ct);
-            List<C.HrRecordResult> results;
-            try
-            {
-                results = await ApplyEmployeeBatchAsync(subsidiaryId, runId, records, rowErrors, ct);
-                await db.Database.CurrentTransaction!.ReleaseSavepointAsync("hr_batch", ct);
-            }
-            catch (Exception ex) when (ex is DbUpdateException or PostgresException && !ct.IsCancellationRequested)
-            {
-                await db.Database.CurrentTransaction!.RollbackToSavepointAsync("hr_batch", ct);
-                db.ChangeTracker.Clear();
-                results = await ApplyRecordsOneByOneAsync(records, ApplyEmployee(subsidiaryId, runId, rowErrors, new HrEmployeeSync(db, clock)), FailedEmployee, ct);
-            }
-            db.ChangeTracker.Clear();
-            if (!dryRun) await RecordResultsAsync(runId!.Value, results, ct, storedBefore: start);
-            await (transaction?.CommitAsync(ct) ?? Task.CompletedTask);
-            Report(response, results);
-        }
-        if (dryRunTransaction is not null) await dryRunTransaction.RollbackAsync(ct);
-    }
-
-    /// <summary>The batch in memory against its loaded lookups, then one COPY per table for what it adds and one SaveChanges for what it changes.</summary>
-    async Task<List<C.HrRecordResult>> ApplyEmployeeBatchAsync(Guid subsidiaryId, Guid? runId, List<C.HrEmployeeRecord> records,
-        Dictionary<int, (string, string)> rowErrors, CancellationToken ct)
-    {
-        static string? Trimmed(bool has, string value) => has && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
-        var numbers = records.Select(r => Trimmed(r.HasEmployeeNumber, r.EmployeeNumber)).OfType<string>().ToList();
-        var externalIds = records.Select(r => Trimmed(r.HasExternalId, r.ExternalId)).OfType<string>().ToList();
-        var keys = records.Select(r => (Trimmed(r.HasEmployeeNumber, r.EmployeeNumber) ?? Trimmed(r.HasExternalId, r.ExternalId))?.ToLowerInvariant()).OfType<string>().ToList();
-        var lookups = await HrBatchLookups.LoadAsync(db, subsidiaryId, numbers, externalIds, keys, ct);
-        var apply = ApplyEmployee(subsidiaryId, runId, rowErrors, new HrEmployeeSync(db, clock, lookups));
-        var results = new List<C.HrRecordResult>(records.Count);
-        // Thousands of tracked rows: changes are detected once for the batch, after its last record, and neither COPY's
-        // look at the added entries nor SaveChanges scans them again (each such pass is a snapshot compare of every row).
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            foreach (var record in records)
-            {
-                // The apply path checks a record before it changes anything: a refused record leaves nothing behind.
-                try { results.Add(await apply(record, ct)); }
-                catch (RpcException ex) { results.Add(Failed(FailedEmployee(record), ex)); }
-            }
-            db.ChangeTracker.DetectChanges();
-            await db.CopyAddedAsync([typeof(People.Person), typeof(HrUser), typeof(HrConflict), typeof(OutboxMessage)], ct);
-            await db.SaveChangesAsync(ct);
-        }
-        finally { db.ChangeTracker.AutoDetectChangesEnabled = true; }
-        return results;
-    }
-
     Func<C.HrEmployeeRecord, CancellationToken, Task<C.HrRecordResult>> ApplyEmployee(Guid subsidiaryId, Guid? runId,
         Dictionary<int, (string Field, string Message)> rowErrors, HrEmployeeSync sync) => async (record, ct) =>
     {
@@ -226,24 +156,6 @@ public sealed partial class HrSyncGrpcService
         run.Finish(failed, error, clock.GetUtcNow());
         await db.SaveChangesAsync(CancellationToken.None);
         return run;
-    }
-
-    /// <summary>A file row as a record; a status or time it cannot read makes the row an error (reported, not applied).</summary>
-    static C.HrEmployeeRecord EmployeeRecord(HrImportRow row, DateTimeOffset fileTime, Dictionary<int, (string, string)> rowErrors)
-    {
-        var record = new C.HrEmployeeRecord { RowNumber = row.RowNumber };
-        if (row[HrImportFile.EmployeeNumber] is { } number) record.EmployeeNumber = number;
-        if (row[HrImportFile.ExternalId] is { } externalId) record.ExternalId = externalId;
-        if (row[HrImportFile.Name] is { } name) record.Name = name;
-        if (row.Has(HrImportFile.Department)) record.Department = row[HrImportFile.Department] ?? "";
-        if (row.Has(HrImportFile.Position)) record.Position = row[HrImportFile.Position] ?? "";
-        var active = HrImportFile.ParseStatus(row[HrImportFile.Status]);
-        if (active is null) rowErrors[row.RowNumber] = ("status", $"\"{row[HrImportFile.Status]}\" is not a status (active/inactive, 在职/离职).");
-        record.Active = active ?? true;
-        var time = HrImportFile.ParseTime(row[HrImportFile.UpdatedAt]);
-        if (time is null && row[HrImportFile.UpdatedAt] is { } bad) rowErrors[row.RowNumber] = ("updatedAt", $"\"{bad}\" is not a date and time.");
-        record.HrUpdatedAt = Timestamp.FromDateTimeOffset(time ?? fileTime);
-        return record;
     }
 
     /// <summary>Departments: HR groups upserted by code (externalId), else by name; members are left as they are.</summary>
@@ -301,13 +213,13 @@ public sealed partial class HrSyncGrpcService
         var ct = context.CancellationToken;
         var response = new C.ApplyHrEmployeesResponse();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        response.Results.AddRange(await ApplyRecordsOneByOneAsync(records, apply, failed, ct));
+        response.Results.AddRange(await ApplyRecordsOneByOneAsync(db, records, apply, failed, ct));
         if (dryRun)
         {
             await transaction.RollbackAsync(ct);
             return response;
         }
-        await RecordResultsAsync(runId!.Value, response.Results, ct);
+        await RecordResultsAsync(db, runId!.Value, response.Results, ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         response.Run = ToContract(await db.Set<HrSyncRun>().AsNoTracking().SingleAsync(r => r.Id == runId, ct));
@@ -315,7 +227,7 @@ public sealed partial class HrSyncGrpcService
     }
 
     /// <summary>Each record in the open transaction under its own savepoint: a bad record is reported (outcome "error") and the others apply.</summary>
-    async Task<List<C.HrRecordResult>> ApplyRecordsOneByOneAsync<T>(IEnumerable<T> records, Func<T, CancellationToken, Task<C.HrRecordResult>> apply,
+    async Task<List<C.HrRecordResult>> ApplyRecordsOneByOneAsync<T>(OrganizationDbContext db, IEnumerable<T> records, Func<T, CancellationToken, Task<C.HrRecordResult>> apply,
         Func<T, C.HrRecordResult> failed, CancellationToken ct)
     {
         var results = new List<C.HrRecordResult>();
@@ -348,7 +260,7 @@ public sealed partial class HrSyncGrpcService
 
     /// <summary>The run's counters and its rows (up to the run's bound), in the batch's transaction.</summary>
     /// <param name="storedBefore">The run's rows already stored, when the caller knows (a file's earlier batches); else counted.</param>
-    async Task RecordResultsAsync(Guid runId, IReadOnlyCollection<C.HrRecordResult> results, CancellationToken ct, int? storedBefore = null)
+    async Task RecordResultsAsync(OrganizationDbContext db, Guid runId, IReadOnlyCollection<C.HrRecordResult> results, CancellationToken ct, int? storedBefore = null)
     {
         var ledger = new HrSyncRunLedger(db, clock);
         var outcomes = results.Select(r => System.Enum.Parse<HrApplyOutcome>(r.Outcome, ignoreCase: true)).ToList();
