@@ -266,16 +266,16 @@ public sealed partial class HrSyncGrpcService
         var outcomes = results.Select(r => System.Enum.Parse<HrApplyOutcome>(r.Outcome, ignoreCase: true)).ToList();
         await ledger.CountAsync(runId, outcomes, results.Where(r => r.Outcome == "error").Select(r => $"row {r.RowNumber}: {r.Message}").ToList(), ct);
         var stored = storedBefore ?? await db.Set<HrSyncRunRow>().CountAsync(r => r.RunId == runId, ct);
-        db.AddRange(results.Take(Math.Max(0, HrSyncRunRow.MaxRowsPerRun - stored)).Select(r => new HrSyncRunRow
+        var rows = results.Take(Math.Max(0, HrSyncRunRow.MaxRowsPerRun - stored)).Select(r => new HrSyncRunRow
         {
             RunId = runId, RowNumber = r.RowNumber, EmployeeNumber = Cap(r.HasEmployeeNumber ? r.EmployeeNumber : null, People.Person.MaxEmployeeNumberLength),
             ExternalId = Cap(r.HasExternalId ? r.ExternalId : null, HrUser.MaxTextLength), Name = Cap(r.HasName ? r.Name : null, HrUser.MaxTextLength),
             Outcome = r.Outcome, Message = Cap(r.Message, HrSyncRun.MaxErrorLength),
-        }));
+        }).ToList();
         try
         {
-            // COPY: a row clashing with one already stored fails the COPY as it would the INSERT (unique key run + row).
-            await db.CopyAddedAsync([typeof(HrSyncRunRow)], ct);
+            // COPY, untracked: a row clashing with one already stored fails the COPY as it would the INSERT (unique key run + row).
+            await db.CopyAsync(rows, ct);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
