@@ -87,7 +87,7 @@ public abstract class IdempotentConsumer<TDbContext, TMessage> : IConsumer<TMess
         Outcome outcome;
         do
         {
-            var item = new Item(this, messageId, context.Message, ct);
+            var item = new Item(messageId, context.Message, ct);
             batcher.Queue.Enqueue(item);
             await batcher.LeadWhileNeededAsync(this);
             outcome = await item.Outcome.Task;
@@ -115,7 +115,7 @@ public abstract class IdempotentConsumer<TDbContext, TMessage> : IConsumer<TMess
         var afterCommitFailures = new List<Exception>();
         foreach (var chunk in context.Message.Events.Chunk(MaxEventsPerTransaction))
         {
-            var batch = chunk.Select(e => new Item(this, e.EventId, e, ct)).ToList();
+            var batch = chunk.Select(e => new Item(e.EventId, e, ct)).ToList();
             await RunBatchAsync(batch);
             var applied = new List<TMessage>(batch.Count);
             foreach (var item in batch)
@@ -186,7 +186,10 @@ public abstract class IdempotentConsumer<TDbContext, TMessage> : IConsumer<TMess
         return applied;
     }
 
-    /// <summary>Runs the batch on this consumer's DbContext; completes every item's outcome, whatever happens.</summary>
+    /// <summary>
+    /// Runs the batch on this consumer's DbContext and handler (the leader's, for messages other deliveries queued: they
+    /// are instances of the same consumer); completes every item's outcome, whatever happens.
+    /// </summary>
     async Task RunBatchAsync(List<Item> batch)
     {
         var ct = batch[0].CancellationToken;
@@ -240,7 +243,7 @@ public abstract class IdempotentConsumer<TDbContext, TMessage> : IConsumer<TMess
 
     enum Outcome { Applied, AlreadyProcessed, Alone, Lead }
 
-    sealed record Item(IdempotentConsumer<TDbContext, TMessage> Consumer, Guid MessageId, TMessage Message, CancellationToken CancellationToken)
+    sealed record Item(Guid MessageId, TMessage Message, CancellationToken CancellationToken)
     {
         public TaskCompletionSource<Outcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -1,3 +1,4 @@
+using Alliance.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -13,13 +14,13 @@ namespace Alliance.Activity.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("ALTER TABLE outbox_messages ALTER COLUMN body TYPE text, ALTER COLUMN body SET COMPRESSION lz4;");
+            migrationBuilder.OutboxBodyAsText();
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("ALTER TABLE outbox_messages ALTER COLUMN body TYPE jsonb USING body::jsonb, ALTER COLUMN body SET COMPRESSION DEFAULT;");
+            migrationBuilder.OutboxBodyAsJsonb();
         }
     }
 }
