@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Alliance.AppHost.Infrastructure;
@@ -37,7 +36,6 @@ public class BrokerGateTests
     {
         var port = FreePort.Next();
         var gate = Gate(new MessagingOptions(), $"amqp://guest:guest@127.0.0.1:{port}/");
-        var watch = Stopwatch.StartNew();
         var starting = gate.StartAsync(CancellationToken.None);
         await Task.Delay(700);
         starting.IsCompleted.Should().BeFalse("no broker answers yet");
@@ -46,8 +44,7 @@ public class BrokerGateTests
         broker.Start();
         var answering = AnswerLikeABrokerAsync(broker);
         await starting.WaitAsync(TimeSpan.FromSeconds(10));
-        watch.Elapsed.Should().BeGreaterThan(TimeSpan.FromMilliseconds(700));
-        (await answering).Should().Equal("AMQP\0\0\x09\x01"u8.ToArray());
+        (await answering).Should().Equal("AMQP\0\0\x09\x01"u8.ToArray(), "the start went on once a broker answered the header");
     }
 
     [Fact]
