@@ -152,6 +152,10 @@ public sealed partial class HrSyncGrpcService
     {
         var on = batch.Db;
         await using var transaction = on.Database.CurrentTransaction is null ? await on.Database.BeginTransactionAsync(ct) : null;
+        // A batch's commit does not wait for its WAL to reach the disk: the run's finish commits synchronously after the
+        // last batch, which flushes every batch before it, and the answer waits for that. If PostgreSQL stops before,
+        // the latest batches are lost together with their counters, results and events, and the run stays unfinished.
+        if (transaction is not null) await on.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", ct);
         await on.Database.CurrentTransaction!.CreateSavepointAsync("hr_batch", ct);
         List<C.HrRecordResult> results;
         try
