@@ -2,6 +2,7 @@ using Alliance.Contracts;
 using Alliance.Contracts.Events;
 using Alliance.Organization.Data;
 using Alliance.ServiceDefaults.Grpc;
+using Alliance.ServiceDefaults.Memory;
 using Alliance.ServiceDefaults.Messaging;
 using Alliance.ServiceDefaults.Security;
 using Alliance.ServiceDefaults.Validation;
@@ -118,8 +119,18 @@ public sealed partial class HrSyncGrpcService
             throw;
         }
         if (runId is { } id) response.Run = ToContract(await FinishAsync(id, failed: false, null, ct));
+        if (rows.Count >= GiveMemoryBackAfterRows)
+        {
+            // A file this size left the GC's budgets sized for it (hundreds of MB): give them back now, as the idle
+            // trimmer would once the service is idle, in case the next import follows at once (ADR 19).
+            rows = [];
+            IdleMemoryTrimmer.Trim();
+        }
         return response;
     }
+
+    /// <summary>An import of at least this many rows gives its memory back when it ends.</summary>
+    const int GiveMemoryBackAfterRows = 50_000;
 
     /// <summary>Rows a file import's answer carries; all of them are counted, and kept with the run for results.csv.</summary>
     public const int MaxResultsInAnswer = 10_000;
