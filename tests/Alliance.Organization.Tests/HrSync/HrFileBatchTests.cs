@@ -268,6 +268,39 @@ public class HrFileBatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_refused_batch_among_batches_written_two_at_a_time_is_redone_alone_and_the_others_stay_whole()
+    {
+        var subsidiary = await SubsidiaryAsync("HRB7");
+        // A concurrent writer stands behind employee E002500 (batch 2 of 3): batch 2 is refused when written, while
+        // batch 3 is being prepared beside it, and is redone record by record.
+        await InDatabase(db => db.Database.ExecuteSqlRawAsync("""
+            CREATE FUNCTION refuse_clash_2500() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              IF NEW.employee_number = 'E002500' THEN RAISE unique_violation USING MESSAGE = 'clash'; END IF;
+              RETURN NEW;
+            END $$;
+            CREATE TRIGGER refuse_clash_2500 BEFORE INSERT ON hr_users FOR EACH ROW EXECUTE FUNCTION refuse_clash_2500();
+            """));
+        try
+        {
+            var applied = await ImportAsync(subsidiary.Id, Roster(4_500));
+
+            applied.Results.Where(r => r.Outcome != "created").Select(r => (r.RowNumber, r.Outcome)).Should().Equal((2_501, "error"));
+            applied.Results.Select(r => r.RowNumber).Should().BeInAscendingOrder("the answer lists the rows in the file's order");
+            (applied.Run.Created, applied.Run.Errors, applied.Run.Processed).Should().Be((4_499, 1, 4_500));
+            (await CountAsync("SELECT count(*)::int AS \"Value\" FROM people WHERE subsidiary_id = {0}", subsidiary.Id)).Should().Be(4_499);
+            (await CountAsync("SELECT count(*)::int AS \"Value\" FROM hr_users WHERE subsidiary_id = {0}", subsidiary.Id)).Should().Be(4_499);
+            (await EventsAsync(subsidiary.Id)).Events["PersonRegistered"].Should().Be(4_499, "the refused batch's events went with it, and came back with its redone rows");
+            var stored = await InDatabase(db => db.Set<Alliance.Organization.HrSync.HrSyncRunRow>().CountAsync(r => r.RunId == Guid.Parse(applied.Run.Id)));
+            stored.Should().Be(4_500);
+        }
+        finally
+        {
+            await InDatabase(db => db.Database.ExecuteSqlRawAsync("DROP TRIGGER refuse_clash_2500 ON hr_users; DROP FUNCTION refuse_clash_2500();"));
+        }
+    }
+
+    [Fact]
     public async Task An_employee_repeated_in_the_next_batch_is_found_there_though_the_batches_are_written_two_at_a_time()
     {
         var subsidiary = await SubsidiaryAsync("HRB6");
