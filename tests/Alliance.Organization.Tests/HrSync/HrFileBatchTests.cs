@@ -80,6 +80,18 @@ public class HrFileBatchTests : IAsyncLifetime
         return (events, rows);
     });
 
+    /// <summary>
+    /// Stands for a concurrent writer the batch's look-ups could not see: inserting an HR user with this employee number
+    /// fails as a unique violation (a trigger in the test's own database).
+    /// </summary>
+    Task RefuseAtInsertAsync(string employeeNumber)
+    {
+        var sql = "CREATE FUNCTION refuse_clash() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.employee_number = '" + employeeNumber +
+                  "' THEN RAISE unique_violation USING MESSAGE = 'clash'; END IF; RETURN NEW; END $$; " +
+                  "CREATE TRIGGER refuse_clash BEFORE INSERT ON hr_users FOR EACH ROW EXECUTE FUNCTION refuse_clash();";
+        return InDatabase(db => db.Database.ExecuteSqlRawAsync(sql));
+    }
+
     const string Header = "工号,姓名,部门,岗位,状态,更新时间\n";
 
     static string Roster(int count, Func<int, string>? department = null, Func<int, string>? status = null) =>
@@ -248,15 +260,7 @@ public class HrFileBatchTests : IAsyncLifetime
     public async Task A_batch_the_database_refuses_is_applied_row_by_row_and_only_the_clashing_row_fails()
     {
         var subsidiary = await SubsidiaryAsync("HRB4");
-        // Stands for a concurrent writer the batch's lookups could not see: this employee number clashes at insert.
-        await InDatabase(db => db.Database.ExecuteSqlRawAsync("""
-            CREATE FUNCTION refuse_clash() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-              IF NEW.employee_number = 'E000007' THEN RAISE unique_violation USING MESSAGE = 'clash'; END IF;
-              RETURN NEW;
-            END $$;
-            CREATE TRIGGER refuse_clash BEFORE INSERT ON hr_users FOR EACH ROW EXECUTE FUNCTION refuse_clash();
-            """));
+        await RefuseAtInsertAsync("E000007");
 
         var applied = await ImportAsync(subsidiary.Id, Roster(20));
 
@@ -273,31 +277,17 @@ public class HrFileBatchTests : IAsyncLifetime
         var subsidiary = await SubsidiaryAsync("HRB7");
         // A concurrent writer stands behind employee E002500 (batch 2 of 3): batch 2 is refused when written, while
         // batch 3 is being prepared beside it, and is redone record by record.
-        await InDatabase(db => db.Database.ExecuteSqlRawAsync("""
-            CREATE FUNCTION refuse_clash_2500() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-              IF NEW.employee_number = 'E002500' THEN RAISE unique_violation USING MESSAGE = 'clash'; END IF;
-              RETURN NEW;
-            END $$;
-            CREATE TRIGGER refuse_clash_2500 BEFORE INSERT ON hr_users FOR EACH ROW EXECUTE FUNCTION refuse_clash_2500();
-            """));
-        try
-        {
-            var applied = await ImportAsync(subsidiary.Id, Roster(4_500));
+        await RefuseAtInsertAsync("E002500");
+        var applied = await ImportAsync(subsidiary.Id, Roster(4_500));
 
-            applied.Results.Where(r => r.Outcome != "created").Select(r => (r.RowNumber, r.Outcome)).Should().Equal((2_501, "error"));
-            applied.Results.Select(r => r.RowNumber).Should().BeInAscendingOrder("the answer lists the rows in the file's order");
-            (applied.Run.Created, applied.Run.Errors, applied.Run.Processed).Should().Be((4_499, 1, 4_500));
-            (await CountAsync("SELECT count(*)::int AS \"Value\" FROM people WHERE subsidiary_id = {0}", subsidiary.Id)).Should().Be(4_499);
-            (await CountAsync("SELECT count(*)::int AS \"Value\" FROM hr_users WHERE subsidiary_id = {0}", subsidiary.Id)).Should().Be(4_499);
-            (await EventsAsync(subsidiary.Id)).Events["PersonRegistered"].Should().Be(4_499, "the refused batch's events went with it, and came back with its redone rows");
-            var stored = await InDatabase(db => db.Set<Alliance.Organization.HrSync.HrSyncRunRow>().CountAsync(r => r.RunId == Guid.Parse(applied.Run.Id)));
-            stored.Should().Be(4_500);
-        }
-        finally
-        {
-            await InDatabase(db => db.Database.ExecuteSqlRawAsync("DROP TRIGGER refuse_clash_2500 ON hr_users; DROP FUNCTION refuse_clash_2500();"));
-        }
+        applied.Results.Where(r => r.Outcome != "created").Select(r => (r.RowNumber, r.Outcome)).Should().Equal((2_501, "error"));
+        applied.Results.Select(r => r.RowNumber).Should().BeInAscendingOrder("the answer lists the rows in the file's order");
+        (applied.Run.Created, applied.Run.Errors, applied.Run.Processed).Should().Be((4_499, 1, 4_500));
+        (await CountAsync("SELECT count(*)::int AS \"Value\" FROM people WHERE subsidiary_id = {0}", subsidiary.Id)).Should().Be(4_499);
+        (await CountAsync("SELECT count(*)::int AS \"Value\" FROM hr_users WHERE subsidiary_id = {0}", subsidiary.Id)).Should().Be(4_499);
+        (await EventsAsync(subsidiary.Id)).Events["PersonRegistered"].Should().Be(4_499, "the refused batch's events went with it, and came back with its redone rows");
+        var stored = await InDatabase(db => db.Set<Alliance.Organization.HrSync.HrSyncRunRow>().CountAsync(r => r.RunId == Guid.Parse(applied.Run.Id)));
+        stored.Should().Be(4_500);
     }
 
     [Fact]
