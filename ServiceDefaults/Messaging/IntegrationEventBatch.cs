@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
 using Alliance.Contracts.Events;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,8 +49,8 @@ public sealed class IntegrationEventBatch : IDisposable
             foreach (var chunk in events.Chunk(MaxEventsPerRow))
             {
                 _db.Set<OutboxMessage>().Add(chunk.Length == 1
-                    ? MessagingModelExtensions.OutboxRow(chunk[0].EventId, MessageTypes.NameOf(type), JsonSerializer.Serialize(chunk[0], type, MessagingModelExtensions.Json), tenant, chunk[0].OccurredAt)
-                    : MessagingModelExtensions.OutboxRow(Guid.CreateVersion7(), MessageTypes.NameOf(typeof(EventBatch<>).MakeGenericType(type)), Body(type, chunk), tenant, chunk[0].OccurredAt));
+                    ? MessagingModelExtensions.OutboxRow(chunk[0])
+                    : MessagingModelExtensions.OutboxRow(Guid.CreateVersion7(), MessageTypes.NameOf(typeof(EventBatch<>).MakeGenericType(type)), Body(chunk), tenant, chunk[0].OccurredAt));
                 rows++;
             }
         }
@@ -61,14 +60,14 @@ public sealed class IntegrationEventBatch : IDisposable
     }
 
     /// <summary>{"events":[…]}: the shape the dispatcher gives an EventBatch, each event as a lone row's body would be.</summary>
-    static string Body(Type type, IIntegrationEvent[] events)
+    static string Body(IIntegrationEvent[] events)
     {
         var body = new StringBuilder(events.Length * 300);
         body.Append("{\"events\":[");
         for (var i = 0; i < events.Length; i++)
         {
             if (i > 0) body.Append(',');
-            body.Append(JsonSerializer.Serialize(events[i], type, MessagingModelExtensions.Json));
+            body.Append(MessagingModelExtensions.BodyOf(events[i]));
         }
         return body.Append("]}").ToString();
     }

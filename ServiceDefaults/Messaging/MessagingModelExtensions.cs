@@ -74,8 +74,7 @@ public static class MessagingModelExtensions
             batch.Add(evt);
             return;
         }
-        var type = evt.GetType();
-        db.Set<OutboxMessage>().Add(OutboxRow(evt.EventId, MessageTypes.NameOf(type), JsonSerializer.Serialize(evt, type, Json), evt.TenantId, evt.OccurredAt));
+        db.Set<OutboxMessage>().Add(OutboxRow(evt));
     }
 
     /// <summary>
@@ -86,6 +85,13 @@ public static class MessagingModelExtensions
     /// Consumers see the same events, taken one by one by their EventId.
     /// </summary>
     public static IntegrationEventBatch BatchIntegrationEvents(this DbContext db) => new(db);
+
+    /// <summary>The outbox row of one event: its EventId, its type's name and its JSON.</summary>
+    internal static OutboxMessage OutboxRow(IIntegrationEvent evt) =>
+        OutboxRow(evt.EventId, MessageTypes.NameOf(evt.GetType()), BodyOf(evt), evt.TenantId, evt.OccurredAt);
+
+    /// <summary>The event's JSON as the dispatcher sends it (camelCase, as MassTransit writes it).</summary>
+    internal static string BodyOf(IIntegrationEvent evt) => JsonSerializer.Serialize(evt, evt.GetType(), Json);
 
     internal static OutboxMessage OutboxRow(Guid id, string messageType, string body, Guid tenantId, DateTimeOffset occurredAt)
     {

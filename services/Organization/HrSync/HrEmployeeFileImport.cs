@@ -57,13 +57,16 @@ public sealed partial class HrSyncGrpcService
         OrganizationDbContext[] contexts = [db, scope.ServiceProvider.GetRequiredService<OrganizationDbContext>()];
         int added = 0, analyzeAt = AnalyzeAfterAdding;
         var prepared = starts.Count == 0 ? null : await PrepareEmployeeBatchAsync(contexts[0], subsidiaryId, runId, rows, 0, fileTime, phases, ct);
+        var keys = starts.Count == 0 ? [] : Keys(rows, 0);
         for (var b = 0; b < starts.Count; b++)
         {
             var on = contexts[(b + 1) % 2];
             var start = b + 1 < starts.Count ? starts[b + 1] : -1;
             // The next batch is prepared now, against the database as it was before this one, unless a record of it has a
             // key (employee number, externalId) of this one: then after this one is written, so it finds what this adds.
-            var dependent = start >= 0 && Keys(rows, start).Overlaps(Keys(rows, starts[b]));
+            var nextKeys = start < 0 ? [] : Keys(rows, start);
+            var dependent = nextKeys.Overlaps(keys);
+            keys = nextKeys;
             var next = start < 0 || dependent ? null : Task.Run(() => PrepareEmployeeBatchAsync(on, subsidiaryId, runId, rows, start, fileTime, phases, ct), ct);
             List<C.HrRecordResult> results;
             try
@@ -133,14 +136,24 @@ public sealed partial class HrSyncGrpcService
         on.ChangeTracker.AutoDetectChangesEnabled = false;
         // Its events go as a few outbox rows, one EventBatch per type (ADR 19), not two rows per employee.
         using var events = on.BatchIntegrationEvents();
-        foreach (var record in records)
+        try
         {
-            // The apply path checks a record before it changes anything: a refused record leaves nothing behind.
-            try { results.Add(await apply(record, ct)); }
-            catch (RpcException ex) { results.Add(Failed(FailedEmployee(record), ex)); }
+            foreach (var record in records)
+            {
+                // The apply path checks a record before it changes anything: a refused record leaves nothing behind.
+                try { results.Add(await apply(record, ct)); }
+                catch (RpcException ex) { results.Add(Failed(FailedEmployee(record), ex)); }
+            }
+            on.ChangeTracker.DetectChanges();
+            events.Flush();
         }
-        on.ChangeTracker.DetectChanges();
-        events.Flush();
+        catch
+        {
+            // The import stops: the context is left as the run's finish (or another batch) needs it.
+            on.ChangeTracker.AutoDetectChangesEnabled = true;
+            on.ChangeTracker.Clear();
+            throw;
+        }
         return new PreparedBatch(on, start, records, rowErrors, lookups, results);
     }
 
@@ -156,45 +169,55 @@ public sealed partial class HrSyncGrpcService
         // last batch, which flushes every batch before it, and the answer waits for that. If PostgreSQL stops before,
         // the latest batches are lost together with their counters, results and events, and the run stays unfinished.
         if (transaction is not null) await on.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", ct);
-        await on.Database.CurrentTransaction!.CreateSavepointAsync("hr_batch", ct);
         List<C.HrRecordResult> results;
         try
         {
-            if (batch is not { Lookups: { } lookups, Results: { } prepared }) throw new BatchNotPreparedException();
-            using (phases.Time(ImportPhase.Copy))
+            if (batch is { Lookups: { } lookups, Results: { } prepared })
             {
-                // What the batch adds is untracked (HrBatchLookups keeps it): one COPY per table, parents first.
-                await on.CopyAsync(lookups.NewPeople, ct);
-                await on.CopyAsync(lookups.NewUsers, ct);
-                await on.CopyAsync(lookups.NewConflicts, ct);
-                await on.CopyAddedAsync([typeof(OutboxMessage)], ct);
+                await on.Database.CurrentTransaction!.CreateSavepointAsync("hr_batch", ct);
+                try
+                {
+                    using (phases.Time(ImportPhase.Copy))
+                    {
+                        // What the batch adds is untracked (HrBatchLookups keeps it): one COPY per table, parents first.
+                        await on.CopyAsync(lookups.NewPeople, ct);
+                        await on.CopyAsync(lookups.NewUsers, ct);
+                        await on.CopyAsync(lookups.NewConflicts, ct);
+                        await on.CopyAddedAsync([typeof(OutboxMessage)], ct);
+                    }
+                    using (phases.Time(ImportPhase.Save)) await on.SaveChangesAsync(ct);
+                    await on.Database.CurrentTransaction!.ReleaseSavepointAsync("hr_batch", ct);
+                    results = prepared;
+                }
+                catch (Exception ex) when (ex is DbUpdateException or PostgresException && !ct.IsCancellationRequested)
+                {
+                    await on.Database.CurrentTransaction!.RollbackToSavepointAsync("hr_batch", ct);
+                    results = await RecordByRecordAsync();
+                }
             }
-            using (phases.Time(ImportPhase.Save)) await on.SaveChangesAsync(ct);
-            await on.Database.CurrentTransaction!.ReleaseSavepointAsync("hr_batch", ct);
-            results = prepared;
-        }
-        catch (Exception ex) when (ex is DbUpdateException or PostgresException or BatchNotPreparedException && !ct.IsCancellationRequested)
-        {
-            await on.Database.CurrentTransaction!.RollbackToSavepointAsync("hr_batch", ct);
-            on.ChangeTracker.Clear();
-            on.ChangeTracker.AutoDetectChangesEnabled = true;
-            using (phases.Time(ImportPhase.OneByOne))
-                results = await ApplyRecordsOneByOneAsync(on, batch.Records, ApplyEmployee(subsidiaryId, runId, batch.RowErrors, new HrEmployeeSync(on, clock)), FailedEmployee, ct);
+            else results = await RecordByRecordAsync(); // preparing it failed on the database
         }
         finally
         {
             on.ChangeTracker.AutoDetectChangesEnabled = true;
             on.ChangeTracker.Clear();
         }
+
+        // What the batch prepared is dropped (nothing of it was kept) and each record applied under its own savepoint.
+        async Task<List<C.HrRecordResult>> RecordByRecordAsync()
+        {
+            on.ChangeTracker.Clear();
+            on.ChangeTracker.AutoDetectChangesEnabled = true;
+            using (phases.Time(ImportPhase.OneByOne))
+                return await ApplyRecordsOneByOneAsync(on, batch.Records, ApplyEmployee(subsidiaryId, runId, batch.RowErrors, new HrEmployeeSync(on, clock)), FailedEmployee, ct);
+        }
+
         if (runId is { } run)
             using (phases.Time(ImportPhase.Results)) await RecordResultsAsync(on, run, results, ct, storedBefore: batch.Start);
         if (transaction is not null)
             using (phases.Time(ImportPhase.Commit)) await transaction.CommitAsync(ct);
         return results;
     }
-
-    /// <summary>Preparing the batch failed on the database: it is applied record by record.</summary>
-    sealed class BatchNotPreparedException() : Exception("The batch could not be prepared.");
 
     /// <summary>A file row as a record; a status or time it cannot read makes the row an error (reported, not applied).</summary>
     static C.HrEmployeeRecord EmployeeRecord(HrImportRow row, DateTimeOffset fileTime, Dictionary<int, (string, string)> rowErrors)
