@@ -10,8 +10,8 @@ namespace Alliance.ServiceDefaults.Data;
 
 /// <summary>
 /// Writes entities with PostgreSQL's binary COPY instead of INSERT statements, in the context's current transaction:
-/// those a DbContext tracks as Added (then marked saved), or rows it does not track at all. For imports of hundreds of thousands of rows, where SaveChanges'
-/// INSERT batches cost several times COPY. Tables, columns, store types and value converters come from the EF model,
+/// those a DbContext tracks as Added (then marked saved), or rows it does not track at all. For imports of hundreds of
+/// thousands of rows, where SaveChanges' INSERT batches cost several times COPY. Tables, columns, store types and value converters come from the EF model,
 /// so the rows are the ones SaveChanges would have written. Flat entity types only (no owned or complex types, no
 /// database-generated values); anything else stays for SaveChanges.
 /// </summary>
@@ -30,7 +30,7 @@ public static class EntityCopy
             var entityType = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
             var entries = added.Where(e => e.Metadata == entityType).ToList();
             if (entries.Count == 0) continue;
-            await CopyRowsAsync(db, entityType, entries, static (entry, property) => entry.Property(property.Name).CurrentValue, ct);
+            await CopyRowsAsync(db, entityType, entries, static entry => entry.Entity, static (entry, property) => entry.Property(property.Name).CurrentValue, ct);
             foreach (var entry in entries) entry.State = EntityState.Unchanged;
             total += entries.Count;
         }
@@ -48,12 +48,16 @@ public static class EntityCopy
         var entityType = db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
         if (entityType.GetProperties().FirstOrDefault(p => p.IsShadowProperty()) is { } shadow)
             throw new InvalidOperationException($"{typeof(TEntity).Name}.{shadow.Name} is a shadow property: copy tracked entities (CopyAddedAsync).");
-        await CopyRowsAsync(db, entityType, rows, static (_, property) => throw new UnreachableException(property.Name), ct);
+        await CopyRowsAsync(db, entityType, rows, static row => row, static (_, property) => throw new UnreachableException(property.Name), ct);
         return rows.Count;
     }
 
-    /// <summary>One binary COPY of the rows' mapped columns; <paramref name="shadowValue"/> reads a shadow property of a row.</summary>
-    static async Task CopyRowsAsync<TRow>(DbContext db, IEntityType entityType, IEnumerable<TRow> rows, Func<TRow, IProperty, object?> shadowValue, CancellationToken ct)
+    /// <summary>
+    /// One binary COPY of the rows' mapped columns: <paramref name="entityOf"/> gives a row's entity, whose properties are
+    /// read, and <paramref name="shadowValue"/> a row's shadow property.
+    /// </summary>
+    static async Task CopyRowsAsync<TRow>(DbContext db, IEntityType entityType, IEnumerable<TRow> rows, Func<TRow, object> entityOf,
+        Func<TRow, IProperty, object?> shadowValue, CancellationToken ct)
     {
         // The COPY runs in the connection's open transaction, so it commits or rolls back with the rest.
         if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("COPY needs a transaction: it must commit with the rest.");
@@ -66,11 +70,12 @@ public static class EntityCopy
         foreach (var row in rows)
         {
             await writer.StartRowAsync(ct);
+            var entity = entityOf(row);
             foreach (var column in columns)
             {
                 var value = column.Property.IsShadowProperty()
                     ? shadowValue(row, column.Property)
-                    : column.Getter.GetClrValueUsingContainingEntity(row is EntityEntry entry ? entry.Entity : row!);
+                    : column.Getter.GetClrValueUsingContainingEntity(entity);
                 if (column.Converter is { } converter && value is not null) value = converter.ConvertToProvider(value);
                 if (value is null) await writer.WriteNullAsync(ct);
                 else if (column.DbType is { } dbType) await writer.WriteAsync(value, dbType, ct);
