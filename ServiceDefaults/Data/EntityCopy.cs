@@ -1,22 +1,26 @@
-using System.Diagnostics;
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Alliance.ServiceDefaults.Data;
 
 /// <summary>
 /// Writes entities with PostgreSQL's binary COPY instead of INSERT statements, in the context's current transaction:
 /// those a DbContext tracks as Added (then marked saved), or rows it does not track at all. For imports of hundreds of
-/// thousands of rows, where SaveChanges' INSERT batches cost several times COPY. Tables, columns, store types and value converters come from the EF model,
-/// so the rows are the ones SaveChanges would have written. Flat entity types only (no owned or complex types, no
-/// database-generated values); anything else stays for SaveChanges.
+/// thousands of rows, where SaveChanges' INSERT batches cost several times COPY. Tables, columns, store types and value
+/// converters come from the EF model, so the rows are the ones SaveChanges would have written. Flat entity types only (no
+/// owned or complex types, no shadow properties, no database-generated values); anything else stays for SaveChanges.
+/// Rows are encoded first (<see cref="Encode{TEntity}"/>, typed, no connection needed: a pipeline encodes its next batch
+/// while the previous one is written), then streamed as they are (<see cref="EncodedRows.WriteAsync"/>).
 /// </summary>
 public static class EntityCopy
 {
+    static readonly ConcurrentDictionary<IEntityType, CopyTable> Tables = new();
+
     /// <summary>
     /// COPYs the Added entities of each type, in the order given (parents before children, for foreign keys), then
     /// accepts them; returns how many rows were written. Needs an open transaction on the context.
@@ -24,86 +28,147 @@ public static class EntityCopy
     public static async Task<int> CopyAddedAsync(this DbContext db, IReadOnlyList<Type> types, CancellationToken ct)
     {
         var total = 0;
-        var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList(); // one DetectChanges for every type
         foreach (var type in types)
         {
-            var entityType = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
-            var entries = added.Where(e => e.Metadata == entityType).ToList();
-            if (entries.Count == 0) continue;
-            await CopyRowsAsync(db, entityType, entries, static entry => entry.Entity, static (entry, property) => entry.Property(property.Name).CurrentValue, ct);
-            foreach (var entry in entries) entry.State = EntityState.Unchanged;
-            total += entries.Count;
+            var rows = db.EncodeAdded(type);
+            await rows.WriteAsync(db, ct);
+            total += rows.Count;
         }
         return total;
     }
 
     /// <summary>
     /// COPYs <paramref name="rows"/>, entities the context does not track (and will not: they are written as they stand
-    /// now), in the context's current transaction; returns how many. Entity types with shadow properties need
-    /// <see cref="CopyAddedAsync"/>, where the tracker holds those values.
+    /// now), in the context's current transaction; returns how many.
     /// </summary>
     public static async Task<int> CopyAsync<TEntity>(this DbContext db, IReadOnlyCollection<TEntity> rows, CancellationToken ct) where TEntity : class
     {
         if (rows.Count == 0) return 0;
-        var entityType = db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
-        if (entityType.GetProperties().FirstOrDefault(p => p.IsShadowProperty()) is { } shadow)
-            throw new InvalidOperationException($"{typeof(TEntity).Name}.{shadow.Name} is a shadow property: copy tracked entities (CopyAddedAsync).");
-        await CopyRowsAsync(db, entityType, rows, static row => row, static (_, property) => throw new UnreachableException(property.Name), ct);
-        return rows.Count;
+        var encoded = db.Encode(rows);
+        await encoded.WriteAsync(db, ct);
+        return encoded.Count;
+    }
+
+    /// <summary>Untracked <paramref name="rows"/> encoded as they stand now, to be written later by <see cref="EncodedRows.WriteAsync"/>.</summary>
+    public static EncodedRows Encode<TEntity>(this DbContext db, IEnumerable<TEntity> rows) where TEntity : class =>
+        Table(db, typeof(TEntity)).Encode(rows, accept: null);
+
+    /// <summary>
+    /// The Added entities of <paramref name="type"/> encoded as they stand now; once written, they are marked saved (so
+    /// SaveChanges leaves them alone).
+    /// </summary>
+    public static EncodedRows EncodeAdded(this DbContext db, Type type)
+    {
+        var table = Table(db, type);
+        var entries = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && e.Metadata == table.EntityType).ToList();
+        return table.Encode(entries.Select(e => e.Entity), entries);
+    }
+
+    static CopyTable Table(DbContext db, Type type)
+    {
+        var entityType = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
+        return Tables.GetOrAdd(entityType, static t => new CopyTable(t));
     }
 
     /// <summary>
-    /// One binary COPY of the rows' mapped columns: <paramref name="entityOf"/> gives a row's entity, whose properties are
-    /// read, and <paramref name="shadowValue"/> a row's shadow property.
+    /// An entity type's COPY statement, one compiled writer per column (getter, value converter, binary form), and its
+    /// foreign keys, so they can be checked per set (<see cref="Reference"/>).
     /// </summary>
-    static async Task CopyRowsAsync<TRow>(DbContext db, IEntityType entityType, IEnumerable<TRow> rows, Func<TRow, object> entityOf,
-        Func<TRow, IProperty, object?> shadowValue, CancellationToken ct)
+    sealed class CopyTable
     {
-        // The COPY runs in the connection's open transaction, so it commits or rolls back with the rest.
-        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("COPY needs a transaction: it must commit with the rest.");
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-        var columns = entityType.GetProperties().Select(p => new Column(p, p.GetColumnName(table)!, p.GetGetter(), p.GetTypeMapping().Converter, DbType(p))).ToList();
-        var quotedTable = entityType.GetSchema() is { } schema ? $"\"{schema}\".\"{table.Name}\"" : $"\"{table.Name}\"";
-        var sql = $"COPY {quotedTable} ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)";
-        await using var writer = await connection.BeginBinaryImportAsync(sql, ct);
-        foreach (var row in rows)
+        readonly string _table;
+        readonly string _sql;
+        readonly Action<object, CopyBuffer>[] _columns;
+        readonly Reference[]? _references; // null: a composite foreign key, checked by PostgreSQL's row triggers only
+
+        public CopyTable(IEntityType entityType)
         {
-            await writer.StartRowAsync(ct);
-            var entity = entityOf(row);
-            foreach (var column in columns)
-            {
-                var value = column.Property.IsShadowProperty()
-                    ? shadowValue(row, column.Property)
-                    : column.Getter.GetClrValueUsingContainingEntity(entity);
-                if (column.Converter is { } converter && value is not null) value = converter.ConvertToProvider(value);
-                if (value is null) await writer.WriteNullAsync(ct);
-                else if (column.DbType is { } dbType) await writer.WriteAsync(value, dbType, ct);
-                else await writer.WriteAsync(value, StoreType(column.Property), ct);
-            }
+            EntityType = entityType;
+            var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+            var properties = entityType.GetProperties().ToList();
+            if (properties.FirstOrDefault(p => p.IsShadowProperty()) is { } shadow)
+                throw new InvalidOperationException($"{entityType.ClrType.Name}.{shadow.Name} is a shadow property: EntityCopy writes what the entity holds.");
+            _columns = properties.Select(ColumnWriter).ToArray();
+            var quotedTable = _table = entityType.GetSchema() is { } schema ? $"\"{schema}\".\"{table.Name}\"" : $"\"{table.Name}\"";
+            _sql = $"COPY {quotedTable} ({string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\""))}) FROM STDIN (FORMAT BINARY)";
+            var foreignKeys = entityType.GetForeignKeys().ToList();
+            _references = foreignKeys.All(fk => fk.Properties.Count == 1 && fk.PrincipalEntityType.GetTableName() is not null)
+                ? foreignKeys.Select(fk => new Reference(fk, quotedTable)).ToArray()
+                : null;
         }
-        await writer.CompleteAsync(ct);
+
+        public IEntityType EntityType { get; }
+
+        public EncodedRows Encode(IEnumerable<object> rows, IReadOnlyList<EntityEntry>? accept)
+        {
+            var buffer = new CopyBuffer();
+            var keys = _references?.Select(_ => new HashSet<object>()).ToArray();
+            foreach (var row in rows)
+            {
+                buffer.StartRow(_columns.Length);
+                foreach (var column in _columns) column(row, buffer);
+                for (var i = 0; keys is not null && i < keys.Length; i++)
+                    if (_references![i].Key(row) is { } key) keys[i].Add(key);
+            }
+            return new EncodedRows(_table, _sql, buffer, accept, keys is null ? null : _references!.Zip(keys).ToArray());
+        }
     }
 
-    /// <summary>The Npgsql type of the column's store type, resolved once per column (by name per value costs a lookup each).</summary>
-    static NpgsqlDbType? DbType(IProperty property) => StoreType(property) switch
+    /// <summary>
+    /// (entity, buffer) => buffer.Write(provider(entity.Property)), or Null() when the value is null: compiled once per
+    /// column, so no value is boxed.
+    /// </summary>
+    static Action<object, CopyBuffer> ColumnWriter(IProperty property)
     {
-        "uuid" => NpgsqlDbType.Uuid,
-        "text" => NpgsqlDbType.Text,
-        "character varying" => NpgsqlDbType.Varchar,
-        "boolean" => NpgsqlDbType.Boolean,
-        "smallint" => NpgsqlDbType.Smallint,
-        "integer" => NpgsqlDbType.Integer,
-        "bigint" => NpgsqlDbType.Bigint,
-        "double precision" => NpgsqlDbType.Double,
-        "timestamp with time zone" => NpgsqlDbType.TimestampTz,
-        "date" => NpgsqlDbType.Date,
-        "jsonb" => NpgsqlDbType.Jsonb,
-        "bytea" => NpgsqlDbType.Bytea,
-        "text[]" => NpgsqlDbType.Array | NpgsqlDbType.Text,
-        "uuid[]" => NpgsqlDbType.Array | NpgsqlDbType.Uuid,
-        _ => null,
-    };
+        var entity = Expression.Parameter(typeof(object), "entity");
+        var buffer = Expression.Parameter(typeof(CopyBuffer), "buffer");
+        MemberInfo member = property.PropertyInfo is { GetMethod: not null } p ? p : property.FieldInfo
+            ?? throw new InvalidOperationException($"{property.DeclaringType.ClrType.Name}.{property.Name} has neither a getter nor a field.");
+        Expression read = Expression.MakeMemberAccess(Expression.Convert(entity, member.DeclaringType!), member);
+
+        var value = Expression.Variable(read.Type, "value");
+        var underlying = Nullable.GetUnderlyingType(read.Type);
+        Expression present = underlying is null ? value : Expression.Property(value, "Value");
+        if (property.GetTypeMapping().Converter is { } converter)
+            present = Expression.Invoke(converter.ConvertToProviderExpression, Expression.Convert(present, converter.ModelClrType));
+        var write = Write(buffer, StoreType(property), present, property);
+        var body = read.Type.IsValueType && underlying is null
+            ? write
+            : Expression.Condition(Expression.Equal(value, Expression.Constant(null, read.Type)), Expression.Call(buffer, nameof(CopyBuffer.Null), null), write);
+        var block = Expression.Block(typeof(void), [value], Expression.Assign(value, read), body);
+        return Expression.Lambda<Action<object, CopyBuffer>>(block, entity, buffer).Compile();
+    }
+
+    /// <summary>The buffer's call that writes a provider value of this store type.</summary>
+    static Expression Write(ParameterExpression buffer, string storeType, Expression value, IProperty property)
+    {
+        Expression Call(string method, Type parameter, params Expression[] more) =>
+            Expression.Call(buffer, typeof(CopyBuffer).GetMethod(method, [parameter, .. more.Select(m => m.Type)])!, [Expression.Convert(value, parameter), .. more]);
+        var type = Nullable.GetUnderlyingType(value.Type) ?? value.Type;
+        return (storeType, type) switch
+        {
+            ("uuid", _) when type == typeof(Guid) => Call(nameof(CopyBuffer.Uuid), typeof(Guid)),
+            ("text" or "character varying" or "character", _) when type == typeof(string) => Call(nameof(CopyBuffer.Text), typeof(string)),
+            ("boolean", _) when type == typeof(bool) => Call(nameof(CopyBuffer.Bool), typeof(bool)),
+            ("smallint", _) when type == typeof(short) => Call(nameof(CopyBuffer.Int2), typeof(short)),
+            ("integer", _) when type == typeof(int) => Call(nameof(CopyBuffer.Int4), typeof(int)),
+            ("bigint", _) when type == typeof(long) => Call(nameof(CopyBuffer.Int8), typeof(long)),
+            ("real", _) when type == typeof(float) => Call(nameof(CopyBuffer.Float4), typeof(float)),
+            ("double precision", _) when type == typeof(double) => Call(nameof(CopyBuffer.Float8), typeof(double)),
+            ("timestamp with time zone", _) when type == typeof(DateTimeOffset) => Call(nameof(CopyBuffer.TimestampTz), typeof(DateTimeOffset)),
+            ("timestamp with time zone", _) when type == typeof(DateTime) => Call(nameof(CopyBuffer.TimestampTz), typeof(DateTime)),
+            ("date", _) when type == typeof(DateOnly) => Call(nameof(CopyBuffer.Date), typeof(DateOnly)),
+            ("jsonb", _) when type == typeof(string) => Call(nameof(CopyBuffer.Jsonb), typeof(string)),
+            ("bytea", _) when type == typeof(byte[]) => Call(nameof(CopyBuffer.Bytea), typeof(byte[])),
+            ("text[]", _) when typeof(IEnumerable<string>).IsAssignableFrom(type) =>
+                Call(nameof(CopyBuffer.TextArray), typeof(IEnumerable<string?>), Expression.Constant(25)),
+            ("character varying[]", _) when typeof(IEnumerable<string>).IsAssignableFrom(type) =>
+                Call(nameof(CopyBuffer.TextArray), typeof(IEnumerable<string?>), Expression.Constant(1043)),
+            ("uuid[]", _) when typeof(IEnumerable<Guid>).IsAssignableFrom(type) => Call(nameof(CopyBuffer.UuidArray), typeof(IEnumerable<Guid>)),
+            _ => throw new NotSupportedException(
+                $"EntityCopy cannot write {property.DeclaringType.ClrType.Name}.{property.Name} ({storeType} from {type.Name}); add its binary form to CopyBuffer."),
+        };
+    }
 
     /// <summary>The column's PostgreSQL type without its facets: "character varying(64)" is written as "character varying".</summary>
     static string StoreType(IProperty property)
@@ -112,6 +177,135 @@ public static class EntityCopy
         var paren = type.IndexOf('(');
         return paren < 0 ? type : type[..paren] + type[(type.IndexOf(')') + 1)..];
     }
+}
 
-    sealed record Column(IProperty Property, string Name, IClrPropertyGetter Getter, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter, NpgsqlDbType? DbType);
+/// <summary>
+/// One single-column foreign key of a copied entity type, checked for a whole COPY at once: the referenced rows are looked
+/// up and locked FOR KEY SHARE in one statement, as PostgreSQL's row trigger does for each row (ADR 20).
+/// </summary>
+sealed class Reference
+{
+    readonly Func<object, object?> _getter;
+    readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? _converter;
+
+    public Reference(IForeignKey foreignKey, string dependentTable)
+    {
+        var property = foreignKey.Properties[0];
+        var getter = property.GetGetter();
+        _getter = getter.GetClrValueUsingContainingEntity;
+        _converter = property.GetTypeMapping().Converter;
+        KeyType = _converter?.ProviderClrType ?? Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+        var principal = foreignKey.PrincipalEntityType;
+        var principalTable = StoreObjectIdentifier.Table(principal.GetTableName()!, principal.GetSchema());
+        var quoted = principal.GetSchema() is { } schema ? $"\"{schema}\".\"{principalTable.Name}\"" : $"\"{principalTable.Name}\"";
+        var column = foreignKey.PrincipalKey.Properties[0].GetColumnName(principalTable);
+        Sql = $"SELECT count(*) FROM (SELECT 1 FROM {quoted} WHERE \"{column}\" = ANY(@keys) FOR KEY SHARE) found";
+        Describe = $"{dependentTable}.{property.Name} → {quoted}";
+    }
+
+    public string Sql { get; }
+    public string Describe { get; }
+    public Type KeyType { get; }
+
+    /// <summary>The row's key as written (after its value converter), or null.</summary>
+    public object? Key(object entity) => _getter(entity) is { } value ? _converter?.ConvertToProvider(value) ?? value : null;
+}
+
+/// <summary>
+/// Whether a COPY into <c>table</c> may run with PostgreSQL's row triggers off (SET session_replication_role): the user
+/// must have that right (superusers, and from PostgreSQL 15 those granted SET ON PARAMETER), and the table no triggers of
+/// its own (only the internal ones of its foreign keys, which are then checked per set). Asked on each COPY, as a
+/// trigger may be created at any time.
+/// </summary>
+static class RowTriggers
+{
+    public static async ValueTask<bool> MaySkipAsync(NpgsqlConnection connection, string table, CancellationToken ct)
+    {
+        if (connection.PostgreSqlVersion.Major < 15) return false;
+        await using var ask = new NpgsqlCommand("SELECT has_parameter_privilege('session_replication_role', 'SET') " +
+            "AND NOT EXISTS (SELECT FROM pg_trigger WHERE tgrelid = @table::regclass AND NOT tgisinternal)", connection);
+        ask.Parameters.AddWithValue("table", table);
+        return await ask.ExecuteScalarAsync(ct) is true;
+    }
+}
+
+/// <summary>Rows encoded for one binary COPY (<see cref="EntityCopy.Encode{TEntity}"/>), written by <see cref="WriteAsync"/>.</summary>
+public sealed class EncodedRows
+{
+    readonly string _table;
+    readonly string _sql;
+    readonly ReadOnlyMemory<byte> _data;
+    readonly IReadOnlyList<EntityEntry>? _accept;
+    readonly (Reference Reference, HashSet<object> Keys)[]? _references;
+
+    internal EncodedRows(string table, string sql, CopyBuffer buffer, IReadOnlyList<EntityEntry>? accept, (Reference, HashSet<object>)[]? references)
+    {
+        _table = table;
+        _sql = sql;
+        Count = buffer.Rows;
+        _data = buffer.Complete();
+        _accept = accept;
+        _references = references;
+    }
+
+    public int Count { get; }
+
+    /// <summary>
+    /// Streams the rows in the context's current transaction, so they commit or roll back with the rest; tracked rows are
+    /// then marked saved. A refused row (a unique key, say) fails the whole COPY with its PostgresException.
+    /// Foreign keys are checked per set when the user may turn row triggers off (ADR 20): the COPY runs without them, then
+    /// one statement per foreign key finds and locks FOR KEY SHARE the rows referenced, and a missing one fails as the
+    /// trigger would (23503). Otherwise PostgreSQL checks each row.
+    /// </summary>
+    public async Task WriteAsync(DbContext db, CancellationToken ct)
+    {
+        if (Count == 0) return;
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("COPY needs a transaction: it must commit with the rest.");
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var perSet = _references is { Length: > 0 } && await RowTriggers.MaySkipAsync(connection, _table, ct);
+        if (perSet) await ExecuteAsync(connection, "SET LOCAL session_replication_role = replica", ct);
+        await CopyAsync(connection, ct);
+        if (perSet)
+        {
+            await ExecuteAsync(connection, "SET LOCAL session_replication_role = origin", ct);
+            foreach (var (reference, keys) in _references!) await CheckAsync(connection, reference, keys, ct);
+        }
+        if (_accept is not null) foreach (var entry in _accept) entry.State = EntityState.Unchanged;
+    }
+
+    static async Task CheckAsync(NpgsqlConnection connection, Reference reference, HashSet<object> keys, CancellationToken ct)
+    {
+        if (keys.Count == 0) return;
+        var values = Array.CreateInstance(reference.KeyType, keys.Count);
+        var i = 0;
+        foreach (var key in keys) values.SetValue(key, i++);
+        await using var check = new NpgsqlCommand(reference.Sql, connection);
+        check.Parameters.AddWithValue("keys", values);
+        var found = Convert.ToInt32(await check.ExecuteScalarAsync(ct));
+        if (found != keys.Count)
+            throw new PostgresException($"insert violates a foreign key: {keys.Count - found} of {keys.Count} keys of {reference.Describe} are not present.",
+                "ERROR", "ERROR", PostgresErrorCodes.ForeignKeyViolation);
+    }
+
+    static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    async Task CopyAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var stream = await connection.BeginRawBinaryCopyAsync(_sql, ct);
+        try
+        {
+            await stream.WriteAsync(_data, ct);
+        }
+        catch
+        {
+            await stream.CancelAsync();
+            await stream.DisposeAsync();
+            throw;
+        }
+        await stream.DisposeAsync(); // ends the COPY: PostgreSQL's answer (or refusal) comes here
+    }
 }
