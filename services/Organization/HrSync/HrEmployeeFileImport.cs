@@ -18,12 +18,12 @@ public sealed partial class HrSyncGrpcService
     const int AnalyzeAfterAdding = 10_000;
 
     /// <summary>
-    /// A batch ready to be written: its records, the results the apply path gave them, and on <see cref="Db"/> what it
-    /// changes (tracked) and adds (untracked, in <see cref="Lookups"/>) with its events as a few outbox rows. No results:
-    /// preparing it failed on the database, and it is applied record by record instead.
+    /// A batch ready to be written: its records, the results the apply path gave them, on <see cref="Db"/> what it changes
+    /// (tracked), and what it adds encoded for COPY (<see cref="Copies"/>: people, HR users, conflicts, then its events as a
+    /// few outbox rows). No results: preparing it failed on the database, and it is applied record by record instead.
     /// </summary>
     sealed record PreparedBatch(OrganizationDbContext Db, int Start, List<C.HrEmployeeRecord> Records, Dictionary<int, (string, string)> RowErrors,
-        HrBatchLookups? Lookups, List<C.HrRecordResult>? Results);
+        List<C.HrRecordResult>? Results, IReadOnlyList<EncodedRows>? Copies);
 
     /// <summary>
     /// A file's employees, in batches of 2,000 through the one apply path with set lookups (<see cref="HrBatchLookups"/>)
@@ -136,6 +136,7 @@ public sealed partial class HrSyncGrpcService
         on.ChangeTracker.AutoDetectChangesEnabled = false;
         // Its events go as a few outbox rows, one EventBatch per type (ADR 19), not two rows per employee.
         using var events = on.BatchIntegrationEvents();
+        IReadOnlyList<EncodedRows> copies;
         try
         {
             foreach (var record in records)
@@ -146,6 +147,9 @@ public sealed partial class HrSyncGrpcService
             }
             on.ChangeTracker.DetectChanges();
             events.Flush();
+            // What the batch adds is untracked (HrBatchLookups keeps it), encoded here while the previous batch is being
+            // written: one COPY per table, parents first, then its events' outbox rows.
+            copies = [on.Encode(lookups.NewPeople), on.Encode(lookups.NewUsers), on.Encode(lookups.NewConflicts), on.EncodeAdded(typeof(OutboxMessage))];
         }
         catch
         {
@@ -154,7 +158,7 @@ public sealed partial class HrSyncGrpcService
             on.ChangeTracker.Clear();
             throw;
         }
-        return new PreparedBatch(on, start, records, rowErrors, lookups, results);
+        return new PreparedBatch(on, start, records, rowErrors, results, copies);
     }
 
     /// <summary>
@@ -172,19 +176,13 @@ public sealed partial class HrSyncGrpcService
         List<C.HrRecordResult> results;
         try
         {
-            if (batch is { Lookups: { } lookups, Results: { } prepared })
+            if (batch is { Results: { } prepared, Copies: { } copies })
             {
                 await on.Database.CurrentTransaction!.CreateSavepointAsync("hr_batch", ct);
                 try
                 {
                     using (phases.Time(ImportPhase.Copy))
-                    {
-                        // What the batch adds is untracked (HrBatchLookups keeps it): one COPY per table, parents first.
-                        await on.CopyAsync(lookups.NewPeople, ct);
-                        await on.CopyAsync(lookups.NewUsers, ct);
-                        await on.CopyAsync(lookups.NewConflicts, ct);
-                        await on.CopyAddedAsync([typeof(OutboxMessage)], ct);
-                    }
+                        foreach (var copy in copies) await copy.WriteAsync(on, ct);
                     using (phases.Time(ImportPhase.Save)) await on.SaveChangesAsync(ct);
                     await on.Database.CurrentTransaction!.ReleaseSavepointAsync("hr_batch", ct);
                     results = prepared;
