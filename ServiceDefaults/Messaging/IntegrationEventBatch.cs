@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Json;
 using Alliance.Contracts.Events;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,14 +64,17 @@ public sealed class IntegrationEventBatch : IDisposable
     /// <summary>{"events":[…]}: the shape the dispatcher gives an EventBatch, each event as a lone row's body would be.</summary>
     static string Body(IIntegrationEvent[] events)
     {
-        var body = new StringBuilder(events.Length * 300);
-        body.Append("{\"events\":[");
-        for (var i = 0; i < events.Length; i++)
+        // One writer for the whole batch: no string per event, one transcoding at the end.
+        var buffer = new ArrayBufferWriter<byte>(events.Length * 300);
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            if (i > 0) body.Append(',');
-            body.Append(MessagingModelExtensions.BodyOf(events[i]));
+            json.WriteStartObject();
+            json.WriteStartArray("events");
+            foreach (var evt in events) JsonSerializer.Serialize(json, evt, evt.GetType(), MessagingModelExtensions.Json);
+            json.WriteEndArray();
+            json.WriteEndObject();
         }
-        return body.Append("]}").ToString();
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     public void Dispose() => Open.Remove(_db);

@@ -18,6 +18,38 @@ public static class NameSearchKey
     {
         table ??= PinyinTable.Shared;
         if (!table.IsLoaded) return null;
+        return OneReadingEach(name, table) ?? Alternatives(name, table);
+    }
+
+    /// <summary>
+    /// The key when every character has one reading (most names): the full pinyin and the initials, built directly, as
+    /// <see cref="Alternatives"/> would give them; null when a character has several readings.
+    /// </summary>
+    static string? OneReadingEach(string name, PinyinTable table)
+    {
+        var full = new StringBuilder(name.Length * 6);
+        var initials = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                var lower = char.ToLowerInvariant(c);
+                full.Append(lower);
+                initials.Append(lower);
+            }
+            else if (table.Readings(c) is { Count: > 0 } readings)
+            {
+                if (readings.Count > 1) return null;
+                full.Append(readings[0]);
+                initials.Append(readings[0][0]);
+            }
+        }
+        if (full.Length == 0) return "";
+        return full.Length == initials.Length ? full.ToString() : full.Append(' ').Append(initials).ToString();
+    }
+
+    static string Alternatives(string name, PinyinTable table)
+    {
         var positions = new List<IReadOnlyList<string>>();
         foreach (var c in name)
         {

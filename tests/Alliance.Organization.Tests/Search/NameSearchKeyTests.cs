@@ -75,6 +75,7 @@ public class NameSearchKeyTests
     {
         Alternatives("第1党支部").Should().Equal("di1dangzhibu", "d1dzb");
         Alternatives("ABC项目·党小组").Should().Equal("abcxiangmudangxiaozu", "abcxmdxz");
+        Alternatives("Ab12").Should().Equal(["ab12"], "the full form and the initials are one alternative then");
     }
 
     [Fact]
