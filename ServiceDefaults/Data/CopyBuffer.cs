@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 
@@ -8,7 +9,9 @@ namespace Alliance.ServiceDefaults.Data;
 /// into memory: typed, without a connection, so rows can be encoded while another batch is being written. Values are
 /// written as PostgreSQL's own binary send functions produce them, and as Npgsql would write them: timestamps in
 /// microseconds since 2000 (UTC only; MinValue and MaxValue as -infinity and infinity), dates in days since 2000, jsonb with
-/// its version byte, one-dimensional arrays with their element type.
+/// its version byte, one-dimensional arrays with their element type. The memory is rented from the shared array pool
+/// (an import encodes megabytes per batch: new arrays each time would churn the large object heap) and given back by
+/// <see cref="Release"/>.
 /// </summary>
 public sealed class CopyBuffer
 {
@@ -21,9 +24,19 @@ public sealed class CopyBuffer
 
     public CopyBuffer(int capacity = 64 * 1024)
     {
-        _data = new byte[Math.Max(capacity, 64)];
+        _data = ArrayPool<byte>.Shared.Rent(Math.Max(capacity, 64));
         Signature.CopyTo(_data, 0);
-        _length = Signature.Length + 8; // the signature, the flags field and the header extension length (both 0)
+        _data.AsSpan(Signature.Length, 8).Clear(); // the flags field and the header extension length (both 0)
+        _length = Signature.Length + 8;
+    }
+
+    /// <summary>Gives the memory back to the pool: nothing written or completed before may be used afterwards.</summary>
+    public void Release()
+    {
+        var data = _data;
+        _data = [];
+        _length = 0;
+        if (data.Length > 0) ArrayPool<byte>.Shared.Return(data);
     }
 
     /// <summary>The rows written so far.</summary>
@@ -157,6 +170,9 @@ public sealed class CopyBuffer
     void Ensure(int size)
     {
         if (_length + size + 2 <= _data.Length) return; // + 2: room for the trailer
-        Array.Resize(ref _data, Math.Max(_data.Length * 2, _length + size + 2));
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_data.Length * 2, _length + size + 2));
+        _data.AsSpan(0, _length).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(_data);
+        _data = larger;
     }
 }

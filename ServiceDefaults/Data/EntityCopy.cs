@@ -234,6 +234,7 @@ public sealed class EncodedRows
 {
     readonly string _table;
     readonly string _sql;
+    readonly CopyBuffer _buffer;
     readonly ReadOnlyMemory<byte> _data;
     readonly IReadOnlyList<EntityEntry>? _accept;
     readonly (Reference Reference, HashSet<object> Keys)[]? _references;
@@ -243,6 +244,7 @@ public sealed class EncodedRows
         _table = table;
         _sql = sql;
         Count = buffer.Rows;
+        _buffer = buffer;
         _data = buffer.Complete();
         _accept = accept;
         _references = references;
@@ -255,9 +257,26 @@ public sealed class EncodedRows
     /// then marked saved. A refused row (a unique key, say) fails the whole COPY with its PostgresException.
     /// Foreign keys are checked per set when the user may turn row triggers off (ADR 20): the COPY runs without them, then
     /// one statement per foreign key finds and locks FOR KEY SHARE the rows referenced, and a missing one fails as the
-    /// trigger would (23503). Otherwise PostgreSQL checks each row.
+    /// trigger would (23503). Otherwise PostgreSQL checks each row. Rows are written once: their memory goes back to the
+    /// pool afterwards, whatever the outcome. Rows never written are left to the garbage collector.
     /// </summary>
     public async Task WriteAsync(DbContext db, CancellationToken ct)
+    {
+        if (_written) throw new InvalidOperationException("These rows were written (or tried) already.");
+        _written = true;
+        try
+        {
+            await WriteOnceAsync(db, ct);
+        }
+        finally
+        {
+            _buffer.Release();
+        }
+    }
+
+    bool _written;
+
+    async Task WriteOnceAsync(DbContext db, CancellationToken ct)
     {
         if (Count == 0) return;
         if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("COPY needs a transaction: it must commit with the rest.");

@@ -142,15 +142,18 @@ foreach (var (label, bytes) in new[] { ("first load", first), ("next day", secon
     var file = new ByteArrayContent(bytes);
     file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
     form.Add(file, "file", "花名册.csv");
+    var walBefore = await WalAsync(connection);
     var time = Stopwatch.StartNew();
     using var response = await api.PostAsync($"/api/v1/subsidiaries/{subsidiaryId}/hr-imports", form);
     var seconds = time.Elapsed.TotalSeconds;
+    var walAfter = await WalAsync(connection);
     var body = await response.Content.ReadAsStringAsync();
     if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"import: {(int)response.StatusCode} {body[..Math.Min(2000, body.Length)]}");
     var answer = JsonDocument.Parse(body).RootElement;
     var rows = answer.GetProperty("run").GetProperty("total").GetInt32();
     results.Add((label, rows, seconds, answer.GetProperty("counts").Clone(), Memory(organizationPid, "VmHWM"), Memory(gatewayPid, "VmHWM"), before));
-    Console.WriteLine($"{label}: {rows:N0} rows in {seconds:0.00} s; {answer.GetProperty("counts")}");
+    Console.WriteLine($"{label}: {rows:N0} rows in {seconds:0.00} s; {answer.GetProperty("counts")}; " +
+        $"PostgreSQL wrote {(walAfter.Bytes - walBefore.Bytes) / 1048576.0:N0} MB of WAL (every database, reporting's too) with {walAfter.Checkpoints - walBefore.Checkpoints} checkpoints");
     // The service's own split of the time (its closing log line of the import).
     var split = app.GetResourceState(ResourceNames.Organization).RecentLogs?.LastOrDefault(l => l.Contains("HR import of", StringComparison.Ordinal));
     if (split is not null) Console.WriteLine($"  {split.Trim()}");
@@ -200,6 +203,16 @@ static long Memory(int pid, string field) => long.Parse(System.IO.File.ReadLines
 
 // Writing 5 to clear_refs resets the peak (VmHWM) to the current RSS (Linux 4.0+).
 static void ResetPeak(int pid) => System.IO.File.WriteAllText($"/proc/{pid}/clear_refs", "5");
+
+// WAL written so far by the whole server, and checkpoints done.
+static async Task<(long Bytes, long Checkpoints)> WalAsync(NpgsqlConnection connection)
+{
+    await using var command = new NpgsqlCommand(
+        "SELECT pg_current_wal_lsn() - '0/0'::pg_lsn, (SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter)", connection);
+    await using var reader = await command.ExecuteReaderAsync();
+    await reader.ReadAsync();
+    return ((long)reader.GetDecimal(0), reader.GetInt64(1));
+}
 
 static async Task Execute(NpgsqlConnection connection, string sql)
 {
