@@ -22,22 +22,6 @@ public static class EntityCopy
     static readonly ConcurrentDictionary<IEntityType, CopyTable> Tables = new();
 
     /// <summary>
-    /// COPYs the Added entities of each type, in the order given (parents before children, for foreign keys), then
-    /// accepts them; returns how many rows were written. Needs an open transaction on the context.
-    /// </summary>
-    public static async Task<int> CopyAddedAsync(this DbContext db, IReadOnlyList<Type> types, CancellationToken ct)
-    {
-        var total = 0;
-        foreach (var type in types)
-        {
-            var rows = db.EncodeAdded(type);
-            await rows.WriteAsync(db, ct);
-            total += rows.Count;
-        }
-        return total;
-    }
-
-    /// <summary>
     /// COPYs <paramref name="rows"/>, entities the context does not track (and will not: they are written as they stand
     /// now), in the context's current transaction; returns how many.
     /// </summary>

@@ -171,7 +171,9 @@ public class EntityCopyTests
         db.Add(Empty("two"));
         await using (var tx = await db.Database.BeginTransactionAsync())
         {
-            (await db.CopyAddedAsync([typeof(Specimen)], CancellationToken.None)).Should().Be(2);
+            var added = db.EncodeAdded(typeof(Specimen));
+            added.Count.Should().Be(2);
+            await added.WriteAsync(db, CancellationToken.None);
             db.ChangeTracker.Entries().Should().OnlyContain(e => e.State == EntityState.Unchanged);
             (await db.SaveChangesAsync()).Should().Be(0, "the copied rows are saved already");
             await tx.CommitAsync();
