@@ -73,11 +73,11 @@ public static class EntityCopy
             if (properties.FirstOrDefault(p => p.IsShadowProperty()) is { } shadow)
                 throw new InvalidOperationException($"{entityType.ClrType.Name}.{shadow.Name} is a shadow property: EntityCopy writes what the entity holds.");
             _columns = properties.Select(ColumnWriter).ToArray();
-            var quotedTable = _table = entityType.GetSchema() is { } schema ? $"\"{schema}\".\"{table.Name}\"" : $"\"{table.Name}\"";
-            _sql = $"COPY {quotedTable} ({string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\""))}) FROM STDIN (FORMAT BINARY)";
+            _table = Quoted(entityType);
+            _sql = $"COPY {_table} ({string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\""))}) FROM STDIN (FORMAT BINARY)";
             var foreignKeys = entityType.GetForeignKeys().ToList();
             _references = foreignKeys.All(fk => fk.Properties.Count == 1 && fk.PrincipalEntityType.GetTableName() is not null)
-                ? foreignKeys.Select(fk => new Reference(fk, quotedTable)).ToArray()
+                ? foreignKeys.Select(fk => new Reference(fk, _table)).ToArray()
                 : null;
         }
 
@@ -154,6 +154,10 @@ public static class EntityCopy
         };
     }
 
+    /// <summary>The entity type's table as SQL names it: "schema"."table", or "table".</summary>
+    internal static string Quoted(IEntityType entityType) =>
+        entityType.GetSchema() is { } schema ? $"\"{schema}\".\"{entityType.GetTableName()}\"" : $"\"{entityType.GetTableName()}\"";
+
     /// <summary>The column's PostgreSQL type without its facets: "character varying(64)" is written as "character varying".</summary>
     static string StoreType(IProperty property)
     {
@@ -181,7 +185,7 @@ sealed class Reference
         KeyType = _converter?.ProviderClrType ?? Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
         var principal = foreignKey.PrincipalEntityType;
         var principalTable = StoreObjectIdentifier.Table(principal.GetTableName()!, principal.GetSchema());
-        var quoted = principal.GetSchema() is { } schema ? $"\"{schema}\".\"{principalTable.Name}\"" : $"\"{principalTable.Name}\"";
+        var quoted = EntityCopy.Quoted(principal);
         var column = foreignKey.PrincipalKey.Properties[0].GetColumnName(principalTable);
         Sql = $"SELECT count(*) FROM (SELECT 1 FROM {quoted} WHERE \"{column}\" = ANY(@keys) FOR KEY SHARE) found";
         Describe = $"{dependentTable}.{property.Name} → {quoted}";
@@ -222,6 +226,7 @@ public sealed class EncodedRows
     readonly ReadOnlyMemory<byte> _data;
     readonly IReadOnlyList<EntityEntry>? _accept;
     readonly (Reference Reference, HashSet<object> Keys)[]? _references;
+    bool _written;
 
     internal EncodedRows(string table, string sql, CopyBuffer buffer, IReadOnlyList<EntityEntry>? accept, (Reference, HashSet<object>)[]? references)
     {
@@ -257,8 +262,6 @@ public sealed class EncodedRows
             _buffer.Release();
         }
     }
-
-    bool _written;
 
     async Task WriteOnceAsync(DbContext db, CancellationToken ct)
     {
