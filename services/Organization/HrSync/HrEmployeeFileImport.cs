@@ -56,6 +56,7 @@ public sealed partial class HrSyncGrpcService
         await using var scope = scopes.CreateAsyncScope();
         OrganizationDbContext[] contexts = [db, scope.ServiceProvider.GetRequiredService<OrganizationDbContext>()];
         int added = 0, analyzeAt = AnalyzeAfterAdding;
+        var analyze = false;
         var prepared = starts.Count == 0 ? null : await PrepareEmployeeBatchAsync(contexts[0], subsidiaryId, runId, rows, 0, fileTime, phases, ct);
         var keys = starts.Count == 0 ? [] : Keys(rows, 0);
         for (var b = 0; b < starts.Count; b++)
@@ -67,7 +68,9 @@ public sealed partial class HrSyncGrpcService
             var nextKeys = start < 0 ? [] : Keys(rows, start);
             var dependent = nextKeys.Overlaps(keys);
             keys = nextKeys;
-            var next = start < 0 || dependent ? null : Task.Run(() => PrepareEmployeeBatchAsync(on, subsidiaryId, runId, rows, start, fileTime, phases, ct), ct);
+            var analyzeFirst = analyze && (start >= 0);
+            if (analyzeFirst) analyze = false;
+            var next = start < 0 || dependent ? null : Task.Run(() => PrepareEmployeeBatchAsync(on, subsidiaryId, runId, rows, start, fileTime, phases, ct, analyzeFirst), ct);
             List<C.HrRecordResult> results;
             try
             {
@@ -76,7 +79,8 @@ public sealed partial class HrSyncGrpcService
                 {
                     // The planner's statistics lag behind a load this size: without them it looked up a batch's employee
                     // numbers through the userName index, scanning the subsidiary's HR users once per batch (seconds each).
-                    await prepared!.Db.Database.ExecuteSqlRawAsync("ANALYZE hr_users, people", ct);
+                    // They are gathered by the next batch prepared, beside the next write rather than before it.
+                    analyze = true;
                     analyzeAt = 2 * added;
                 }
             }
@@ -88,7 +92,7 @@ public sealed partial class HrSyncGrpcService
             }
             Report(response, results);
             if (next is not null) prepared = await next;
-            else if (dependent) prepared = await PrepareEmployeeBatchAsync(on, subsidiaryId, runId, rows, start, fileTime, phases, ct);
+            else if (dependent) prepared = await PrepareEmployeeBatchAsync(on, subsidiaryId, runId, rows, start, fileTime, phases, ct, analyzeFirst);
         }
         logger.LogInformation("HR import of {Rows} employees: {Phases}", rows.Count, phases);
     }
@@ -107,8 +111,10 @@ public sealed partial class HrSyncGrpcService
 
     /// <summary>The batch's records, looked up in a few set queries and applied in memory on <paramref name="on"/>; nothing is written yet.</summary>
     async Task<PreparedBatch> PrepareEmployeeBatchAsync(OrganizationDbContext on, Guid subsidiaryId, Guid? runId, IReadOnlyList<HrImportRow> rows,
-        int start, DateTimeOffset fileTime, ImportPhases phases, CancellationToken ct)
+        int start, DateTimeOffset fileTime, ImportPhases phases, CancellationToken ct, bool analyzeFirst = false)
     {
+        if (analyzeFirst)
+            using (phases.Time(ImportPhase.Lookups)) await on.Database.ExecuteSqlRawAsync("ANALYZE hr_users, people", ct);
         var rowErrors = new Dictionary<int, (string, string)>();
         var records = new List<C.HrEmployeeRecord>(Math.Min(EmployeeFileBatch, rows.Count - start));
         using (phases.Time(ImportPhase.Read))
