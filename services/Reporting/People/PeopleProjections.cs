@@ -9,6 +9,9 @@ namespace Alliance.Reporting.People;
 public sealed class PersonRegisteredConsumer(ReportingDbContext db, DashboardCache cache)
     : IdempotentConsumer<ReportingDbContext, PersonRegistered>(db)
 {
+    /// <summary>Each row keeps its latest event by time (<see cref="PeopleRows.UpsertPeopleAsync"/>): a replay changes nothing, so no inbox rows.</summary>
+    protected override bool ConvergesOnReplay => true;
+
     protected override Task HandleAsync(PersonRegistered m, ReportingDbContext db, CancellationToken ct) =>
         PeopleRows.UpsertPeopleAsync(db, [(m.PersonId, m.TenantId, m.HoldsManagementPost, m.OccurredAt)], ct);
 
@@ -24,6 +27,9 @@ public sealed class PersonRegisteredConsumer(ReportingDbContext db, DashboardCac
 public sealed class PersonUpdatedConsumer(ReportingDbContext db, DashboardCache cache)
     : IdempotentConsumer<ReportingDbContext, PersonUpdated>(db)
 {
+    /// <summary>Each row keeps its latest event by time (<see cref="PeopleRows.UpsertPeopleAsync"/>): a replay changes nothing, so no inbox rows.</summary>
+    protected override bool ConvergesOnReplay => true;
+
     protected override Task HandleAsync(PersonUpdated m, ReportingDbContext db, CancellationToken ct) =>
         PeopleRows.UpsertPeopleAsync(db, [(m.PersonId, m.TenantId, m.HoldsManagementPost, m.OccurredAt)], ct);
 

@@ -197,6 +197,15 @@ public class OrganizationViewsTests : IAsyncLifetime
             return await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM person_views WHERE subsidiary_id = {0}", s).SingleAsync();
         }, n => n == 1_000);
         people.Should().Be(1_000);
+
+        // People rows converge by their event time, so their consumers keep no inbox rows (ADR 21); role events keep theirs.
+        await using var scope = _host.Services.CreateAsyncScope();
+        var reporting = scope.ServiceProvider.GetRequiredService<Alliance.Reporting.Data.ReportingDbContext>();
+        var ids = batch.Select(e => e.EventId).ToArray();
+        (await reporting.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM inbox_messages WHERE message_id = ANY({0})", ids).SingleAsync())
+            .Should().Be(0);
+        (await reporting.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM inbox_messages WHERE consumer LIKE '%RoleAssignedConsumer'").SingleAsync())
+            .Should().BeGreaterThanOrEqualTo(2);
     }
 
     [Fact]
