@@ -68,7 +68,7 @@ public sealed partial class HrSyncGrpcService
             var nextKeys = start < 0 ? [] : Keys(rows, start);
             var dependent = nextKeys.Overlaps(keys);
             keys = nextKeys;
-            var analyzeFirst = analyze && (start >= 0);
+            var analyzeFirst = analyze && start >= 0;
             if (analyzeFirst) analyze = false;
             var next = start < 0 || dependent ? null : Task.Run(() => PrepareEmployeeBatchAsync(on, subsidiaryId, runId, rows, start, fileTime, phases, ct, analyzeFirst), ct);
             List<C.HrRecordResult> results;
