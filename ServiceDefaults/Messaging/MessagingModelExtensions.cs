@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Alliance.Contracts.Events;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,13 @@ public static class MessagingModelExtensions
     internal const string QuotedOutboxTable = "\"" + OutboxTable + "\"";
     internal const string QuotedInboxTable = "\"" + InboxTable + "\"";
 
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>
+    /// Event bodies: web defaults, with text outside ASCII written as UTF-8 rather than \u escapes (a Chinese name is half
+    /// the bytes, for the outbox, the broker and every consumer's parser). The bodies are JSON read by JSON parsers,
+    /// never embedded in HTML, so the HTML-sensitive characters need no escaping either; quotes, backslashes and control
+    /// characters still are.
+    /// </summary>
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Maps <see cref="OutboxMessage"/> to <c>outbox_messages</c>, in the connection's schema (a model with a default schema is refused).</summary>
     public static ModelBuilder AddOutbox(this ModelBuilder modelBuilder)

@@ -52,11 +52,14 @@ public class OutboxTests
         (await MessagingHost.ScalarAsync(publisherDb, "SELECT count(*) FROM outbox_messages")).Should().Be(0);
 
         // A committed change has its event, and that is the only event the consumer ever sees.
-        var committed = await publisher.AddNoteAsync("committed");
+        const string text = "committed 已提交 <a & \"b\">";
+        var committed = await publisher.AddNoteAsync(text);
         (await MessagingHost.ScalarAsync(publisherDb, $"SELECT count(*) FROM outbox_messages WHERE body::jsonb->>'noteId' = '{committed.Id}'")).Should().Be(1);
+        // Text outside ASCII and HTML's characters are written as they are (half the bytes of \u escapes); quotes are escaped.
+        (await MessagingHost.ScalarAsync(publisherDb, "SELECT count(*) FROM outbox_messages WHERE strpos(body, '已提交 <a & \\\"b\\\">') > 0")).Should().Be(1);
         await Eventually.TrueAsync(async () => await MessagingHost.ScalarAsync(consumer.Database, "SELECT count(*) FROM note_logs") >= 1, Bound, "the committed note's event");
         await using (var db = MessagingHost.Open(consumer.Database))
-            (await db.NoteLogs.Select(l => l.Text).ToListAsync()).Should().Equal("committed");
+            (await db.NoteLogs.Select(l => l.Text).ToListAsync()).Should().Equal(text);
         await Eventually.TrueAsync(async () => await MessagingHost.ScalarAsync(publisherDb,
             "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NOT NULL") == 1, Bound, "the outbox row to be marked dispatched");
     }
