@@ -88,24 +88,21 @@ public sealed class CopyBuffer
     public void Date(DateOnly value) =>
         Int4(value == DateOnly.MaxValue ? int.MaxValue : value == DateOnly.MinValue ? int.MinValue : value.DayNumber - PostgresEpochDay);
 
-    public void Text(string? value)
-    {
-        if (value is null) { Null(); return; }
-        Ensure(4 + Encoding.UTF8.GetMaxByteCount(value.Length));
-        var written = Encoding.UTF8.GetBytes(value, _data.AsSpan(_length + 4));
-        BinaryPrimitives.WriteInt32BigEndian(_data.AsSpan(_length), written);
-        _length += 4 + written;
-    }
+    public void Text(string? value) => Utf8(value, jsonbVersion: false);
 
     /// <summary>jsonb's binary form: version 1, then the JSON text (PostgreSQL parses and checks it).</summary>
-    public void Jsonb(string? value)
+    public void Jsonb(string? value) => Utf8(value, jsonbVersion: true);
+
+    /// <summary>A field of the string's UTF-8 bytes, after jsonb's version byte when asked.</summary>
+    void Utf8(string? value, bool jsonbVersion)
     {
         if (value is null) { Null(); return; }
-        Ensure(5 + Encoding.UTF8.GetMaxByteCount(value.Length));
-        _data[_length + 4] = 1;
-        var written = Encoding.UTF8.GetBytes(value, _data.AsSpan(_length + 5));
-        BinaryPrimitives.WriteInt32BigEndian(_data.AsSpan(_length), written + 1);
-        _length += 5 + written;
+        var prefix = jsonbVersion ? 1 : 0;
+        Ensure(4 + prefix + Encoding.UTF8.GetMaxByteCount(value.Length));
+        if (jsonbVersion) _data[_length + 4] = 1;
+        var written = Encoding.UTF8.GetBytes(value, _data.AsSpan(_length + 4 + prefix));
+        BinaryPrimitives.WriteInt32BigEndian(_data.AsSpan(_length), prefix + written);
+        _length += 4 + prefix + written;
     }
 
     public void Bytea(byte[]? value)
