@@ -129,26 +129,26 @@ public static class EntityCopy
         Expression Call(string method, Type parameter, params Expression[] more) =>
             Expression.Call(buffer, typeof(CopyBuffer).GetMethod(method, [parameter, .. more.Select(m => m.Type)])!, [Expression.Convert(value, parameter), .. more]);
         var type = Nullable.GetUnderlyingType(value.Type) ?? value.Type;
-        return (storeType, type) switch
+        return storeType switch
         {
-            ("uuid", _) when type == typeof(Guid) => Call(nameof(CopyBuffer.Uuid), typeof(Guid)),
-            ("text" or "character varying" or "character", _) when type == typeof(string) => Call(nameof(CopyBuffer.Text), typeof(string)),
-            ("boolean", _) when type == typeof(bool) => Call(nameof(CopyBuffer.Bool), typeof(bool)),
-            ("smallint", _) when type == typeof(short) => Call(nameof(CopyBuffer.Int2), typeof(short)),
-            ("integer", _) when type == typeof(int) => Call(nameof(CopyBuffer.Int4), typeof(int)),
-            ("bigint", _) when type == typeof(long) => Call(nameof(CopyBuffer.Int8), typeof(long)),
-            ("real", _) when type == typeof(float) => Call(nameof(CopyBuffer.Float4), typeof(float)),
-            ("double precision", _) when type == typeof(double) => Call(nameof(CopyBuffer.Float8), typeof(double)),
-            ("timestamp with time zone", _) when type == typeof(DateTimeOffset) => Call(nameof(CopyBuffer.TimestampTz), typeof(DateTimeOffset)),
-            ("timestamp with time zone", _) when type == typeof(DateTime) => Call(nameof(CopyBuffer.TimestampTz), typeof(DateTime)),
-            ("date", _) when type == typeof(DateOnly) => Call(nameof(CopyBuffer.Date), typeof(DateOnly)),
-            ("jsonb", _) when type == typeof(string) => Call(nameof(CopyBuffer.Jsonb), typeof(string)),
-            ("bytea", _) when type == typeof(byte[]) => Call(nameof(CopyBuffer.Bytea), typeof(byte[])),
-            ("text[]", _) when typeof(IEnumerable<string>).IsAssignableFrom(type) =>
+            "uuid" when type == typeof(Guid) => Call(nameof(CopyBuffer.Uuid), typeof(Guid)),
+            "text" or "character varying" or "character" when type == typeof(string) => Call(nameof(CopyBuffer.Text), typeof(string)),
+            "boolean" when type == typeof(bool) => Call(nameof(CopyBuffer.Bool), typeof(bool)),
+            "smallint" when type == typeof(short) => Call(nameof(CopyBuffer.Int2), typeof(short)),
+            "integer" when type == typeof(int) => Call(nameof(CopyBuffer.Int4), typeof(int)),
+            "bigint" when type == typeof(long) => Call(nameof(CopyBuffer.Int8), typeof(long)),
+            "real" when type == typeof(float) => Call(nameof(CopyBuffer.Float4), typeof(float)),
+            "double precision" when type == typeof(double) => Call(nameof(CopyBuffer.Float8), typeof(double)),
+            "timestamp with time zone" when type == typeof(DateTimeOffset) => Call(nameof(CopyBuffer.TimestampTz), typeof(DateTimeOffset)),
+            "timestamp with time zone" when type == typeof(DateTime) => Call(nameof(CopyBuffer.TimestampTz), typeof(DateTime)),
+            "date" when type == typeof(DateOnly) => Call(nameof(CopyBuffer.Date), typeof(DateOnly)),
+            "jsonb" when type == typeof(string) => Call(nameof(CopyBuffer.Jsonb), typeof(string)),
+            "bytea" when type == typeof(byte[]) => Call(nameof(CopyBuffer.Bytea), typeof(byte[])),
+            "text[]" when typeof(IEnumerable<string>).IsAssignableFrom(type) =>
                 Call(nameof(CopyBuffer.TextArray), typeof(IEnumerable<string?>), Expression.Constant(25)),
-            ("character varying[]", _) when typeof(IEnumerable<string>).IsAssignableFrom(type) =>
+            "character varying[]" when typeof(IEnumerable<string>).IsAssignableFrom(type) =>
                 Call(nameof(CopyBuffer.TextArray), typeof(IEnumerable<string?>), Expression.Constant(1043)),
-            ("uuid[]", _) when typeof(IEnumerable<Guid>).IsAssignableFrom(type) => Call(nameof(CopyBuffer.UuidArray), typeof(IEnumerable<Guid>)),
+            "uuid[]" when typeof(IEnumerable<Guid>).IsAssignableFrom(type) => Call(nameof(CopyBuffer.UuidArray), typeof(IEnumerable<Guid>)),
             _ => throw new NotSupportedException(
                 $"EntityCopy cannot write {property.DeclaringType.ClrType.Name}.{property.Name} ({storeType} from {type.Name}); add its binary form to CopyBuffer."),
         };
