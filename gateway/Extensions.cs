@@ -1,7 +1,8 @@
 using Alliance.Contracts;
+using Alliance.Contracts.Organization.V1;
+using Alliance.Contracts.Reporting.V1;
 using Alliance.Gateway.Alliances;
 using Alliance.Gateway.Auth;
-using Alliance.Gateway.Clients;
 using Alliance.Gateway.Dashboard;
 using Alliance.Gateway.Errors;
 using Alliance.Gateway.Import;
@@ -25,17 +26,19 @@ public static class Extensions
         builder.AddGatewayAuthentication();
         builder.AddHrClientAuthentication();
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddSingleton<IOutgoingMetadataProvider, CallerMetadata>();
-        builder.Services.AddGrpcClient(ResourceNames.Organization);
-        builder.Services.AddGrpcClient(ResourceNames.Reporting);
-        builder.Services.AddSingleton<OrganizationClient>();
-        builder.Services.AddSingleton<PeopleClient>();
-        builder.Services.AddSingleton<ReportingClient>();
-        builder.Services.AddSingleton<AllianceClient>();
-        builder.Services.AddSingleton<ServiceCenterClient>();
-        builder.Services.AddSingleton<HrSyncClient>();
-        builder.Services.AddSingleton<HrConnectorClient>();
-        builder.Services.AddSingleton<OrganizationImportClient>();
+        // Generated gRPC clients, found through service discovery; each call carries the signed-in caller.
+        builder.Services.AddSingleton<CallerMetadata>();
+        void Client<TClient>(string service) where TClient : Grpc.Core.ClientBase =>
+            builder.Services.AddServiceClient<TClient>(service).AddInterceptor<CallerMetadata>();
+        Client<OrganizationService.OrganizationServiceClient>(ResourceNames.Organization);
+        Client<PeopleService.PeopleServiceClient>(ResourceNames.Organization);
+        Client<AllianceService.AllianceServiceClient>(ResourceNames.Organization);
+        Client<PairingService.PairingServiceClient>(ResourceNames.Organization);
+        Client<ServiceCenterService.ServiceCenterServiceClient>(ResourceNames.Organization);
+        Client<HrSyncService.HrSyncServiceClient>(ResourceNames.Organization);
+        Client<HrConnectorService.HrConnectorServiceClient>(ResourceNames.Organization);
+        Client<OrganizationImportService.OrganizationImportServiceClient>(ResourceNames.Organization);
+        Client<ReportingService.ReportingServiceClient>(ResourceNames.Reporting);
         builder.Services.AddExceptionHandler<GrpcProblemMapping>();
         builder.Services.Configure<Microsoft.AspNetCore.Http.ProblemDetailsOptions>(o => o.CustomizeProblemDetails = context =>
         {

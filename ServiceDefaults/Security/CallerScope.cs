@@ -1,5 +1,6 @@
 using Alliance.Contracts;
 using Alliance.ServiceDefaults.Grpc;
+using Grpc.Core;
 
 namespace Alliance.ServiceDefaults.Security;
 
@@ -15,10 +16,10 @@ public sealed record CallerScope(string Role, Guid? TenantId, string? UserId)
     {
         var role = context.UserRole;
         if (string.IsNullOrWhiteSpace(role) || !Roles.All.Contains(role))
-            throw new RpcException(StatusCode.Unauthenticated, "The call carries no known caller role.");
+            throw new RpcException(new Status(StatusCode.Unauthenticated, "The call carries no known caller role."));
         Guid? tenant = Guid.TryParse(context.TenantId, out var t) ? t : null;
         if (role != Roles.GroupAdmin && tenant is null)
-            throw new RpcException(StatusCode.PermissionDenied, "A caller below group level must carry its subsidiary.");
+            throw new RpcException(new Status(StatusCode.PermissionDenied, "A caller below group level must carry its subsidiary."));
         return new CallerScope(role, tenant, context.UserId);
     }
 
@@ -27,11 +28,11 @@ public sealed record CallerScope(string Role, Guid? TenantId, string? UserId)
     /// <summary>Another subsidiary's record is reported as not found, so its existence does not leak.</summary>
     public void EnsureCanAccess(Guid subsidiaryId, string what)
     {
-        if (!CanAccess(subsidiaryId)) throw new RpcException(StatusCode.NotFound, $"{what} was not found.");
+        if (!CanAccess(subsidiaryId)) throw new RpcException(new Status(StatusCode.NotFound, $"{what} was not found."));
     }
 
     public void EnsureGroupAdmin(string action)
     {
-        if (!IsGroupAdmin) throw new RpcException(StatusCode.PermissionDenied, $"Only a group administrator may {action}.");
+        if (!IsGroupAdmin) throw new RpcException(new Status(StatusCode.PermissionDenied, $"Only a group administrator may {action}."));
     }
 }

@@ -1,4 +1,4 @@
-using Alliance.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
@@ -50,7 +50,7 @@ public sealed class FieldErrors
         var status = new Google.Rpc.Status { Code = (int)code, Message = summary };
         status.Details.Add(Any.Pack(badRequest));
         var trailers = new Metadata { { DetailsTrailer, status.ToByteArray() } };
-        return new RpcException(new Grpc.Status(code, summary), trailers);
+        return new RpcException(new global::Grpc.Core.Status(code, summary), trailers);
     }
 
     public static RpcException Single(string field, string message, StatusCode code = StatusCode.InvalidArgument) =>

@@ -1,4 +1,4 @@
-// Starts our gRPC server and a hand-framed Kestrel endpoint answering the same rpc, drives both with h2load in
+// Starts a Grpc.AspNetCore server (as the services configure it) and a hand-framed Kestrel endpoint answering the same rpc, drives both with h2load in
 // alternating rounds and prints calls/s, p50 and p99 for each round, the medians and their ratios.
 // Usage: dotnet run -c Release [-- requests clients streams rounds]
 using System.Buffers.Binary;
@@ -6,6 +6,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Alliance.Bench.Grpc;
 using Alliance.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -24,8 +25,8 @@ var streams = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture)
 var rounds = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5;
 const string Path = "/bench.v1.Echo/Echo";
 
-await using var transport = await StartAsync(app => app.MapGrpcService<BenchEchoService>(BenchReflection.Descriptor.Services[0]), grpc: true);
-await using var handFramed = await StartAsync(app => app.MapPost(Path, HandFramedEchoAsync), grpc: false);
+await using var transport = await StartAsync(app => app.MapGrpcService<BenchEchoService>());
+await using var handFramed = await StartAsync(app => app.MapPost(Path, HandFramedEchoAsync));
 
 var body = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"alliance-bench-{Environment.ProcessId}.bin");
 var message = new EchoRequest { Message = "hello from h2load" }.ToByteArray();
@@ -46,7 +47,7 @@ try
     {
         foreach (var (list, result) in new[]
                  {
-                     (ours, await MeasureAsync("our transport", Address(transport) + Path)),
+                     (ours, await MeasureAsync("Grpc.AspNetCore", Address(transport) + Path)),
                      (baseline, await MeasureAsync("hand-framed", Address(handFramed) + Path)),
                  })
         {
@@ -64,7 +65,7 @@ try
     var (oursP99, baseP99) = (Median(ours.Select(r => r.P99Ms)), Median(baseline.Select(r => r.P99Ms)));
     Console.WriteLine();
     Console.WriteLine($"{"median of " + rounds,-20} {"calls/s",10} {"p50 ms",8} {"p99 ms",8}");
-    Console.WriteLine($"{"our transport",-20} {oursRate,10:0} {oursP50,8:0.000} {oursP99,8:0.000}");
+    Console.WriteLine($"{"Grpc.AspNetCore",-20} {oursRate,10:0} {oursP50,8:0.000} {oursP99,8:0.000}");
     Console.WriteLine($"{"hand-framed",-20} {baseRate,10:0} {baseP50,8:0.000} {baseP99,8:0.000}");
     Console.WriteLine($"{"ours/baseline",-20} {oursRate / baseRate,10:0.00} {oursP50 / baseP50,8:0.00} {oursP99 / baseP99,8:0.00}");
 }
@@ -122,16 +123,12 @@ async Task<string> RunH2LoadAsync(string url, int count, string? logFile)
     return output;
 }
 
-static async Task<WebApplication> StartAsync(Action<WebApplication> map, bool grpc)
+static async Task<WebApplication> StartAsync(Action<WebApplication> map)
 {
     var builder = WebApplication.CreateBuilder();
     builder.WebHost.UseUrls("http://127.0.0.1:0");
-    builder.WebHost.UseGrpcHttp2Endpoints();
     builder.Logging.ClearProviders();
-    if (grpc)
-    {
-        builder.Services.AddGrpcTransport();
-    }
+    builder.AddGrpcServer(); // HTTP/2-only endpoints for both, as the services have them; only the first maps a gRPC service
     var app = builder.Build();
     map(app);
     await app.StartAsync();
@@ -158,8 +155,8 @@ static async Task HandFramedEchoAsync(HttpContext http)
 
 internal sealed record Result(string Name, double CallsPerSecond, double P50Ms, double P99Ms);
 
-internal sealed class BenchEchoService
+internal sealed class BenchEchoService : Echo.EchoBase
 {
-    public Task<EchoReply> Echo(EchoRequest request, ServerCallContext context) =>
+    public override Task<EchoReply> Echo(EchoRequest request, ServerCallContext context) =>
         Task.FromResult(new EchoReply { Message = request.Message });
 }

@@ -2,17 +2,23 @@ using System.Diagnostics;
 using Alliance.Contracts;
 using Alliance.Contracts.Organization.V1;
 using Alliance.ServiceDefaults.Grpc;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
 
 namespace Alliance.Bench.Organization;
 
-/// <summary>Calls of the organization service as a group administrator (the headers the gateway would send).</summary>
-sealed class Grpc(GrpcChannel channel)
+/// <summary>The organization service's clients, calling as a group administrator (the headers the gateway would send).</summary>
+sealed class GroupAdminClients(GrpcChannel channel)
 {
-    static readonly CallOptions AsGroupAdmin = new(new Metadata { { AllianceMetadata.UserRole, Roles.GroupAdmin }, { AllianceMetadata.UserId, "bench" } });
+    readonly global::Grpc.Core.CallInvoker _invoker = channel.Intercept(headers =>
+    {
+        headers.Add(AllianceMetadata.UserRole, Roles.GroupAdmin);
+        headers.Add(AllianceMetadata.UserId, "bench");
+        return headers;
+    });
 
-    public Task<TResponse> Call<TRequest, TResponse>(string service, string method, TRequest request)
-        where TRequest : Google.Protobuf.IMessage<TRequest> where TResponse : Google.Protobuf.IMessage<TResponse>, new() =>
-        channel.UnaryAsync<TRequest, TResponse>($"/alliance.organization.v1.{service}/{method}", request, AsGroupAdmin);
+    public OrganizationService.OrganizationServiceClient Organizations => new(_invoker);
+    public PeopleService.PeopleServiceClient People => new(_invoker);
 }
 
 /// <summary>The group made by <see cref="BulkCreation"/>: subsidiaries, their root committees, and nodes worth querying.</summary>
@@ -26,13 +32,12 @@ static class BulkCreation
     /// flight: a root committee, 7 committees, 7 general branches under each, 5 branches under each general branch, and
     /// a party group under branches until the subsidiary has <paramref name="perSubsidiary"/> organizations.
     /// </summary>
-    public static async Task<BenchGroup> CreateOrganizationsAsync(Grpc grpc, int subsidiaries, int perSubsidiary, int callers)
+    public static async Task<BenchGroup> CreateOrganizationsAsync(GroupAdminClients grpc, int subsidiaries, int perSubsidiary, int callers)
     {
         var watch = Stopwatch.StartNew();
         var subsidiaryIds = new string[subsidiaries];
         await Parallel.ForEachAsync(Enumerable.Range(0, subsidiaries), new ParallelOptions { MaxDegreeOfParallelism = callers }, async (s, _) =>
-            subsidiaryIds[s] = (await grpc.Call<RegisterSubsidiaryRequest, Subsidiary>("OrganizationService", "RegisterSubsidiary",
-                new RegisterSubsidiaryRequest { Code = $"B{s:00}", Name = $"基准测试企业{s + 1:00}" })).Id);
+            subsidiaryIds[s] = (await grpc.Organizations.RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = $"B{s:00}", Name = $"基准测试企业{s + 1:00}" })).Id);
 
         // The shape: (parent index, kind, name) in creation order; parents always before children.
         var shape = new List<(int Parent, OrganizationKind Kind, string Name, int Depth)> { (-1, OrganizationKind.Committee, "党委", 0) };
@@ -67,7 +72,7 @@ static class BulkCreation
                 var (s, i) = node;
                 var request = new CreateOrganizationRequest { SubsidiaryId = subsidiaryIds[s], Name = shape[i].Name, Kind = shape[i].Kind };
                 if (shape[i].Parent >= 0) request.ParentId = ids[s, shape[i].Parent];
-                ids[s, i] = (await grpc.Call<CreateOrganizationRequest, Contracts.Organization.V1.Organization>("OrganizationService", "CreateOrganization", request)).Id;
+                ids[s, i] = (await grpc.Organizations.CreateOrganizationAsync(request)).Id;
             });
         }
         watch.Stop();
@@ -91,7 +96,7 @@ static class BulkCreation
     static readonly string[] Given = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "华", "建", "国"];
 
     /// <summary>Each member: RegisterPerson (with an ID and a phone number, encrypted by the service) then JoinParty, spread over the branches and groups.</summary>
-    public static async Task<TimeSpan> CreateMembersAsync(Grpc grpc, BenchGroup group, int members, int callers)
+    public static async Task<TimeSpan> CreateMembersAsync(GroupAdminClients grpc, BenchGroup group, int members, int callers)
     {
         var watch = Stopwatch.StartNew();
         var perSubsidiary = members / group.SubsidiaryIds.Count;
@@ -99,7 +104,7 @@ static class BulkCreation
         {
             var s = i / perSubsidiary % group.SubsidiaryIds.Count;
             var homes = group.Homes[s];
-            var person = await grpc.Call<RegisterPersonRequest, Person>("PeopleService", "RegisterPerson", new RegisterPersonRequest
+            var person = await grpc.People.RegisterPersonAsync(new RegisterPersonRequest
             {
                 SubsidiaryId = group.SubsidiaryIds[s],
                 Name = Surnames[i % Surnames.Length] + Given[i / Surnames.Length % Given.Length] + Given[i / 400 % Given.Length],
@@ -108,7 +113,7 @@ static class BulkCreation
                 IdNumber = IdNumber(i),
                 Phone = $"139{i:00000000}",
             });
-            await grpc.Call<JoinPartyRequest, Person>("PeopleService", "JoinParty", new JoinPartyRequest
+            await grpc.People.JoinPartyAsync(new JoinPartyRequest
             {
                 PersonId = person.Id,
                 OrganizationId = homes[i % homes.Count],

@@ -10,6 +10,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Alliance.AppHost.Hosting;
 using Alliance.Bench.Organization;
+using Grpc.Net.Client;
 using Alliance.Contracts;
 using Alliance.Contracts.Organization.V1;
 using Alliance.ServiceDefaults.Grpc;
@@ -28,7 +29,7 @@ using (var bound = new CancellationTokenSource(TimeSpan.FromMinutes(6))) await a
 Console.WriteLine($"stack healthy after {started.Elapsed.TotalSeconds:0} s");
 
 using var channel = GrpcChannel.ForAddress(app.GetEndpoint(ResourceNames.Organization).ToString());
-var grpc = new Grpc(channel);
+var grpc = new GroupAdminClients(channel);
 
 // ---- bulk creation through gRPC
 var group = await BulkCreation.CreateOrganizationsAsync(grpc, Subsidiaries, organizations / Subsidiaries, callers);

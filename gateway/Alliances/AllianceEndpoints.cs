@@ -1,6 +1,5 @@
 using Alliance.Contracts.Organization.V1;
 using Alliance.Gateway.Auth;
-using Alliance.Gateway.Clients;
 
 namespace Alliance.Gateway.Alliances;
 
@@ -50,7 +49,7 @@ public static class AllianceEndpoints
         var group = api.MapGroup("/alliances").WithTags("Alliances");
 
         group.MapGet("/", async (int? page, int? pageSize, string? search, string? theme, Guid? subsidiaryId, string? sort,
-            AllianceClient client, CancellationToken ct) =>
+            AllianceService.AllianceServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             Units.Sort(errors, sort, Sorts);
@@ -59,15 +58,15 @@ public static class AllianceEndpoints
             var result = await client.ListAlliancesAsync(new ListAlliancesRequest
             {
                 Page = p, PageSize = size, Search = search ?? "", Theme = theme ?? "", SubsidiaryId = subsidiaryId?.ToString() ?? "", Sort = sort?.Trim() ?? "",
-            }, ct);
+            }, cancellationToken: ct);
             return Results.Ok(new PagedList<AllianceDto>(result.Items.Select(AllianceDto.From).ToList(), result.Total, p, size));
         }).WithName("ListAlliances");
 
-        group.MapGet("/{id:guid}", async (Guid id, AllianceClient client, CancellationToken ct) =>
-            Results.Ok(AllianceDto.From(await client.GetAllianceAsync(new GetAllianceRequest { Id = id.ToString() }, ct))))
+        group.MapGet("/{id:guid}", async (Guid id, AllianceService.AllianceServiceClient client, CancellationToken ct) =>
+            Results.Ok(AllianceDto.From(await client.GetAllianceAsync(new GetAllianceRequest { Id = id.ToString() }, cancellationToken: ct))))
             .WithName("GetAlliance");
 
-        group.MapPost("/", async (FormAllianceBody body, HttpContext http, AllianceClient client, CancellationToken ct) =>
+        group.MapPost("/", async (FormAllianceBody body, HttpContext http, AllianceService.AllianceServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             Validate.Text(errors, "name", body.Name, MaxNameLength);
@@ -80,11 +79,11 @@ public static class AllianceEndpoints
             {
                 Name = body.Name!.Trim(), Theme = body.Theme!.Trim(), LeadOrganizationId = body.LeadOrganizationId!.Value.ToString(),
                 Plan = body.Plan?.Trim() ?? "", FormedOn = body.FormedOn!.Trim(), ClientRequestId = Validate.IdempotencyKey(http),
-            }, ct);
+            }, cancellationToken: ct);
             return Results.Created($"/api/v1/alliances/{created.Id}", AllianceDto.From(created));
         }).RequireAuthorization(Policies.Admin).WithName("FormAlliance");
 
-        group.MapPut("/{id:guid}", async (Guid id, ReviseAllianceBody body, AllianceClient client, CancellationToken ct) =>
+        group.MapPut("/{id:guid}", async (Guid id, ReviseAllianceBody body, AllianceService.AllianceServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             Validate.Text(errors, "name", body.Name, MaxNameLength);
@@ -95,10 +94,10 @@ public static class AllianceEndpoints
             return Results.Ok(AllianceDto.From(await client.ReviseAllianceAsync(new ReviseAllianceRequest
             {
                 Id = id.ToString(), Name = body.Name!.Trim(), Theme = body.Theme!.Trim(), Plan = body.Plan?.Trim() ?? "", ExpectedVersion = body.ExpectedVersion ?? 0,
-            }, ct)));
+            }, cancellationToken: ct)));
         }).RequireAuthorization(Policies.Admin).WithName("ReviseAlliance");
 
-        group.MapPost("/{id:guid}/members", async (Guid id, JoinAllianceBody body, HttpContext http, AllianceClient client, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/members", async (Guid id, JoinAllianceBody body, HttpContext http, AllianceService.AllianceServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             Units.Check(errors, "unit", body.Unit);
@@ -109,10 +108,10 @@ public static class AllianceEndpoints
             {
                 AllianceId = id.ToString(), Unit = Units.ToContract(body.Unit!), JoinedOn = body.JoinedOn!.Trim(),
                 ExpectedVersion = body.ExpectedVersion ?? 0, ClientRequestId = Validate.IdempotencyKey(http),
-            }, ct)));
+            }, cancellationToken: ct)));
         }).RequireAuthorization(Policies.Admin).WithName("JoinAlliance");
 
-        group.MapPost("/{id:guid}/members/{memberUnitId:guid}/leave", async (Guid id, Guid memberUnitId, LeaveAllianceBody body, AllianceClient client, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/members/{memberUnitId:guid}/leave", async (Guid id, Guid memberUnitId, LeaveAllianceBody body, AllianceService.AllianceServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             Units.Date(errors, "leftOn", body.LeftOn);
@@ -121,10 +120,10 @@ public static class AllianceEndpoints
             return Results.Ok(AllianceDto.From(await client.LeaveAllianceAsync(new LeaveAllianceRequest
             {
                 AllianceId = id.ToString(), MemberUnitId = memberUnitId.ToString(), LeftOn = body.LeftOn!.Trim(), ExpectedVersion = body.ExpectedVersion ?? 0,
-            }, ct)));
+            }, cancellationToken: ct)));
         }).RequireAuthorization(Policies.Admin).WithName("LeaveAlliance");
 
-        group.MapPut("/{id:guid}/temporary-branch", async (Guid id, TemporaryBranchBody body, AllianceClient client, CancellationToken ct) =>
+        group.MapPut("/{id:guid}/temporary-branch", async (Guid id, TemporaryBranchBody body, AllianceService.AllianceServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             if (body.OrganizationId is null) errors["organizationId"] = ["is required."];
@@ -134,10 +133,10 @@ public static class AllianceEndpoints
             if (errors.Count > 0) return Results.ValidationProblem(errors);
             var request = new FormTemporaryBranchRequest { AllianceId = id.ToString(), OrganizationId = body.OrganizationId!.Value.ToString(), ExpectedVersion = body.ExpectedVersion ?? 0 };
             request.MemberUnitIds.AddRange(body.MemberUnitIds!.Select(u => u.ToString()));
-            return Results.Ok(AllianceDto.From(await client.FormTemporaryBranchAsync(request, ct)));
+            return Results.Ok(AllianceDto.From(await client.FormTemporaryBranchAsync(request, cancellationToken: ct)));
         }).RequireAuthorization(Policies.Admin).WithName("FormTemporaryBranch");
 
-        group.MapPut("/{id:guid}/rotation", async (Guid id, RotationBody body, AllianceClient client, CancellationToken ct) =>
+        group.MapPut("/{id:guid}/rotation", async (Guid id, RotationBody body, AllianceService.AllianceServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             if (body.Order is not { Count: > 0 }) errors["order"] = ["must list the member units in turn."];
@@ -151,7 +150,7 @@ public static class AllianceEndpoints
                 AllianceId = id.ToString(), StartsOn = body.StartsOn!.Trim(), PeriodMonths = body.PeriodMonths!.Value, ExpectedVersion = body.ExpectedVersion ?? 0,
             };
             request.Order.AddRange(body.Order!.Select(u => u.ToString()));
-            return Results.Ok(AllianceDto.From(await client.ScheduleRotationAsync(request, ct)));
+            return Results.Ok(AllianceDto.From(await client.ScheduleRotationAsync(request, cancellationToken: ct)));
         }).RequireAuthorization(Policies.Admin).WithName("ScheduleRotation");
 
         return api;

@@ -1,17 +1,25 @@
 using Alliance.ServiceDefaults.Grpc;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
 
 namespace Alliance.Gateway.Auth;
 
-/// <summary>Sends the signed-in caller to the services as gRPC metadata; services trust only the gateway.</summary>
-public sealed class CallerMetadata(IHttpContextAccessor accessor) : IOutgoingMetadataProvider
+/// <summary>Sends the signed-in caller to the services as gRPC metadata on every call; services trust only the gateway.</summary>
+public sealed class CallerMetadata(IHttpContextAccessor accessor) : Interceptor
 {
-    public void AddTo(Metadata headers)
+    public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(TRequest request,
+        ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation)
     {
         var user = accessor.HttpContext?.User;
-        if (user?.Identity?.IsAuthenticated != true) return;
-        var caller = Caller.From(user);
-        headers.Add(AllianceMetadata.UserId, AllianceMetadata.EncodeText(caller.UserName));
-        headers.Add(AllianceMetadata.UserRole, caller.Role);
-        if (caller.SubsidiaryId is { } tenant) headers.Add(AllianceMetadata.TenantId, tenant.ToString());
+        if (user?.Identity?.IsAuthenticated == true)
+        {
+            var caller = Caller.From(user);
+            var headers = context.Options.Headers ?? [];
+            headers.Add(AllianceMetadata.UserId, AllianceMetadata.EncodeText(caller.UserName));
+            headers.Add(AllianceMetadata.UserRole, caller.Role);
+            if (caller.SubsidiaryId is { } tenant) headers.Add(AllianceMetadata.TenantId, tenant.ToString());
+            context = new(context.Method, context.Host, context.Options.WithHeaders(headers));
+        }
+        return continuation(request, context);
     }
 }

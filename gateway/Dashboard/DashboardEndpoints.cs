@@ -1,7 +1,6 @@
 using Alliance.Gateway.Errors;
 using Alliance.Contracts.Reporting.V1;
 using Alliance.Gateway.Auth;
-using Alliance.Gateway.Clients;
 
 namespace Alliance.Gateway.Dashboard;
 
@@ -37,45 +36,45 @@ public static class DashboardEndpoints
     {
         var group = api.MapGroup("/dashboard").WithTags("Dashboard");
 
-        group.MapGet("/", async (ReportingClient client, CancellationToken ct) =>
+        group.MapGet("/", async (ReportingService.ReportingServiceClient client, CancellationToken ct) =>
         {
-            var d = await client.GetGroupDashboardAsync(ct);
+            var d = await client.GetGroupDashboardAsync(new GetGroupDashboardRequest(), cancellationToken: ct);
             return Results.Ok(new GroupDashboardDto(d.Subsidiaries, d.Organizations, d.PerSubsidiary.Select(SubsidiaryCountsDto.From).ToList()));
         }).RequireAuthorization(Policies.GroupAdmin).WithName("GetGroupDashboard");
 
-        group.MapGet("/subsidiaries/{subsidiaryId:guid}", async (Guid subsidiaryId, HttpContext http, ReportingClient client, CancellationToken ct) =>
+        group.MapGet("/subsidiaries/{subsidiaryId:guid}", async (Guid subsidiaryId, HttpContext http, ReportingService.ReportingServiceClient client, CancellationToken ct) =>
         {
             if (!Caller.From(http.User).CanAccess(subsidiaryId)) return Problems.SubsidiaryNotFound();
-            return Results.Ok(SubsidiaryCountsDto.From(await client.GetSubsidiaryDashboardAsync(subsidiaryId, ct)));
+            return Results.Ok(SubsidiaryCountsDto.From(await client.GetSubsidiaryDashboardAsync(new GetSubsidiaryDashboardRequest { SubsidiaryId = subsidiaryId.ToString() }, cancellationToken: ct)));
         }).WithName("GetSubsidiaryDashboard");
 
         // Alliances the caller may see: a group admin all (or one subsidiary's, ?subsidiaryId=); others their own subsidiary's.
-        group.MapGet("/alliances", async (Guid? subsidiaryId, HttpContext http, ReportingClient client, CancellationToken ct) =>
+        group.MapGet("/alliances", async (Guid? subsidiaryId, HttpContext http, ReportingService.ReportingServiceClient client, CancellationToken ct) =>
         {
             if (subsidiaryId is { } id && !Caller.From(http.User).CanAccess(id)) return Problems.SubsidiaryNotFound();
-            var counts = await client.GetAllianceCountsAsync(subsidiaryId, ct);
+            var counts = await client.GetAllianceCountsAsync(new GetAllianceCountsRequest { SubsidiaryId = subsidiaryId?.ToString() ?? "" }, cancellationToken: ct);
             return Results.Ok(counts.Items.Select(AllianceCountsDto.From).ToList());
         }).WithName("GetAllianceDashboard");
 
-        group.MapGet("/subsidiaries/{subsidiaryId:guid}/members", async (Guid subsidiaryId, HttpContext http, ReportingClient client, CancellationToken ct) =>
+        group.MapGet("/subsidiaries/{subsidiaryId:guid}/members", async (Guid subsidiaryId, HttpContext http, ReportingService.ReportingServiceClient client, CancellationToken ct) =>
         {
             if (!Caller.From(http.User).CanAccess(subsidiaryId)) return Problems.SubsidiaryNotFound();
-            var m = await client.GetMemberCountsAsync(subsidiaryId, ct);
+            var m = await client.GetMemberCountsAsync(new GetMemberCountsRequest { SubsidiaryId = subsidiaryId.ToString() }, cancellationToken: ct);
             return Results.Ok(new SubsidiaryMembersDto(subsidiaryId, m.Full, m.Probationary,
                 m.PerOrganization.Select(o => new OrganizationMembersDto(Guid.Parse(o.OrganizationId), o.OrganizationName, o.Full, o.Probationary)).ToList()));
         }).WithName("GetMembersDashboard");
 
-        group.MapGet("/subsidiaries/{subsidiaryId:guid}/cross-appointment", async (Guid subsidiaryId, HttpContext http, ReportingClient client, CancellationToken ct) =>
+        group.MapGet("/subsidiaries/{subsidiaryId:guid}/cross-appointment", async (Guid subsidiaryId, HttpContext http, ReportingService.ReportingServiceClient client, CancellationToken ct) =>
         {
             if (!Caller.From(http.User).CanAccess(subsidiaryId)) return Problems.SubsidiaryNotFound();
-            var c = await client.GetCrossAppointmentAsync(subsidiaryId, ct);
+            var c = await client.GetCrossAppointmentAsync(new GetCrossAppointmentRequest { SubsidiaryId = subsidiaryId.ToString() }, cancellationToken: ct);
             return Results.Ok(new CrossAppointmentDto(subsidiaryId, c.Secretaries, c.CrossAppointed, c.Ratio));
         }).WithName("GetCrossAppointmentDashboard");
 
-        group.MapGet("/subsidiaries/{subsidiaryId:guid}/pairings", async (Guid subsidiaryId, HttpContext http, ReportingClient client, CancellationToken ct) =>
+        group.MapGet("/subsidiaries/{subsidiaryId:guid}/pairings", async (Guid subsidiaryId, HttpContext http, ReportingService.ReportingServiceClient client, CancellationToken ct) =>
         {
             if (!Caller.From(http.User).CanAccess(subsidiaryId)) return Problems.SubsidiaryNotFound();
-            var p = await client.GetPairingCountsAsync(subsidiaryId, ct);
+            var p = await client.GetPairingCountsAsync(new GetPairingCountsRequest { SubsidiaryId = subsidiaryId.ToString() }, cancellationToken: ct);
             return Results.Ok(new PairingCountsDto(subsidiaryId, p.Active, p.ExpiringSoon, p.ExpiringSoonDays,
                 p.Expiring.Select(e => new ExpiringPairingDto(Guid.Parse(e.PairingId), e.Title, DateOnly.Parse(e.ExpiresOn))).ToList()));
         }).WithName("GetPairingsDashboard");

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Alliance.ServiceDefaults.Grpc;
 using Alliance.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Diagnostics;

@@ -1,6 +1,5 @@
 using Alliance.Contracts.Organization.V1;
 using Alliance.Gateway.Auth;
-using Alliance.Gateway.Clients;
 
 namespace Alliance.Gateway.HrClients;
 
@@ -27,17 +26,17 @@ public static class HrClientEndpoints
     {
         var group = api.MapGroup("/hr-clients").WithTags("HR clients").RequireAuthorization(Policies.Admin);
 
-        group.MapGet("/", async (Guid? subsidiaryId, bool? includeRevoked, HrSyncClient client, CancellationToken ct) =>
+        group.MapGet("/", async (Guid? subsidiaryId, bool? includeRevoked, HrSyncService.HrSyncServiceClient client, CancellationToken ct) =>
         {
             var result = await client.ListHrClientsAsync(new ListHrClientsRequest
             {
                 SubsidiaryId = subsidiaryId?.ToString() ?? "", IncludeRevoked = includeRevoked ?? false,
-            }, ct);
+            }, cancellationToken: ct);
             var items = result.Items.Select(HrClientDto.From).ToList();
             return Results.Ok(new PagedList<HrClientDto>(items, items.Count, 1, Math.Max(items.Count, 1)));
         }).WithName("ListHrClients");
 
-        group.MapPost("/", async (CreateHrClientBody body, HttpContext http, HrSyncClient client, CancellationToken ct) =>
+        group.MapPost("/", async (CreateHrClientBody body, HttpContext http, HrSyncService.HrSyncServiceClient client, CancellationToken ct) =>
         {
             var caller = Caller.From(http.User);
             var subsidiaryId = body.SubsidiaryId ?? caller.SubsidiaryId;
@@ -45,14 +44,14 @@ public static class HrClientEndpoints
             Validate.Text(errors, "name", body.Name, MaxNameLength);
             if (subsidiaryId is null) errors["subsidiaryId"] = ["is required."];
             if (errors.Count > 0) return Results.ValidationProblem(errors);
-            var created = await client.CreateHrClientAsync(new CreateHrClientRequest { Name = body.Name!.Trim(), SubsidiaryId = subsidiaryId!.Value.ToString() }, ct);
+            var created = await client.CreateHrClientAsync(new CreateHrClientRequest { Name = body.Name!.Trim(), SubsidiaryId = subsidiaryId!.Value.ToString() }, cancellationToken: ct);
             var dto = HrClientDto.From(created.Client);
             http.Response.Headers.CacheControl = "no-store";
             return Results.Created($"/api/v1/hr-clients/{dto.Id}", new CreatedHrClientDto(dto.Id, dto.Name, dto.SubsidiaryId, dto.CreatedAt, dto.CreatedBy, created.Secret));
         }).WithName("CreateHrClient");
 
-        group.MapPost("/{id:guid}/revoke", async (Guid id, HrSyncClient client, CancellationToken ct) =>
-            Results.Ok(HrClientDto.From(await client.RevokeHrClientAsync(new RevokeHrClientRequest { Id = id.ToString() }, ct))))
+        group.MapPost("/{id:guid}/revoke", async (Guid id, HrSyncService.HrSyncServiceClient client, CancellationToken ct) =>
+            Results.Ok(HrClientDto.From(await client.RevokeHrClientAsync(new RevokeHrClientRequest { Id = id.ToString() }, cancellationToken: ct))))
             .WithName("RevokeHrClient");
 
         return api;

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Alliance.Contracts.Organization.V1;
 using Alliance.Gateway.Alliances;
 using Alliance.Gateway.Auth;
-using Alliance.Gateway.Clients;
 
 namespace Alliance.Gateway.HrConnectors;
 
@@ -35,32 +34,32 @@ public static class HrConnectorEndpoints
     {
         var group = api.MapGroup("/hr-connectors").WithTags("HR connectors").RequireAuthorization(Policies.Admin);
 
-        group.MapGet("/", async (Guid? subsidiaryId, HrConnectorClient client, CancellationToken ct) =>
+        group.MapGet("/", async (Guid? subsidiaryId, HrConnectorService.HrConnectorServiceClient client, CancellationToken ct) =>
         {
-            var result = await client.ListAsync(new ListHrConnectorsRequest { SubsidiaryId = subsidiaryId?.ToString() ?? "" }, ct);
+            var result = await client.ListHrConnectorsAsync(new ListHrConnectorsRequest { SubsidiaryId = subsidiaryId?.ToString() ?? "" }, cancellationToken: ct);
             var items = result.Items.Select(HrConnectorDto.From).ToList();
             return Results.Ok(new PagedList<HrConnectorDto>(items, items.Count, 1, Math.Max(items.Count, 1)));
         }).WithName("ListHrConnectors");
 
-        group.MapGet("/{id:guid}", async (Guid id, HrConnectorClient client, CancellationToken ct) =>
-            Results.Ok(HrConnectorDto.From(await client.GetAsync(new HrConnectorIdRequest { Id = id.ToString() }, ct)))).WithName("GetHrConnector");
+        group.MapGet("/{id:guid}", async (Guid id, HrConnectorService.HrConnectorServiceClient client, CancellationToken ct) =>
+            Results.Ok(HrConnectorDto.From(await client.GetHrConnectorAsync(new HrConnectorIdRequest { Id = id.ToString() }, cancellationToken: ct)))).WithName("GetHrConnector");
 
-        group.MapPost("/", async (HrConnectorBody body, HttpContext http, HrConnectorClient client, CancellationToken ct) =>
+        group.MapPost("/", async (HrConnectorBody body, HttpContext http, HrConnectorService.HrConnectorServiceClient client, CancellationToken ct) =>
         {
             var subsidiaryId = body.SubsidiaryId ?? Caller.From(http.User).SubsidiaryId;
             var errors = Check(body);
             if (subsidiaryId is null) errors["subsidiaryId"] = ["is required."];
             if (errors.Count > 0) return Results.ValidationProblem(errors);
-            var created = await client.CreateAsync(new CreateHrConnectorRequest
+            var created = await client.CreateHrConnectorAsync(new CreateHrConnectorRequest
             {
                 SubsidiaryId = subsidiaryId!.Value.ToString(), Name = body.Name!.Trim(), DefinitionJson = body.Definition!.Value.GetRawText(),
                 Secret = body.Secret ?? "", IntervalSeconds = body.IntervalSeconds ?? DefaultIntervalSeconds, Enabled = body.Enabled ?? true,
                 ClientRequestId = Validate.IdempotencyKey(http),
-            }, ct);
+            }, cancellationToken: ct);
             return Results.Created($"/api/v1/hr-connectors/{created.Id}", HrConnectorDto.From(created));
         }).WithName("CreateHrConnector");
 
-        group.MapPut("/{id:guid}", async (Guid id, HrConnectorBody body, HrConnectorClient client, CancellationToken ct) =>
+        group.MapPut("/{id:guid}", async (Guid id, HrConnectorBody body, HrConnectorService.HrConnectorServiceClient client, CancellationToken ct) =>
         {
             var errors = Check(body);
             Units.Version(errors, body.ExpectedVersion);
@@ -71,29 +70,29 @@ public static class HrConnectorEndpoints
                 IntervalSeconds = body.IntervalSeconds ?? DefaultIntervalSeconds, ExpectedVersion = body.ExpectedVersion ?? 0,
             };
             if (body.Secret is not null) request.Secret = body.Secret;
-            return Results.Ok(HrConnectorDto.From(await client.UpdateAsync(request, ct)));
+            return Results.Ok(HrConnectorDto.From(await client.UpdateHrConnectorAsync(request, cancellationToken: ct)));
         }).WithName("UpdateHrConnector");
 
-        group.MapPost("/{id:guid}/enable", (Guid id, HrConnectorVersionBody? body, HrConnectorClient client, CancellationToken ct) => SetEnabled(id, true, body, client, ct))
+        group.MapPost("/{id:guid}/enable", (Guid id, HrConnectorVersionBody? body, HrConnectorService.HrConnectorServiceClient client, CancellationToken ct) => SetEnabled(id, true, body, client, ct))
             .WithName("EnableHrConnector");
-        group.MapPost("/{id:guid}/disable", (Guid id, HrConnectorVersionBody? body, HrConnectorClient client, CancellationToken ct) => SetEnabled(id, false, body, client, ct))
+        group.MapPost("/{id:guid}/disable", (Guid id, HrConnectorVersionBody? body, HrConnectorService.HrConnectorServiceClient client, CancellationToken ct) => SetEnabled(id, false, body, client, ct))
             .WithName("DisableHrConnector");
 
-        group.MapPost("/{id:guid}/run", async (Guid id, HrConnectorClient client, CancellationToken ct) =>
-            Results.Ok(HrConnectorDto.From(await client.RunNowAsync(new HrConnectorIdRequest { Id = id.ToString() }, ct)))).WithName("RunHrConnectorNow");
+        group.MapPost("/{id:guid}/run", async (Guid id, HrConnectorService.HrConnectorServiceClient client, CancellationToken ct) =>
+            Results.Ok(HrConnectorDto.From(await client.RunHrConnectorNowAsync(new HrConnectorIdRequest { Id = id.ToString() }, cancellationToken: ct)))).WithName("RunHrConnectorNow");
 
         return api;
     }
 
-    static async Task<IResult> SetEnabled(Guid id, bool enabled, HrConnectorVersionBody? body, HrConnectorClient client, CancellationToken ct)
+    static async Task<IResult> SetEnabled(Guid id, bool enabled, HrConnectorVersionBody? body, HrConnectorService.HrConnectorServiceClient client, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         Units.Version(errors, body?.ExpectedVersion);
         if (errors.Count > 0) return Results.ValidationProblem(errors);
-        return Results.Ok(HrConnectorDto.From(await client.SetEnabledAsync(new SetHrConnectorEnabledRequest
+        return Results.Ok(HrConnectorDto.From(await client.SetHrConnectorEnabledAsync(new SetHrConnectorEnabledRequest
         {
             Id = id.ToString(), Enabled = enabled, ExpectedVersion = body?.ExpectedVersion ?? 0,
-        }, ct)));
+        }, cancellationToken: ct)));
     }
 
     static Dictionary<string, string[]> Check(HrConnectorBody body)

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Alliance.Contracts.Organization.V1;
 using Alliance.Gateway.Auth;
-using Alliance.Gateway.Clients;
 using Alliance.Gateway.Errors;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Mvc;
@@ -56,15 +55,15 @@ public static class HrSyncEndpoints
     public static RouteGroupBuilder MapHrSyncEndpoints(this RouteGroupBuilder api)
     {
         var imports = api.MapGroup("/subsidiaries/{subsidiaryId:guid}/hr-imports").WithTags("HR import").RequireAuthorization(Policies.Admin);
-        imports.MapPost("/preview", (Guid subsidiaryId, HttpContext http, HrSyncClient client, CancellationToken ct) => ImportAsync(subsidiaryId, true, http, client, ct))
+        imports.MapPost("/preview", (Guid subsidiaryId, HttpContext http, HrSyncService.HrSyncServiceClient client, CancellationToken ct) => ImportAsync(subsidiaryId, true, http, client, ct))
             .DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes)).Produces<HrImportResultDto>().ProducesValidationProblem()
             .WithName("PreviewHrImport");
-        imports.MapPost("/", (Guid subsidiaryId, HttpContext http, HrSyncClient client, CancellationToken ct) => ImportAsync(subsidiaryId, false, http, client, ct))
+        imports.MapPost("/", (Guid subsidiaryId, HttpContext http, HrSyncService.HrSyncServiceClient client, CancellationToken ct) => ImportAsync(subsidiaryId, false, http, client, ct))
             .DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes)).Produces<HrImportResultDto>().ProducesValidationProblem()
             .WithName("ApplyHrImport");
 
         var runs = api.MapGroup("/hr-sync-runs").WithTags("HR sync runs").RequireAuthorization(Policies.Admin);
-        runs.MapGet("/", async (Guid? subsidiaryId, string? status, int? page, int? pageSize, HrSyncClient client, CancellationToken ct) =>
+        runs.MapGet("/", async (Guid? subsidiaryId, string? status, int? page, int? pageSize, HrSyncService.HrSyncServiceClient client, CancellationToken ct) =>
         {
             if (status is { Length: > 0 } && status is not ("running" or "succeeded" or "failed"))
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["must be running, succeeded or failed."] });
@@ -72,19 +71,19 @@ public static class HrSyncEndpoints
             var result = await client.ListHrSyncRunsAsync(new ListHrSyncRunsRequest
             {
                 SubsidiaryId = subsidiaryId?.ToString() ?? "", Status = status ?? "", Page = p, PageSize = size,
-            }, ct);
+            }, cancellationToken: ct);
             return Results.Ok(new PagedList<HrSyncRunDto>(result.Items.Select(HrSyncRunDto.From).ToList(), result.Total, p, size));
         }).WithName("ListHrSyncRuns");
-        runs.MapGet("/{id:guid}", async (Guid id, HrSyncClient client, CancellationToken ct) =>
-            Results.Ok(HrSyncRunDto.From(await client.GetHrSyncRunAsync(new GetHrSyncRunRequest { Id = id.ToString() }, ct)))).WithName("GetHrSyncRun");
-        runs.MapGet("/{id:guid}/results.csv", async (Guid id, HrSyncClient client, CancellationToken ct) =>
+        runs.MapGet("/{id:guid}", async (Guid id, HrSyncService.HrSyncServiceClient client, CancellationToken ct) =>
+            Results.Ok(HrSyncRunDto.From(await client.GetHrSyncRunAsync(new GetHrSyncRunRequest { Id = id.ToString() }, cancellationToken: ct)))).WithName("GetHrSyncRun");
+        runs.MapGet("/{id:guid}/results.csv", async (Guid id, HrSyncService.HrSyncServiceClient client, CancellationToken ct) =>
         {
-            var run = await client.GetHrSyncRunAsync(new GetHrSyncRunRequest { Id = id.ToString() }, ct);
+            var run = await client.GetHrSyncRunAsync(new GetHrSyncRunRequest { Id = id.ToString() }, cancellationToken: ct);
             var csv = new StringBuilder("row,outcome,employeeNumber,externalId,name,message\r\n");
             var after = 0;
             while (true)
             {
-                var page = await client.ListHrSyncRunRowsAsync(new ListHrSyncRunRowsRequest { RunId = run.Id, AfterRowNumber = after, PageSize = 5000 }, ct);
+                var page = await client.ListHrSyncRunRowsAsync(new ListHrSyncRunRowsRequest { RunId = run.Id, AfterRowNumber = after, PageSize = 5000 }, cancellationToken: ct);
                 foreach (var r in page.Rows)
                     csv.Append(r.RowNumber.ToString(CultureInfo.InvariantCulture)).Append(',').Append(r.Outcome).Append(',').Append(Cell(r.EmployeeNumber))
                         .Append(',').Append(Cell(r.ExternalId)).Append(',').Append(Cell(r.Name)).Append(',').Append(Cell(r.Message)).Append("\r\n");
@@ -95,7 +94,7 @@ public static class HrSyncEndpoints
         }).WithName("GetHrSyncRunResults");
 
         var conflicts = api.MapGroup("/hr-conflicts").WithTags("HR conflicts").RequireAuthorization(Policies.Admin);
-        conflicts.MapGet("/", async (Guid? subsidiaryId, string? status, int? page, int? pageSize, HrSyncClient client, CancellationToken ct) =>
+        conflicts.MapGet("/", async (Guid? subsidiaryId, string? status, int? page, int? pageSize, HrSyncService.HrSyncServiceClient client, CancellationToken ct) =>
         {
             if (status is { Length: > 0 } && status is not ("open" or "resolved"))
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["must be open or resolved."] });
@@ -103,17 +102,17 @@ public static class HrSyncEndpoints
             var result = await client.ListHrConflictsAsync(new ListHrConflictsRequest
             {
                 SubsidiaryId = subsidiaryId?.ToString() ?? "", Status = status ?? "", Page = p, PageSize = size,
-            }, ct);
+            }, cancellationToken: ct);
             return Results.Ok(new PagedList<HrConflictDto>(result.Items.Select(HrConflictDto.From).ToList(), result.Total, p, size));
         }).WithName("ListHrConflicts");
-        conflicts.MapGet("/{id:guid}", async (Guid id, HrSyncClient client, CancellationToken ct) =>
-            Results.Ok(HrConflictDto.From(await client.GetHrConflictAsync(new GetHrConflictRequest { Id = id.ToString() }, ct)))).WithName("GetHrConflict");
-        conflicts.MapPost("/{id:guid}/resolve", async (Guid id, ResolveHrConflictBody body, HrSyncClient client, PeopleClient people, CancellationToken ct) =>
+        conflicts.MapGet("/{id:guid}", async (Guid id, HrSyncService.HrSyncServiceClient client, CancellationToken ct) =>
+            Results.Ok(HrConflictDto.From(await client.GetHrConflictAsync(new GetHrConflictRequest { Id = id.ToString() }, cancellationToken: ct)))).WithName("GetHrConflict");
+        conflicts.MapPost("/{id:guid}/resolve", async (Guid id, ResolveHrConflictBody body, HrSyncService.HrSyncServiceClient client, PeopleService.PeopleServiceClient people, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             Validate.Text(errors, "note", body.Note, MaxNoteLength);
             if (errors.Count > 0) return Results.ValidationProblem(errors);
-            var conflict = await client.GetHrConflictAsync(new GetHrConflictRequest { Id = id.ToString() }, ct);
+            var conflict = await client.GetHrConflictAsync(new GetHrConflictRequest { Id = id.ToString() }, cancellationToken: ct);
             if (conflict.Status == "resolved")
                 return Results.Problem(statusCode: 409, title: "Conflict", detail: "The conflict is already resolved.");
             if (body.ExpectedVersion is { } expected && expected != conflict.Version)
@@ -121,22 +120,22 @@ public static class HrSyncEndpoints
             if (body.EndRoles == true)
             {
                 // Through the People command, one role at a time, each with its RoleEnded event; roles already ended are left.
-                var person = await people.GetPersonAsync(new GetPersonRequest { Id = conflict.PersonId }, ct);
+                var person = await people.GetPersonAsync(new GetPersonRequest { Id = conflict.PersonId }, cancellationToken: ct);
                 var endsOn = (body.EndsOn ?? DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 foreach (var roleId in conflict.RoleIds)
                 {
                     var role = person.Roles.FirstOrDefault(r => r.Id == roleId);
                     if (role is null || (role.HasEndsOn && string.CompareOrdinal(role.EndsOn, endsOn) <= 0)) continue;
-                    person = await people.EndRoleAsync(new EndRoleRequest { PersonId = conflict.PersonId, RoleId = roleId, EndsOn = endsOn, ExpectedVersion = person.Version }, ct);
+                    person = await people.EndRoleAsync(new EndRoleRequest { PersonId = conflict.PersonId, RoleId = roleId, EndsOn = endsOn, ExpectedVersion = person.Version }, cancellationToken: ct);
                 }
             }
-            var resolved = await client.ResolveHrConflictAsync(new ResolveHrConflictRequest { Id = id.ToString(), Note = body.Note!.Trim(), ExpectedVersion = conflict.Version }, ct);
+            var resolved = await client.ResolveHrConflictAsync(new ResolveHrConflictRequest { Id = id.ToString(), Note = body.Note!.Trim(), ExpectedVersion = conflict.Version }, cancellationToken: ct);
             return Results.Ok(HrConflictDto.From(resolved));
         }).WithName("ResolveHrConflict");
         return api;
     }
 
-    static async Task<IResult> ImportAsync(Guid subsidiaryId, bool dryRun, HttpContext http, HrSyncClient client, CancellationToken ct)
+    static async Task<IResult> ImportAsync(Guid subsidiaryId, bool dryRun, HttpContext http, HrSyncService.HrSyncServiceClient client, CancellationToken ct)
     {
         if (!Caller.From(http.User).CanAccess(subsidiaryId)) return Problems.SubsidiaryNotFound();
         static IResult Invalid(string field, string message) => Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
@@ -155,11 +154,14 @@ public static class HrSyncEndpoints
         {
             SubsidiaryId = subsidiaryId.ToString(), File = await ByteString.FromStreamAsync(stream, ct), FileName = Path.GetFileName(file.FileName),
             Kind = kind, DryRun = dryRun,
-        }, ct);
+        }, deadline: DateTime.UtcNow + ImportDeadline, cancellationToken: ct);
         var counts = Outcomes.ToDictionary(o => o, o => result.Counts.GetValueOrDefault(o));
         return Results.Ok(new HrImportResultDto(result.Kind, dryRun, counts, result.Results.Select(HrRecordResultDto.From).ToList(),
             result.Run is null ? null : HrSyncRunDto.From(result.Run), result.ResultsTruncated));
     }
+
+    /// <summary>A file of 500,000 employees is applied in batches within one call: far longer than the default deadline.</summary>
+    static readonly TimeSpan ImportDeadline = TimeSpan.FromMinutes(5);
 
     /// <summary>A CSV cell, quoted when needed; a leading =, +, - or @ is prefixed with ' so a spreadsheet does not run it as a formula.</summary>
     static string Cell(string? value)

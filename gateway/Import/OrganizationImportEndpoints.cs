@@ -2,7 +2,6 @@ using Alliance.Contracts.Imports;
 using System.Text;
 using Alliance.Contracts.Organization.V1;
 using Alliance.Gateway.Auth;
-using Alliance.Gateway.Clients;
 using Alliance.Gateway.Errors;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Mvc;
@@ -37,6 +36,8 @@ public static class OrganizationImportEndpoints
     public const int MaxFileBytes = 2 * 1024 * 1024;
     /// <summary>Bodies above this are cut off by Kestrel; between it and the file limit the client gets a field error.</summary>
     const long MaxRequestBytes = 8 * 1024 * 1024;
+    /// <summary>A file of the maximum size (10,000 rows, each an insert and an event) takes longer than the default deadline.</summary>
+    static readonly TimeSpan ImportDeadline = TimeSpan.FromSeconds(60);
     public const string TemplateFileName = "organization-tree-template.csv";
 
     static readonly string[] CsvMediaTypes = ["text/csv", "application/csv", "text/plain", "application/vnd.ms-excel", "text/comma-separated-values"];
@@ -52,18 +53,18 @@ public static class OrganizationImportEndpoints
     {
         var group = api.MapGroup("/subsidiaries/{subsidiaryId:guid}/organization-imports").WithTags("Organization import");
 
-        group.MapPost("/preview", async (Guid subsidiaryId, HttpContext http, OrganizationImportClient client, CancellationToken ct) =>
+        group.MapPost("/preview", async (Guid subsidiaryId, HttpContext http, OrganizationImportService.OrganizationImportServiceClient client, CancellationToken ct) =>
         {
             if (!Caller.From(http.User).CanAccess(subsidiaryId)) return Problems.SubsidiaryNotFound();
             var (csv, problem) = await ReadFileAsync(http.Request, ct);
             if (problem is not null) return problem;
-            var result = await client.PreviewTreeImportAsync(new TreeImportRequest { SubsidiaryId = subsidiaryId.ToString(), Csv = csv }, ct);
+            var result = await client.PreviewTreeImportAsync(new TreeImportRequest { SubsidiaryId = subsidiaryId.ToString(), Csv = csv }, deadline: DateTime.UtcNow + ImportDeadline, cancellationToken: ct);
             return Results.Ok(TreeImportResultDto.From(result));
         }).RequireAuthorization(Policies.Admin).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
             .Produces<TreeImportResultDto>().ProducesValidationProblem()
             .WithName("PreviewOrganizationTreeImport");
 
-        group.MapPost("/", async (Guid subsidiaryId, bool? skipInvalid, HttpContext http, OrganizationImportClient client, CancellationToken ct) =>
+        group.MapPost("/", async (Guid subsidiaryId, bool? skipInvalid, HttpContext http, OrganizationImportService.OrganizationImportServiceClient client, CancellationToken ct) =>
         {
             if (!Caller.From(http.User).CanAccess(subsidiaryId)) return Problems.SubsidiaryNotFound();
             var (csv, problem) = await ReadFileAsync(http.Request, ct);
@@ -72,7 +73,7 @@ public static class OrganizationImportEndpoints
             var result = await client.ApplyTreeImportAsync(new TreeImportRequest
             {
                 SubsidiaryId = subsidiaryId.ToString(), Csv = csv, SkipInvalid = skip, ClientRequestId = Validate.IdempotencyKey(http),
-            }, ct);
+            }, deadline: DateTime.UtcNow + ImportDeadline, cancellationToken: ct);
             return Results.Ok(TreeImportResultDto.From(result));
         }).RequireAuthorization(Policies.Admin).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
             .Produces<TreeImportResultDto>().ProducesValidationProblem()

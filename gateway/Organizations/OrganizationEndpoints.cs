@@ -1,7 +1,6 @@
 using Alliance.Gateway.Errors;
 using Alliance.Contracts.Organization.V1;
 using Alliance.Gateway.Auth;
-using Alliance.Gateway.Clients;
 using Organization = Alliance.Contracts.Organization.V1.Organization;
 
 namespace Alliance.Gateway.Organizations;
@@ -42,7 +41,7 @@ public static class OrganizationEndpoints
     public static RouteGroupBuilder MapOrganizationEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/subsidiaries/{subsidiaryId:guid}/organizations", async (Guid subsidiaryId, Guid? parentId, int? page, int? pageSize, string? search,
-            Guid? subtreeOf, bool? includeEnded, string? asOf, HttpContext http, OrganizationClient client, CancellationToken ct) =>
+            Guid? subtreeOf, bool? includeEnded, string? asOf, HttpContext http, OrganizationService.OrganizationServiceClient client, CancellationToken ct) =>
         {
             if (!Caller.From(http.User).CanAccess(subsidiaryId)) return Problems.SubsidiaryNotFound();
             if (asOf is not null)
@@ -51,7 +50,7 @@ public static class OrganizationEndpoints
                 var errors = new Dictionary<string, string[]>();
                 OrganizationHistoryDtos.Date(errors, "asOf", asOf, required: true);
                 if (errors.Count > 0) return Results.ValidationProblem(errors);
-                var past = await client.GetTreeAsOfAsync(new GetTreeAsOfRequest { SubsidiaryId = subsidiaryId.ToString(), AsOf = asOf.Trim() }, ct);
+                var past = await client.GetTreeAsOfAsync(new GetTreeAsOfRequest { SubsidiaryId = subsidiaryId.ToString(), AsOf = asOf.Trim() }, cancellationToken: ct);
                 return Results.Ok(new PagedList<OrganizationDto>(past.Items.Select(OrganizationDto.From).ToList(), past.Total, 1, Math.Max(past.Total, 1)));
             }
             var (p, size) = Paging.Normalize(page, pageSize);
@@ -61,17 +60,17 @@ public static class OrganizationEndpoints
             };
             if (parentId is { } parent) request.ParentId = parent.ToString();
             if (subtreeOf is { } root) request.SubtreeOf = root.ToString();
-            var result = await client.ListOrganizationsAsync(request, ct);
+            var result = await client.ListOrganizationsAsync(request, cancellationToken: ct);
             return Results.Ok(new PagedList<OrganizationDto>(result.Items.Select(OrganizationDto.From).ToList(), result.Total, p, size));
         }).WithTags("Organizations").WithName("ListOrganizations");
 
         var group = api.MapGroup("/organizations").WithTags("Organizations");
 
-        group.MapGet("/{id:guid}", async (Guid id, OrganizationClient client, CancellationToken ct) =>
-            Results.Ok(OrganizationDto.From(await client.GetOrganizationAsync(new GetOrganizationRequest { Id = id.ToString() }, ct))))
+        group.MapGet("/{id:guid}", async (Guid id, OrganizationService.OrganizationServiceClient client, CancellationToken ct) =>
+            Results.Ok(OrganizationDto.From(await client.GetOrganizationAsync(new GetOrganizationRequest { Id = id.ToString() }, cancellationToken: ct))))
             .WithName("GetOrganization");
 
-        group.MapPost("/", async (CreateOrganizationBody body, HttpContext http, OrganizationClient client, CancellationToken ct) =>
+        group.MapPost("/", async (CreateOrganizationBody body, HttpContext http, OrganizationService.OrganizationServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             if (body.SubsidiaryId is null) errors["subsidiaryId"] = ["is required."];
@@ -90,11 +89,11 @@ public static class OrganizationEndpoints
                 EffectiveOn = body.EffectiveOn?.Trim() ?? "",
             };
             if (body.ParentId is { } parent) request.ParentId = parent.ToString();
-            var created = await client.CreateOrganizationAsync(request, ct);
+            var created = await client.CreateOrganizationAsync(request, cancellationToken: ct);
             return Results.Created($"/api/v1/organizations/{created.Id}", OrganizationDto.From(created));
         }).RequireAuthorization(Policies.Admin).WithName("CreateOrganization");
 
-        group.MapPost("/{id:guid}/move", async (Guid id, MoveOrganizationBody body, OrganizationClient client, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/move", async (Guid id, MoveOrganizationBody body, OrganizationService.OrganizationServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             if (body.NewParentId is null) errors["newParentId"] = ["is required."];
@@ -106,7 +105,7 @@ public static class OrganizationEndpoints
                 NewParentId = body.NewParentId!.Value.ToString(),
                 ExpectedVersion = body.ExpectedVersion ?? 0,
                 EffectiveOn = body.EffectiveOn?.Trim() ?? "",
-            }, ct);
+            }, cancellationToken: ct);
             return Results.Ok(OrganizationDto.From(moved));
         }).RequireAuthorization(Policies.Admin).WithName("MoveOrganization");
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Alliance.Contracts.Organization.V1;
 using Alliance.Gateway.Auth;
-using Alliance.Gateway.Clients;
 
 namespace Alliance.Gateway.Organizations;
 
@@ -61,7 +60,7 @@ public static class OrganizationHistoryEndpoints
 {
     public static RouteGroupBuilder MapOrganizationHistoryEndpoints(this RouteGroupBuilder group)
     {
-        group.MapPost("/{id:guid}/rename", async (Guid id, RenameOrganizationBody body, OrganizationClient client, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/rename", async (Guid id, RenameOrganizationBody body, OrganizationService.OrganizationServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             Validate.Text(errors, "name", body.Name, OrganizationEndpoints.MaxNameLength);
@@ -70,10 +69,10 @@ public static class OrganizationHistoryEndpoints
             return Results.Ok(OrganizationDto.From(await client.RenameOrganizationAsync(new RenameOrganizationRequest
             {
                 Id = id.ToString(), Name = body.Name!.Trim(), EffectiveOn = body.EffectiveOn?.Trim() ?? "", ExpectedVersion = body.ExpectedVersion ?? 0,
-            }, ct)));
+            }, cancellationToken: ct)));
         }).RequireAuthorization(Policies.Admin).WithName("RenameOrganization");
 
-        group.MapPost("/{id:guid}/merge", async (Guid id, MergeOrganizationBody body, OrganizationClient client, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/merge", async (Guid id, MergeOrganizationBody body, OrganizationService.OrganizationServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             if (body.TargetId is null) errors["targetId"] = ["is required."];
@@ -83,10 +82,10 @@ public static class OrganizationHistoryEndpoints
             return Results.Ok(OrganizationDto.From(await client.MergeOrganizationAsync(new MergeOrganizationRequest
             {
                 Id = id.ToString(), TargetId = body.TargetId!.Value.ToString(), EffectiveOn = body.EffectiveOn?.Trim() ?? "", ExpectedVersion = body.ExpectedVersion ?? 0,
-            }, ct)));
+            }, cancellationToken: ct)));
         }).RequireAuthorization(Policies.Admin).WithName("MergeOrganization");
 
-        group.MapPost("/{id:guid}/dissolve", async (Guid id, DissolveOrganizationBody body, OrganizationClient client, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/dissolve", async (Guid id, DissolveOrganizationBody body, OrganizationService.OrganizationServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             OrganizationHistoryDtos.Date(errors, "effectiveOn", body.EffectiveOn, required: false);
@@ -94,22 +93,22 @@ public static class OrganizationHistoryEndpoints
             return Results.Ok(OrganizationDto.From(await client.DissolveOrganizationAsync(new DissolveOrganizationRequest
             {
                 Id = id.ToString(), EffectiveOn = body.EffectiveOn?.Trim() ?? "", ExpectedVersion = body.ExpectedVersion ?? 0,
-            }, ct)));
+            }, cancellationToken: ct)));
         }).RequireAuthorization(Policies.Admin).WithName("DissolveOrganization");
 
-        group.MapGet("/{id:guid}/history", async (Guid id, OrganizationClient client, CancellationToken ct) =>
-            Results.Ok((await client.GetOrganizationHistoryAsync(new GetOrganizationHistoryRequest { Id = id.ToString() }, ct))
+        group.MapGet("/{id:guid}/history", async (Guid id, OrganizationService.OrganizationServiceClient client, CancellationToken ct) =>
+            Results.Ok((await client.GetOrganizationHistoryAsync(new GetOrganizationHistoryRequest { Id = id.ToString() }, cancellationToken: ct))
                 .Changes.Select(OrganizationChangeDto.From).ToList()))
             .WithName("GetOrganizationHistory");
 
-        group.MapGet("/{id:guid}/path", async (Guid id, OrganizationClient client, CancellationToken ct) =>
-            Results.Ok((await client.GetOrganizationPathAsync(new GetOrganizationPathRequest { Id = id.ToString() }, ct))
+        group.MapGet("/{id:guid}/path", async (Guid id, OrganizationService.OrganizationServiceClient client, CancellationToken ct) =>
+            Results.Ok((await client.GetOrganizationPathAsync(new GetOrganizationPathRequest { Id = id.ToString() }, cancellationToken: ct))
                 .Items.Select(OrganizationDto.From).ToList()))
             .WithName("GetOrganizationPath");
 
-        group.MapGet("/{id:guid}/counts", async (Guid id, OrganizationClient client, CancellationToken ct) =>
+        group.MapGet("/{id:guid}/counts", async (Guid id, OrganizationService.OrganizationServiceClient client, CancellationToken ct) =>
         {
-            var c = await client.GetSubtreeCountsAsync(new GetSubtreeCountsRequest { Id = id.ToString() }, ct);
+            var c = await client.GetSubtreeCountsAsync(new GetSubtreeCountsRequest { Id = id.ToString() }, cancellationToken: ct);
             return Results.Ok(new SubtreeCountsDto(c.Organizations, c.Committees, c.GeneralBranches, c.Branches, c.Groups, c.Members));
         }).WithName("GetSubtreeCounts");
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Alliance.Contracts.Organization.V1;
 using Alliance.Gateway.Alliances;
 using Alliance.Gateway.Auth;
-using Alliance.Gateway.Clients;
 
 namespace Alliance.Gateway.Pairings;
 
@@ -55,7 +54,7 @@ public static class PairingEndpoints
         var group = api.MapGroup("/pairings").WithTags("Pairings");
 
         group.MapGet("/", async (int? page, int? pageSize, string? search, string? status, Guid? subsidiaryId, string? sort,
-            AllianceClient client, CancellationToken ct) =>
+            PairingService.PairingServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             Units.Sort(errors, sort, Sorts);
@@ -67,15 +66,15 @@ public static class PairingEndpoints
             var result = await client.ListPairingsAsync(new ListPairingsRequest
             {
                 Page = p, PageSize = size, Search = search ?? "", Status = statusFilter, SubsidiaryId = subsidiaryId?.ToString() ?? "", Sort = sort?.Trim() ?? "",
-            }, ct);
+            }, cancellationToken: ct);
             return Results.Ok(new PagedList<PairingDto>(result.Items.Select(PairingDto.From).ToList(), result.Total, p, size));
         }).WithName("ListPairings");
 
-        group.MapGet("/{id:guid}", async (Guid id, AllianceClient client, CancellationToken ct) =>
-            Results.Ok(PairingDto.From(await client.GetPairingAsync(new GetPairingRequest { Id = id.ToString() }, ct))))
+        group.MapGet("/{id:guid}", async (Guid id, PairingService.PairingServiceClient client, CancellationToken ct) =>
+            Results.Ok(PairingDto.From(await client.GetPairingAsync(new GetPairingRequest { Id = id.ToString() }, cancellationToken: ct))))
             .WithName("GetPairing");
 
-        group.MapPost("/", async (SignPairingBody body, HttpContext http, AllianceClient client, CancellationToken ct) =>
+        group.MapPost("/", async (SignPairingBody body, HttpContext http, PairingService.PairingServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             Units.Check(errors, "first", body.First);
@@ -88,11 +87,11 @@ public static class PairingEndpoints
             {
                 First = Units.ToContract(body.First!), Second = Units.ToContract(body.Second!), Agreement = ToContract(body.Agreement!),
                 ClientRequestId = Validate.IdempotencyKey(http),
-            }, ct);
+            }, cancellationToken: ct);
             return Results.Created($"/api/v1/pairings/{created.Id}", PairingDto.From(created));
         }).RequireAuthorization(Policies.Admin).WithName("SignPairing");
 
-        group.MapPost("/{id:guid}/renew", async (Guid id, RenewPairingBody body, AllianceClient client, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/renew", async (Guid id, RenewPairingBody body, PairingService.PairingServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             CheckAgreement(errors, body.Agreement);
@@ -101,10 +100,10 @@ public static class PairingEndpoints
             return Results.Ok(PairingDto.From(await client.RenewPairingAsync(new RenewPairingRequest
             {
                 Id = id.ToString(), Agreement = ToContract(body.Agreement!), ExpectedVersion = body.ExpectedVersion ?? 0,
-            }, ct)));
+            }, cancellationToken: ct)));
         }).RequireAuthorization(Policies.Admin).WithName("RenewPairing");
 
-        group.MapPost("/{id:guid}/end", async (Guid id, EndPairingBody body, AllianceClient client, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/end", async (Guid id, EndPairingBody body, PairingService.PairingServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             Units.Date(errors, "endedOn", body.EndedOn);
@@ -114,7 +113,7 @@ public static class PairingEndpoints
             return Results.Ok(PairingDto.From(await client.EndPairingAsync(new EndPairingRequest
             {
                 Id = id.ToString(), EndedOn = body.EndedOn!.Trim(), Reason = body.Reason?.Trim() ?? "", ExpectedVersion = body.ExpectedVersion ?? 0,
-            }, ct)));
+            }, cancellationToken: ct)));
         }).RequireAuthorization(Policies.Admin).WithName("EndPairing");
 
         return api;

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Alliance.Contracts.Organization.V1;
 using Alliance.Gateway.Auth;
-using Alliance.Gateway.Clients;
 
 namespace Alliance.Gateway.People;
 
@@ -79,7 +78,7 @@ public static partial class PeopleEndpoints
     public static RouteGroupBuilder MapPeopleEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/subsidiaries/{subsidiaryId:guid}/people", async (Guid subsidiaryId, int? page, int? pageSize, string? search, string? kind,
-            string? organizationId, string? status, string? sort, HttpContext http, PeopleClient client, CancellationToken ct) =>
+            string? organizationId, string? status, string? sort, HttpContext http, PeopleService.PeopleServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             var k = PersonKind.Unspecified;
@@ -93,17 +92,17 @@ public static partial class PeopleEndpoints
             var (p, size) = Paging.Normalize(page, pageSize);
             var request = new ListPeopleRequest { SubsidiaryId = subsidiaryId.ToString(), Page = p, PageSize = size, Search = search ?? "", Kind = k, Status = s, Sort = sort ?? "" };
             if (organizationId is not null) request.OrganizationId = organizationId;
-            var result = await client.ListPeopleAsync(request, ct);
+            var result = await client.ListPeopleAsync(request, cancellationToken: ct);
             return Results.Ok(new PagedList<PersonDto>(result.Items.Select(PersonDto.From).ToList(), result.Total, p, size));
         }).WithTags("People").WithName("ListPeople");
 
         var group = api.MapGroup("/people").WithTags("People");
 
-        group.MapGet("/{id:guid}", async (Guid id, HttpContext http, PeopleClient client, CancellationToken ct) =>
-            WithETag(http, await client.GetPersonAsync(new GetPersonRequest { Id = id.ToString() }, ct)))
+        group.MapGet("/{id:guid}", async (Guid id, HttpContext http, PeopleService.PeopleServiceClient client, CancellationToken ct) =>
+            WithETag(http, await client.GetPersonAsync(new GetPersonRequest { Id = id.ToString() }, cancellationToken: ct)))
             .WithName("GetPerson");
 
-        group.MapPost("/", async (RegisterPersonBody body, HttpContext http, PeopleClient client, CancellationToken ct) =>
+        group.MapPost("/", async (RegisterPersonBody body, HttpContext http, PeopleService.PeopleServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             if (body.SubsidiaryId is null) errors["subsidiaryId"] = ["is required."];
@@ -124,12 +123,12 @@ public static partial class PeopleEndpoints
                 Phone = body.Phone?.Trim() ?? "",
                 ManagementPost = body.ManagementPost?.Trim() ?? "",
                 ClientRequestId = Validate.IdempotencyKey(http),
-            }, ct);
+            }, cancellationToken: ct);
             http.Response.Headers.ETag = ETag(created.Version);
             return Results.Created($"/api/v1/people/{created.Id}", PersonDto.From(created));
         }).RequireAuthorization(Policies.Admin).WithName("RegisterPerson");
 
-        group.MapPatch("/{id:guid}", async (Guid id, UpdatePersonBody body, HttpContext http, PeopleClient client, CancellationToken ct) =>
+        group.MapPatch("/{id:guid}", async (Guid id, UpdatePersonBody body, HttpContext http, PeopleService.PeopleServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             if (body.Name is not null) Validate.Text(errors, "name", body.Name, MaxNameLength);
@@ -144,10 +143,10 @@ public static partial class PeopleEndpoints
             if (body.IdNumber is not null) request.IdNumber = body.IdNumber.Trim();
             if (body.Phone is not null) request.Phone = body.Phone.Trim();
             if (body.ManagementPost is not null) request.ManagementPost = body.ManagementPost.Trim();
-            return WithETag(http, await client.UpdatePersonAsync(request, ct));
+            return WithETag(http, await client.UpdatePersonAsync(request, cancellationToken: ct));
         }).RequireAuthorization(Policies.Admin).WithName("UpdatePerson");
 
-        group.MapPost("/{id:guid}/membership", async (Guid id, JoinPartyBody body, HttpContext http, PeopleClient client, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/membership", async (Guid id, JoinPartyBody body, HttpContext http, PeopleService.PeopleServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             if (body.OrganizationId is null) errors["organizationId"] = ["is required."];
@@ -159,10 +158,10 @@ public static partial class PeopleEndpoints
             return WithETag(http, await client.JoinPartyAsync(new JoinPartyRequest
             {
                 PersonId = id.ToString(), OrganizationId = body.OrganizationId!.Value.ToString(), JoinedOn = body.JoinedOn!.Trim(), Status = status, ExpectedVersion = version,
-            }, ct));
+            }, cancellationToken: ct));
         }).RequireAuthorization(Policies.Admin).WithName("JoinParty");
 
-        group.MapPost("/{id:guid}/transfers", async (Guid id, TransferMemberBody body, HttpContext http, PeopleClient client, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/transfers", async (Guid id, TransferMemberBody body, HttpContext http, PeopleService.PeopleServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             if (body.ToOrganizationId is null) errors["toOrganizationId"] = ["is required."];
@@ -172,10 +171,10 @@ public static partial class PeopleEndpoints
             return WithETag(http, await client.TransferMemberAsync(new TransferMemberRequest
             {
                 PersonId = id.ToString(), ToOrganizationId = body.ToOrganizationId!.Value.ToString(), TransferredOn = body.TransferredOn!.Trim(), ExpectedVersion = version,
-            }, ct));
+            }, cancellationToken: ct));
         }).RequireAuthorization(Policies.Admin).WithName("TransferMember");
 
-        group.MapPost("/{id:guid}/membership/status", async (Guid id, ChangeMemberStatusBody body, HttpContext http, PeopleClient client, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/membership/status", async (Guid id, ChangeMemberStatusBody body, HttpContext http, PeopleService.PeopleServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             if (!PeopleNames.TryParse(PeopleNames.Statuses, body.Status, out var status)) errors["status"] = [$"must be one of: {string.Join(", ", PeopleNames.Statuses.Keys)}."];
@@ -185,10 +184,10 @@ public static partial class PeopleEndpoints
             return WithETag(http, await client.ChangeMemberStatusAsync(new ChangeMemberStatusRequest
             {
                 PersonId = id.ToString(), Status = status, ChangedOn = body.ChangedOn!.Trim(), ExpectedVersion = version,
-            }, ct));
+            }, cancellationToken: ct));
         }).RequireAuthorization(Policies.Admin).WithName("ChangeMemberStatus");
 
-        group.MapPost("/{id:guid}/roles", async (Guid id, AssignRoleBody body, HttpContext http, PeopleClient client, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/roles", async (Guid id, AssignRoleBody body, HttpContext http, PeopleService.PeopleServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             if (body.OrganizationId is null) errors["organizationId"] = ["is required."];
@@ -203,12 +202,12 @@ public static partial class PeopleEndpoints
                 PersonId = id.ToString(), OrganizationId = body.OrganizationId!.Value.ToString(), Role = role, StartsOn = body.StartsOn!.Trim(), ExpectedVersion = version,
             };
             if (ends is not null) request.EndsOn = body.EndsOn!.Trim();
-            var person = await client.AssignRoleAsync(request, ct);
+            var person = await client.AssignRoleAsync(request, cancellationToken: ct);
             http.Response.Headers.ETag = ETag(person.Version);
             return Results.Created($"/api/v1/people/{person.Id}", PersonDto.From(person));
         }).RequireAuthorization(Policies.Admin).WithName("AssignRole");
 
-        group.MapPost("/{id:guid}/roles/{roleId:guid}/end", async (Guid id, Guid roleId, EndRoleBody body, HttpContext http, PeopleClient client, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/roles/{roleId:guid}/end", async (Guid id, Guid roleId, EndRoleBody body, HttpContext http, PeopleService.PeopleServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             Date(errors, "endsOn", body.EndsOn);
@@ -217,7 +216,7 @@ public static partial class PeopleEndpoints
             return WithETag(http, await client.EndRoleAsync(new EndRoleRequest
             {
                 PersonId = id.ToString(), RoleId = roleId.ToString(), EndsOn = body.EndsOn!.Trim(), ExpectedVersion = version,
-            }, ct));
+            }, cancellationToken: ct));
         }).RequireAuthorization(Policies.Admin).WithName("EndRole");
 
         return api;

@@ -1,9 +1,9 @@
+using Grpc.Core;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Alliance.Contracts;
 using Alliance.Contracts.Organization.V1;
 using Alliance.Gateway.Auth;
-using Alliance.Gateway.Clients;
 using Alliance.ServiceDefaults.Grpc;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -53,7 +53,7 @@ public sealed class HrClientAuthenticationHandler(IOptionsMonitor<Authentication
 }
 
 /// <summary>Checks HR client secrets against the organization service, remembering each answer briefly.</summary>
-public sealed class HrClientVerifier(HrSyncClient hrSync, IMemoryCache cache, IConfiguration configuration)
+public sealed class HrClientVerifier(HrSyncService.HrSyncServiceClient hrSync, IMemoryCache cache, IConfiguration configuration)
 {
     /// <summary>How long an answer (valid or not) is reused: revocation takes effect within this time (HrClients:CacheSeconds, default 10).</summary>
     public TimeSpan CacheFor => TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("HrClients:CacheSeconds", 10), 0, 300));
@@ -67,7 +67,7 @@ public sealed class HrClientVerifier(HrSyncClient hrSync, IMemoryCache cache, IC
         HrClient? client;
         try
         {
-            client = await hrSync.VerifyHrClientAsync(new VerifyHrClientRequest { SecretSha256 = hash }, ct);
+            client = await hrSync.VerifyHrClientAsync(new VerifyHrClientRequest { SecretSha256 = hash }, cancellationToken: ct);
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
         {

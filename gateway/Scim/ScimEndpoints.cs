@@ -1,8 +1,8 @@
+using Grpc.Core;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alliance.Contracts.Organization.V1;
-using Alliance.Gateway.Clients;
 using Alliance.ServiceDefaults.Grpc;
 using Alliance.ServiceDefaults.Validation;
 
@@ -46,47 +46,47 @@ public static class ScimEndpoints
 
     static void MapUsers(RouteGroupBuilder scim)
     {
-        scim.MapGet("/Users", async (HttpContext http, HrSyncClient hr, CancellationToken ct) =>
+        scim.MapGet("/Users", async (HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct) =>
         {
             var (request, startIndex) = ListRequest(http);
-            var result = await hr.ListHrUsersAsync(request, ct);
+            var result = await hr.ListHrUsersAsync(request, cancellationToken: ct);
             var (attributes, excluded) = Projection(http);
             return Json(ScimResources.ListResponse(result.Items.Select(u => ScimResources.Project(ScimResources.ToJson(u, BaseUrl(http)), attributes, excluded)), result.Total, startIndex));
         });
 
-        scim.MapPost("/Users", async (HttpContext http, HrSyncClient hr, CancellationToken ct) =>
+        scim.MapPost("/Users", async (HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct) =>
         {
             var write = ScimResources.ToWrite(await ReadAsync(http));
-            var created = await hr.CreateHrUserAsync(write, ct);
+            var created = await hr.CreateHrUserAsync(write, cancellationToken: ct);
             var json = ScimResources.ToJson(created, BaseUrl(http));
             return Json(json, 201, ScimResources.ETag(created.Version), json["meta"]!["location"]!.GetValue<string>());
         });
 
-        scim.MapGet("/Users/{id}", async (string id, HttpContext http, HrSyncClient hr, CancellationToken ct) =>
+        scim.MapGet("/Users/{id}", async (string id, HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct) =>
         {
-            var user = await hr.GetHrUserAsync(new GetHrResourceRequest { Id = id }, ct);
+            var user = await hr.GetHrUserAsync(new GetHrResourceRequest { Id = id }, cancellationToken: ct);
             if (NotModified(http, user.Version)) return Results.StatusCode(304);
             var (attributes, excluded) = Projection(http);
             return Json(ScimResources.Project(ScimResources.ToJson(user, BaseUrl(http)), attributes, excluded), 200, ScimResources.ETag(user.Version));
         });
 
-        scim.MapPut("/Users/{id}", async (string id, HttpContext http, HrSyncClient hr, CancellationToken ct) =>
+        scim.MapPut("/Users/{id}", async (string id, HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct) =>
         {
             var write = ScimResources.ToWrite(await ReadAsync(http));
             write.Id = id;
             write.ExpectedVersion = ScimResources.IfMatch(http.Request.Headers.IfMatch);
-            var updated = await hr.ReplaceHrUserAsync(write, ct);
+            var updated = await hr.ReplaceHrUserAsync(write, cancellationToken: ct);
             return Json(ScimResources.ToJson(updated, BaseUrl(http)), 200, ScimResources.ETag(updated.Version));
         });
 
-        scim.MapPatch("/Users/{id}", async (string id, HttpContext http, HrSyncClient hr, CancellationToken ct) =>
+        scim.MapPatch("/Users/{id}", async (string id, HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct) =>
         {
             var ifMatch = ScimResources.IfMatch(http.Request.Headers.IfMatch);
             var operations = ScimPatch.ReadOperations(await ReadAsync(http));
             // Read, patch, write with the version read: a concurrent change makes the write fail and the patch is applied again on the new state.
             for (var attempt = 1; ; attempt++)
             {
-                var current = await hr.GetHrUserAsync(new GetHrResourceRequest { Id = id }, ct);
+                var current = await hr.GetHrUserAsync(new GetHrResourceRequest { Id = id }, cancellationToken: ct);
                 if (ifMatch != 0 && current.Version != ifMatch) throw PreconditionFailed();
                 var json = ScimResources.ToJson(current, BaseUrl(http));
                 ScimPatch.Apply(json, operations);
@@ -97,7 +97,7 @@ public static class ScimEndpoints
                 write.HrUpdatedAt = null;
                 try
                 {
-                    var updated = await hr.ReplaceHrUserAsync(write, ct);
+                    var updated = await hr.ReplaceHrUserAsync(write, cancellationToken: ct);
                     return Json(ScimResources.ToJson(updated, BaseUrl(http)), 200, ScimResources.ETag(updated.Version));
                 }
                 catch (RpcException ex) when (ex.StatusCode == StatusCode.Aborted && ifMatch == 0 && attempt < PatchAttempts)
@@ -107,62 +107,62 @@ public static class ScimEndpoints
             }
         });
 
-        scim.MapDelete("/Users/{id}", async (string id, HttpContext http, HrSyncClient hr, CancellationToken ct) =>
+        scim.MapDelete("/Users/{id}", async (string id, HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct) =>
         {
-            await hr.DeleteHrUserAsync(new DeleteHrResourceRequest { Id = id, ExpectedVersion = ScimResources.IfMatch(http.Request.Headers.IfMatch) }, ct);
+            await hr.DeleteHrUserAsync(new DeleteHrResourceRequest { Id = id, ExpectedVersion = ScimResources.IfMatch(http.Request.Headers.IfMatch) }, cancellationToken: ct);
             return Results.NoContent();
         });
     }
 
     static void MapGroups(RouteGroupBuilder scim)
     {
-        scim.MapGet("/Groups", async (HttpContext http, HrSyncClient hr, CancellationToken ct) =>
+        scim.MapGet("/Groups", async (HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct) =>
         {
             var (request, startIndex) = ListRequest(http);
             var (attributes, excluded) = Projection(http);
             request.WithoutMembers = WithoutMembers(attributes, excluded);
-            var result = await hr.ListHrGroupsAsync(request, ct);
+            var result = await hr.ListHrGroupsAsync(request, cancellationToken: ct);
             return Json(ScimResources.ListResponse(result.Items.Select(g =>
                 ScimResources.Project(ScimResources.ToJson(g, BaseUrl(http), !request.WithoutMembers), attributes, excluded)), result.Total, startIndex));
         });
 
-        scim.MapPost("/Groups", async (HttpContext http, HrSyncClient hr, CancellationToken ct) =>
+        scim.MapPost("/Groups", async (HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct) =>
         {
-            var created = await hr.CreateHrGroupAsync(ScimResources.ToGroupWrite(await ReadAsync(http)), ct);
+            var created = await hr.CreateHrGroupAsync(ScimResources.ToGroupWrite(await ReadAsync(http)), cancellationToken: ct);
             var json = ScimResources.ToJson(created, BaseUrl(http));
             return Json(json, 201, ScimResources.ETag(created.Version), json["meta"]!["location"]!.GetValue<string>());
         });
 
-        scim.MapGet("/Groups/{id}", async (string id, HttpContext http, HrSyncClient hr, CancellationToken ct) =>
+        scim.MapGet("/Groups/{id}", async (string id, HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct) =>
         {
-            var group = await hr.GetHrGroupAsync(new GetHrResourceRequest { Id = id }, ct);
+            var group = await hr.GetHrGroupAsync(new GetHrResourceRequest { Id = id }, cancellationToken: ct);
             if (NotModified(http, group.Version)) return Results.StatusCode(304);
             var (attributes, excluded) = Projection(http);
             return Json(ScimResources.Project(ScimResources.ToJson(group, BaseUrl(http), !WithoutMembers(attributes, excluded)), attributes, excluded),
                 200, ScimResources.ETag(group.Version));
         });
 
-        scim.MapPut("/Groups/{id}", async (string id, HttpContext http, HrSyncClient hr, CancellationToken ct) =>
+        scim.MapPut("/Groups/{id}", async (string id, HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct) =>
         {
             var write = ScimResources.ToGroupWrite(await ReadAsync(http));
             write.Id = id;
             write.ExpectedVersion = ScimResources.IfMatch(http.Request.Headers.IfMatch);
-            var updated = await hr.ReplaceHrGroupAsync(write, ct);
+            var updated = await hr.ReplaceHrGroupAsync(write, cancellationToken: ct);
             return Json(ScimResources.ToJson(updated, BaseUrl(http)), 200, ScimResources.ETag(updated.Version));
         });
 
-        scim.MapPatch("/Groups/{id}", async (string id, HttpContext http, HrSyncClient hr, CancellationToken ct) =>
+        scim.MapPatch("/Groups/{id}", async (string id, HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct) =>
         {
             var operations = ScimPatch.ReadOperations(await ReadAsync(http));
             var request = ScimGroupPatch.Translate(id, operations);
             request.ExpectedVersion = ScimResources.IfMatch(http.Request.Headers.IfMatch);
-            var updated = await hr.PatchHrGroupAsync(request, ct);
+            var updated = await hr.PatchHrGroupAsync(request, cancellationToken: ct);
             return Json(ScimResources.ToJson(updated, BaseUrl(http)), 200, ScimResources.ETag(updated.Version));
         });
 
-        scim.MapDelete("/Groups/{id}", async (string id, HttpContext http, HrSyncClient hr, CancellationToken ct) =>
+        scim.MapDelete("/Groups/{id}", async (string id, HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct) =>
         {
-            await hr.DeleteHrGroupAsync(new DeleteHrResourceRequest { Id = id, ExpectedVersion = ScimResources.IfMatch(http.Request.Headers.IfMatch) }, ct);
+            await hr.DeleteHrGroupAsync(new DeleteHrResourceRequest { Id = id, ExpectedVersion = ScimResources.IfMatch(http.Request.Headers.IfMatch) }, cancellationToken: ct);
             return Results.NoContent();
         });
     }

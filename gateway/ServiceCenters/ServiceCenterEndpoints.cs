@@ -2,7 +2,6 @@ using System.Globalization;
 using Alliance.Contracts.Organization.V1;
 using Alliance.Gateway.Alliances;
 using Alliance.Gateway.Auth;
-using Alliance.Gateway.Clients;
 
 namespace Alliance.Gateway.ServiceCenters;
 
@@ -57,7 +56,7 @@ public static class ServiceCenterEndpoints
         var group = api.MapGroup("/service-centers").WithTags("Service centers");
 
         group.MapGet("/", async (int? page, int? pageSize, string? search, Guid? subsidiaryId, Guid? ownerOrganizationId, Guid? allianceId,
-            string? status, int? minCapacity, string? sort, ServiceCenterClient client, CancellationToken ct) =>
+            string? status, int? minCapacity, string? sort, ServiceCenterService.ServiceCenterServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             Units.Sort(errors, sort, Sorts);
@@ -67,62 +66,62 @@ public static class ServiceCenterEndpoints
             if (minCapacity is < 0) errors["minCapacity"] = ["must not be negative."];
             if (errors.Count > 0) return Results.ValidationProblem(errors);
             var (p, size) = Paging.Normalize(page, pageSize);
-            var result = await client.ListAsync(new ListServiceCentersRequest
+            var result = await client.ListServiceCentersAsync(new ListServiceCentersRequest
             {
                 Page = p, PageSize = size, Search = search?.Trim() ?? "", SubsidiaryId = subsidiaryId?.ToString() ?? "",
                 OwnerOrganizationId = ownerOrganizationId?.ToString() ?? "", AllianceId = allianceId?.ToString() ?? "",
                 Status = statusFilter, MinCapacity = minCapacity ?? 0, Sort = sort?.Trim() ?? "",
-            }, ct);
+            }, cancellationToken: ct);
             return Results.Ok(new PagedList<ServiceCenterDto>(result.Items.Select(ServiceCenterDto.From).ToList(), result.Total, p, size));
         }).WithName("ListServiceCenters");
 
-        group.MapGet("/{id:guid}", async (Guid id, ServiceCenterClient client, CancellationToken ct) =>
-            Results.Ok(ServiceCenterDto.From(await client.GetAsync(new GetServiceCenterRequest { Id = id.ToString() }, ct))))
+        group.MapGet("/{id:guid}", async (Guid id, ServiceCenterService.ServiceCenterServiceClient client, CancellationToken ct) =>
+            Results.Ok(ServiceCenterDto.From(await client.GetServiceCenterAsync(new GetServiceCenterRequest { Id = id.ToString() }, cancellationToken: ct))))
             .WithName("GetServiceCenter");
 
-        group.MapPost("/", async (OpenServiceCenterBody body, HttpContext http, ServiceCenterClient client, CancellationToken ct) =>
+        group.MapPost("/", async (OpenServiceCenterBody body, HttpContext http, ServiceCenterService.ServiceCenterServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             if (body.OwnerOrganizationId is null) errors["ownerOrganizationId"] = ["is required."];
             CheckDetails(errors, body.Name, body.Address, body.Capacity, body.ContactName, body.ContactPhone, body.OpeningHours, body.Facilities);
             if (errors.Count > 0) return Results.ValidationProblem(errors);
-            var created = await client.OpenAsync(new OpenServiceCenterRequest
+            var created = await client.OpenServiceCenterAsync(new OpenServiceCenterRequest
             {
                 OwnerOrganizationId = body.OwnerOrganizationId!.Value.ToString(),
                 Details = Details(body.Name, body.Address, body.Capacity, body.ContactName, body.ContactPhone, body.OpeningHours, body.Facilities),
                 ClientRequestId = Validate.IdempotencyKey(http),
-            }, ct);
+            }, cancellationToken: ct);
             return Results.Created($"/api/v1/service-centers/{created.Id}", ServiceCenterDto.From(created));
         }).RequireAuthorization(Policies.Admin).WithName("OpenServiceCenter");
 
-        group.MapPut("/{id:guid}", async (Guid id, ReviseServiceCenterBody body, ServiceCenterClient client, CancellationToken ct) =>
+        group.MapPut("/{id:guid}", async (Guid id, ReviseServiceCenterBody body, ServiceCenterService.ServiceCenterServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             CheckDetails(errors, body.Name, body.Address, body.Capacity, body.ContactName, body.ContactPhone, body.OpeningHours, body.Facilities);
             Units.Version(errors, body.ExpectedVersion);
             if (errors.Count > 0) return Results.ValidationProblem(errors);
-            return Results.Ok(ServiceCenterDto.From(await client.ReviseAsync(new ReviseServiceCenterRequest
+            return Results.Ok(ServiceCenterDto.From(await client.ReviseServiceCenterAsync(new ReviseServiceCenterRequest
             {
                 Id = id.ToString(),
                 Details = Details(body.Name, body.Address, body.Capacity, body.ContactName, body.ContactPhone, body.OpeningHours, body.Facilities),
                 ExpectedVersion = body.ExpectedVersion ?? 0,
-            }, ct)));
+            }, cancellationToken: ct)));
         }).RequireAuthorization(Policies.Admin).WithName("ReviseServiceCenter");
 
-        group.MapPost("/{id:guid}/close", async (Guid id, CloseServiceCenterBody body, ServiceCenterClient client, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/close", async (Guid id, CloseServiceCenterBody body, ServiceCenterService.ServiceCenterServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             Units.Date(errors, "closedOn", body.ClosedOn);
             Units.Optional(errors, "reason", body.Reason, MaxReasonLength);
             Units.Version(errors, body.ExpectedVersion);
             if (errors.Count > 0) return Results.ValidationProblem(errors);
-            return Results.Ok(ServiceCenterDto.From(await client.CloseAsync(new CloseServiceCenterRequest
+            return Results.Ok(ServiceCenterDto.From(await client.CloseServiceCenterAsync(new CloseServiceCenterRequest
             {
                 Id = id.ToString(), ClosedOn = body.ClosedOn!.Trim(), Reason = body.Reason?.Trim() ?? "", ExpectedVersion = body.ExpectedVersion ?? 0,
-            }, ct)));
+            }, cancellationToken: ct)));
         }).RequireAuthorization(Policies.Admin).WithName("CloseServiceCenter");
 
-        group.MapPost("/{id:guid}/shares", async (Guid id, ShareServiceCenterBody body, ServiceCenterClient client, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/shares", async (Guid id, ShareServiceCenterBody body, ServiceCenterService.ServiceCenterServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             if (body.AllianceId is null) errors["allianceId"] = ["is required."];
@@ -139,10 +138,10 @@ public static class ServiceCenterEndpoints
             {
                 Id = id.ToString(), AllianceId = body.AllianceId!.Value.ToString(), SharedFrom = body.SharedFrom!.Trim(),
                 SharedUntil = body.SharedUntil?.Trim() ?? "", ExpectedVersion = body.ExpectedVersion ?? 0,
-            }, ct)));
+            }, cancellationToken: ct)));
         }).RequireAuthorization(Policies.Admin).WithName("ShareServiceCenterWithAlliance");
 
-        group.MapPost("/{id:guid}/shares/{allianceId:guid}/stop", async (Guid id, Guid allianceId, StopSharingBody body, ServiceCenterClient client, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/shares/{allianceId:guid}/stop", async (Guid id, Guid allianceId, StopSharingBody body, ServiceCenterService.ServiceCenterServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             Units.Date(errors, "sharedUntil", body.SharedUntil);
@@ -151,7 +150,7 @@ public static class ServiceCenterEndpoints
             return Results.Ok(ServiceCenterDto.From(await client.StopSharingAsync(new StopSharingRequest
             {
                 Id = id.ToString(), AllianceId = allianceId.ToString(), SharedUntil = body.SharedUntil!.Trim(), ExpectedVersion = body.ExpectedVersion ?? 0,
-            }, ct)));
+            }, cancellationToken: ct)));
         }).RequireAuthorization(Policies.Admin).WithName("StopSharingServiceCenter");
 
         return api;

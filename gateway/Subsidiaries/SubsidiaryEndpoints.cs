@@ -1,7 +1,6 @@
 using Alliance.Gateway.Errors;
 using Alliance.Contracts.Organization.V1;
 using Alliance.Gateway.Auth;
-using Alliance.Gateway.Clients;
 
 namespace Alliance.Gateway.Subsidiaries;
 
@@ -21,20 +20,20 @@ public static class SubsidiaryEndpoints
     {
         var group = api.MapGroup("/subsidiaries").WithTags("Subsidiaries");
 
-        group.MapGet("/", async (int? page, int? pageSize, string? search, OrganizationClient client, CancellationToken ct) =>
+        group.MapGet("/", async (int? page, int? pageSize, string? search, OrganizationService.OrganizationServiceClient client, CancellationToken ct) =>
         {
             var (p, size) = Paging.Normalize(page, pageSize);
-            var result = await client.ListSubsidiariesAsync(new ListSubsidiariesRequest { Page = p, PageSize = size, Search = search ?? "" }, ct);
+            var result = await client.ListSubsidiariesAsync(new ListSubsidiariesRequest { Page = p, PageSize = size, Search = search ?? "" }, cancellationToken: ct);
             return Results.Ok(new PagedList<SubsidiaryDto>(result.Items.Select(SubsidiaryDto.From).ToList(), result.Total, p, size));
         }).WithName("ListSubsidiaries");
 
-        group.MapGet("/{id:guid}", async (Guid id, HttpContext http, OrganizationClient client, CancellationToken ct) =>
+        group.MapGet("/{id:guid}", async (Guid id, HttpContext http, OrganizationService.OrganizationServiceClient client, CancellationToken ct) =>
         {
             if (!Caller.From(http.User).CanAccess(id)) return Problems.SubsidiaryNotFound();
-            return Results.Ok(SubsidiaryDto.From(await client.GetSubsidiaryAsync(new GetSubsidiaryRequest { Id = id.ToString() }, ct)));
+            return Results.Ok(SubsidiaryDto.From(await client.GetSubsidiaryAsync(new GetSubsidiaryRequest { Id = id.ToString() }, cancellationToken: ct)));
         }).WithName("GetSubsidiary");
 
-        group.MapPost("/", async (RegisterSubsidiaryBody body, HttpContext http, OrganizationClient client, CancellationToken ct) =>
+        group.MapPost("/", async (RegisterSubsidiaryBody body, HttpContext http, OrganizationService.OrganizationServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             Validate.Text(errors, "code", body.Code, MaxCodeLength);
@@ -47,7 +46,7 @@ public static class SubsidiaryEndpoints
                 Code = body.Code!.Trim(),
                 Name = body.Name!.Trim(),
                 ClientRequestId = Validate.IdempotencyKey(http),
-            }, ct);
+            }, cancellationToken: ct);
             return Results.Created($"/api/v1/subsidiaries/{created.Id}", SubsidiaryDto.From(created));
         }).RequireAuthorization(Policies.GroupAdmin).WithName("RegisterSubsidiary");
 

@@ -29,15 +29,15 @@ public static class Extensions
 
     public static WebApplication MapApplicationEndpoints(this WebApplication app)
     {
-        app.MapGrpcService<OrganizationGrpcService>(GrpcServiceNames.Organization);
-        app.MapGrpcService<PeopleGrpcService>(GrpcServiceNames.People);
-        app.MapGrpcService<Alliances.AllianceGrpcService>(GrpcServiceNames.Alliances);
-        app.MapGrpcService<Pairings.PairingGrpcService>(GrpcServiceNames.Pairings);
-        app.MapGrpcService<ServiceCenters.ServiceCenterGrpcService>(GrpcServiceNames.ServiceCenters);
-        app.MapGrpcService<HrSync.HrSyncGrpcService>(GrpcServiceNames.HrSync);
-        app.MapGrpcService<HrSync.Connectors.HrConnectorGrpcService>(GrpcServiceNames.HrConnectors);
-        app.MapGrpcService<Import.OrganizationImportGrpcService>(GrpcServiceNames.OrganizationImport);
-        app.MapGrpcHealthService();
+        app.MapGrpcService<OrganizationGrpcService>();
+        app.MapGrpcService<PeopleGrpcService>();
+        app.MapGrpcService<Alliances.AllianceGrpcService>();
+        app.MapGrpcService<Pairings.PairingGrpcService>();
+        app.MapGrpcService<ServiceCenters.ServiceCenterGrpcService>();
+        app.MapGrpcService<HrSync.HrSyncGrpcService>();
+        app.MapGrpcService<HrSync.Connectors.HrConnectorGrpcService>();
+        app.MapGrpcService<Import.OrganizationImportGrpcService>();
+        app.MapGrpcDefaults();
         return app;
     }
 }

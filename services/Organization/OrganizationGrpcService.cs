@@ -8,7 +8,7 @@ namespace Alliance.Organization;
 /// <summary>
 /// alliance.organization.v1.OrganizationService. Its methods live beside their feature: Subsidiaries/ and Organizations/.
 /// </summary>
-public sealed partial class OrganizationGrpcService(OrganizationDbContext db, TimeProvider clock)
+public sealed partial class OrganizationGrpcService(OrganizationDbContext db, TimeProvider clock) : Alliance.Contracts.Organization.V1.OrganizationService.OrganizationServiceBase
 {
     const int DefaultPageSize = 20;
     const int MaxPageSize = 200;

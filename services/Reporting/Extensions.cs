@@ -49,8 +49,8 @@ public static class Extensions
 
     public static WebApplication MapApplicationEndpoints(this WebApplication app)
     {
-        app.MapGrpcService<ReportingGrpcService>(GrpcServiceNames.Reporting);
-        app.MapGrpcHealthService();
+        app.MapGrpcService<ReportingGrpcService>();
+        app.MapGrpcDefaults();
         return app;
     }
 }

@@ -18,7 +18,7 @@ public static class Extensions
 
     public static WebApplication MapApplicationEndpoints(this WebApplication app)
     {
-        app.MapGrpcHealthService();
+        app.MapGrpcDefaults();
         return app;
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Alliance.Gateway.Errors;
-using Alliance.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 

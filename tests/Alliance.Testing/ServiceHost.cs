@@ -1,4 +1,5 @@
-using Alliance.ServiceDefaults.Grpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Features;
@@ -13,13 +14,16 @@ namespace Alliance.Testing;
 
 /// <summary>
 /// One service host started in the test process the way its Program.cs starts it (same extension methods), on a free
-/// loopback port speaking HTTP/2, against real servers; with a gRPC channel to it.
+/// loopback port speaking HTTP/2, against real servers; with a gRPC channel to it and its generated clients.
 /// </summary>
 public sealed class ServiceHost : IAsyncDisposable
 {
     public required WebApplication App { get; init; }
     public required GrpcChannel Channel { get; init; }
     public IServiceProvider Services => App.Services;
+
+    /// <summary>A generated client of one of the host's gRPC services, on the host's channel.</summary>
+    public TClient Client<TClient>() where TClient : ClientBase<TClient> => (TClient)Activator.CreateInstance(typeof(TClient), Channel)!;
 
     public static async Task<ServiceHost> StartAsync(IDictionary<string, string?> configuration,
         Action<WebApplicationBuilder> addServices, Action<WebApplication> mapEndpoints)

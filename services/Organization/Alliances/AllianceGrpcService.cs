@@ -4,6 +4,7 @@ using Alliance.Contracts.Events;
 using Alliance.Organization.Data;
 using Alliance.Organization.Organizations;
 using Alliance.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Alliance.ServiceDefaults.Messaging;
 using Alliance.ServiceDefaults.Security;
 using Alliance.ServiceDefaults.Validation;
@@ -18,9 +19,9 @@ namespace Alliance.Organization.Alliances;
 /// alliance.organization.v1.AllianceService. An alliance is visible to the subsidiaries of its lead and current member
 /// units (others get NOT_FOUND); only administrators of the lead unit's subsidiary (or the group) change it.
 /// </summary>
-public sealed class AllianceGrpcService(OrganizationDbContext db, TimeProvider clock)
+public sealed class AllianceGrpcService(OrganizationDbContext db, TimeProvider clock) : Alliance.Contracts.Organization.V1.AllianceService.AllianceServiceBase
 {
-    public async Task<C.PartyAlliance> FormAlliance(C.FormAllianceRequest request, ServerCallContext context)
+    public override async Task<C.PartyAlliance> FormAlliance(C.FormAllianceRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         new FieldErrors()
@@ -48,7 +49,7 @@ public sealed class AllianceGrpcService(OrganizationDbContext db, TimeProvider c
         return ToContract(alliance);
     }
 
-    public async Task<C.PartyAlliance> GetAlliance(C.GetAllianceRequest request, ServerCallContext context)
+    public override async Task<C.PartyAlliance> GetAlliance(C.GetAllianceRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         new FieldErrors().Id("id", request.Id).ThrowIfAny();
@@ -58,7 +59,7 @@ public sealed class AllianceGrpcService(OrganizationDbContext db, TimeProvider c
         return ToContract(alliance);
     }
 
-    public async Task<C.ListAlliancesResponse> ListAlliances(C.ListAlliancesRequest request, ServerCallContext context)
+    public override async Task<C.ListAlliancesResponse> ListAlliances(C.ListAlliancesRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         var errors = new FieldErrors().Id("subsidiaryId", request.SubsidiaryId, required: false);
@@ -98,7 +99,7 @@ public sealed class AllianceGrpcService(OrganizationDbContext db, TimeProvider c
 
     static readonly string[] AllianceSorts = ["", "name", "-name", "created", "-created"];
 
-    public Task<C.PartyAlliance> ReviseAlliance(C.ReviseAllianceRequest request, ServerCallContext context) =>
+    public override Task<C.PartyAlliance> ReviseAlliance(C.ReviseAllianceRequest request, ServerCallContext context) =>
         ChangeAsync(context, request.Id, request.ExpectedVersion,
             errors => errors
                 .Required("name", request.Name, PartyAlliance.MaxNameLength)
@@ -111,7 +112,7 @@ public sealed class AllianceGrpcService(OrganizationDbContext db, TimeProvider c
                 return Task.CompletedTask;
             });
 
-    public async Task<C.PartyAlliance> JoinAlliance(C.JoinAllianceRequest request, ServerCallContext context)
+    public override async Task<C.PartyAlliance> JoinAlliance(C.JoinAllianceRequest request, ServerCallContext context)
     {
         var requestKey = Guid.TryParse(request.AllianceId, out var allianceId) ? ClientRequestKey("join-alliance", allianceId, request.ClientRequestId) : null;
         // A retry of a join that already happened answers with the alliance as it is, whatever version it names.
@@ -141,7 +142,7 @@ public sealed class AllianceGrpcService(OrganizationDbContext db, TimeProvider c
             });
     }
 
-    public Task<C.PartyAlliance> LeaveAlliance(C.LeaveAllianceRequest request, ServerCallContext context) =>
+    public override Task<C.PartyAlliance> LeaveAlliance(C.LeaveAllianceRequest request, ServerCallContext context) =>
         ChangeAsync(context, request.AllianceId, request.ExpectedVersion,
             errors => errors.Id("memberUnitId", request.MemberUnitId).Date("leftOn", request.LeftOn),
             (alliance, _, _) =>
@@ -152,7 +153,7 @@ public sealed class AllianceGrpcService(OrganizationDbContext db, TimeProvider c
                 return Task.CompletedTask;
             });
 
-    public Task<C.PartyAlliance> FormTemporaryBranch(C.FormTemporaryBranchRequest request, ServerCallContext context) =>
+    public override Task<C.PartyAlliance> FormTemporaryBranch(C.FormTemporaryBranchRequest request, ServerCallContext context) =>
         ChangeAsync(context, request.AllianceId, request.ExpectedVersion,
             errors =>
             {
@@ -170,7 +171,7 @@ public sealed class AllianceGrpcService(OrganizationDbContext db, TimeProvider c
                 db.AddIntegrationEvent(new TemporaryBranchFormed(Guid.CreateVersion7(), alliance.LeadSubsidiaryId, clock.GetUtcNow(), alliance.Id, branch.Id, units));
             });
 
-    public Task<C.PartyAlliance> ScheduleRotation(C.ScheduleRotationRequest request, ServerCallContext context) =>
+    public override Task<C.PartyAlliance> ScheduleRotation(C.ScheduleRotationRequest request, ServerCallContext context) =>
         ChangeAsync(context, request.AllianceId, request.ExpectedVersion,
             errors =>
             {
@@ -199,7 +200,7 @@ public sealed class AllianceGrpcService(OrganizationDbContext db, TimeProvider c
         var alliance = await Visible(caller).Include(a => a.Members).SingleOrDefaultAsync(a => a.Id == allianceId, ct) ?? throw NotFound();
         caller.EnsureAdmin("change an alliance");
         if (!caller.CanAccess(alliance.LeadSubsidiaryId))
-            throw new RpcException(StatusCode.PermissionDenied, "Only administrators of the lead unit's subsidiary may change the alliance.");
+            throw new RpcException(new Status(StatusCode.PermissionDenied, "Only administrators of the lead unit's subsidiary may change the alliance."));
         EnsureExpectedVersion(expectedVersion, alliance.Version, "alliance");
         try
         {
@@ -232,7 +233,7 @@ public sealed class AllianceGrpcService(OrganizationDbContext db, TimeProvider c
         return alliances.Where(a => a.LeadSubsidiaryId == tenant || a.Members.Any(m => m.SubsidiaryId == tenant && m.LeftOn == null));
     }
 
-    static RpcException NotFound() => new(StatusCode.NotFound, "The alliance was not found.");
+    static RpcException NotFound() => new(new Status(StatusCode.NotFound, "The alliance was not found."));
 
     async Task<C.PartyAlliance> LoadContractAsync(Guid id, CancellationToken ct) =>
         ToContract(await db.Set<PartyAlliance>().AsNoTracking().Include(a => a.Members).SingleAsync(a => a.Id == id, ct));

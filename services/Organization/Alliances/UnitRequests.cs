@@ -4,6 +4,7 @@ using Alliance.Organization.Common;
 using Alliance.Organization.Data;
 using Alliance.Organization.Organizations;
 using Alliance.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Alliance.ServiceDefaults.Security;
 using Alliance.ServiceDefaults.Time;
 using Alliance.ServiceDefaults.Validation;
@@ -110,7 +111,7 @@ internal static class UnitRequests
     public static void EnsureAdmin(this CallerScope caller, string action)
     {
         if (caller.Role is not (Roles.GroupAdmin or Roles.SubsidiaryAdmin))
-            throw new RpcException(StatusCode.PermissionDenied, $"Only an administrator may {action}.");
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"Only an administrator may {action}."));
     }
 
     public static void EnsureExpectedVersion(long expected, long actual, string what)
@@ -119,7 +120,7 @@ internal static class UnitRequests
     }
 
     public static RpcException Stale(string what) =>
-        new(StatusCode.Aborted, $"The {what} was changed by someone else; reload it and try again.");
+        new(new Status(StatusCode.Aborted, $"The {what} was changed by someone else; reload it and try again."));
 
     public static RpcException Rule(AllianceRuleException ex) => FieldErrors.Single(ex.Field, ex.Message, StatusCode.FailedPrecondition);
 

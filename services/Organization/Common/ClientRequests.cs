@@ -1,5 +1,6 @@
 using Alliance.Organization.Data;
 using Alliance.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -40,7 +41,7 @@ internal static class ClientRequests
             if (db.Database.CurrentTransaction is { } transaction) await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             if (requestKey is not null && await db.FindClientRequestAsync(requestKey, ct) is { } winner) return winner;
-            throw conflict?.Invoke() ?? new RpcException(StatusCode.Aborted, "A concurrent request conflicted; retry.");
+            throw conflict?.Invoke() ?? new RpcException(new Status(StatusCode.Aborted, "A concurrent request conflicted; retry."));
         }
     }
 

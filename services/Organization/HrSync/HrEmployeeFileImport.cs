@@ -1,5 +1,6 @@
 using Alliance.Organization.Data;
 using Alliance.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Alliance.ServiceDefaults.Data;
 using Alliance.ServiceDefaults.Messaging;
 using Google.Protobuf.WellKnownTypes;

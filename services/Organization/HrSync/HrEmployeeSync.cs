@@ -1,5 +1,6 @@
 using Alliance.Contracts.Events;
 using Alliance.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Alliance.Organization.Data;
 using Alliance.Organization.Organizations;
 using Alliance.Organization.People;

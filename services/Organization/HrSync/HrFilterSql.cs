@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Alliance.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Alliance.ServiceDefaults.Validation;
 using Npgsql;
 using NpgsqlTypes;

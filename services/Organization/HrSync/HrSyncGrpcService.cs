@@ -3,6 +3,7 @@ using Alliance.Contracts.Events;
 using Alliance.Organization.Data;
 using Alliance.Organization.People;
 using Alliance.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Alliance.ServiceDefaults.Messaging;
 using Alliance.ServiceDefaults.Security;
 using Alliance.ServiceDefaults.Validation;
@@ -20,7 +21,7 @@ namespace Alliance.Organization.HrSync;
 /// number, else by the externalId of an earlier HR record, else a new employee person is registered. HR owns the
 /// person's name and employee number; membership, roles and lists are never touched here.
 /// </summary>
-public sealed partial class HrSyncGrpcService(OrganizationDbContext db, TimeProvider clock, IServiceScopeFactory scopes, ILogger<HrSyncGrpcService> logger)
+public sealed partial class HrSyncGrpcService(OrganizationDbContext db, TimeProvider clock, IServiceScopeFactory scopes, ILogger<HrSyncGrpcService> logger) : Alliance.Contracts.Organization.V1.HrSyncService.HrSyncServiceBase
 {
     public const int DefaultCount = 100;
     public const int MaxCount = 500;
@@ -29,7 +30,7 @@ public sealed partial class HrSyncGrpcService(OrganizationDbContext db, TimeProv
 
     // ---- HR client credentials (administrators) ----
 
-    public async Task<C.CreateHrClientResponse> CreateHrClient(C.CreateHrClientRequest request, ServerCallContext context)
+    public override async Task<C.CreateHrClientResponse> CreateHrClient(C.CreateHrClientRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         new FieldErrors().Required("name", request.Name, HrClientCredential.MaxNameLength).Id("subsidiaryId", request.SubsidiaryId).ThrowIfAny();
@@ -45,7 +46,7 @@ public sealed partial class HrSyncGrpcService(OrganizationDbContext db, TimeProv
         return new C.CreateHrClientResponse { Client = ToContract(client), Secret = secret };
     }
 
-    public async Task<C.ListHrClientsResponse> ListHrClients(C.ListHrClientsRequest request, ServerCallContext context)
+    public override async Task<C.ListHrClientsResponse> ListHrClients(C.ListHrClientsRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         new FieldErrors().Id("subsidiaryId", request.SubsidiaryId, required: false).ThrowIfAny();
@@ -60,32 +61,32 @@ public sealed partial class HrSyncGrpcService(OrganizationDbContext db, TimeProv
         return response;
     }
 
-    public async Task<C.HrClient> RevokeHrClient(C.RevokeHrClientRequest request, ServerCallContext context)
+    public override async Task<C.HrClient> RevokeHrClient(C.RevokeHrClientRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         new FieldErrors().Id("id", request.Id).ThrowIfAny();
         var id = Guid.Parse(request.Id);
         var ct = context.CancellationToken;
         var client = await db.Set<HrClientCredential>().SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (client is null || !caller.CanAccess(client.SubsidiaryId)) throw new RpcException(StatusCode.NotFound, "The HR client was not found.");
+        if (client is null || !caller.CanAccess(client.SubsidiaryId)) throw new RpcException(new Status(StatusCode.NotFound, "The HR client was not found."));
         caller.EnsureAdmin("revoke an HR client");
         client.Revoke(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return ToContract(client);
     }
 
-    public async Task<C.HrClient> VerifyHrClient(C.VerifyHrClientRequest request, ServerCallContext context)
+    public override async Task<C.HrClient> VerifyHrClient(C.VerifyHrClientRequest request, ServerCallContext context)
     {
         var hash = request.SecretSha256?.Trim().ToLowerInvariant() ?? "";
-        if (hash.Length != 64) throw new RpcException(StatusCode.NotFound, "No such HR client.");
+        if (hash.Length != 64) throw new RpcException(new Status(StatusCode.NotFound, "No such HR client."));
         var client = await db.Set<HrClientCredential>().AsNoTracking()
             .SingleOrDefaultAsync(c => c.SecretSha256 == hash && c.RevokedAt == null, context.CancellationToken);
-        return client is null ? throw new RpcException(StatusCode.NotFound, "No such HR client.") : ToContract(client);
+        return client is null ? throw new RpcException(new Status(StatusCode.NotFound, "No such HR client.")) : ToContract(client);
     }
 
     // ---- HR users ----
 
-    public async Task<C.HrUser> CreateHrUser(C.HrUserWrite request, ServerCallContext context)
+    public override async Task<C.HrUser> CreateHrUser(C.HrUserWrite request, ServerCallContext context)
     {
         var tenant = HrTenant(context);
         var employment = Validate(request);
@@ -101,7 +102,7 @@ public sealed partial class HrSyncGrpcService(OrganizationDbContext db, TimeProv
         return ToContract(result.User!);
     }
 
-    public async Task<C.HrUser> GetHrUser(C.GetHrResourceRequest request, ServerCallContext context)
+    public override async Task<C.HrUser> GetHrUser(C.GetHrResourceRequest request, ServerCallContext context)
     {
         var tenant = HrTenant(context);
         var user = await FindUserAsync(tenant, request.Id, tracked: false, context.CancellationToken);
@@ -109,7 +110,7 @@ public sealed partial class HrSyncGrpcService(OrganizationDbContext db, TimeProv
     }
 
     /// <summary>A replace older than the stored record by HR's time (hr_updated_at) is ignored and the stored record answered.</summary>
-    public async Task<C.HrUser> ReplaceHrUser(C.HrUserWrite request, ServerCallContext context)
+    public override async Task<C.HrUser> ReplaceHrUser(C.HrUserWrite request, ServerCallContext context)
     {
         var tenant = HrTenant(context);
         var employment = Validate(request);
@@ -129,7 +130,7 @@ public sealed partial class HrSyncGrpcService(OrganizationDbContext db, TimeProv
     /// <summary>HR's time of a SCIM write: what the gateway read (meta.lastModified, else the request time); the service's clock if none.</summary>
     DateTimeOffset HrTime(C.HrUserWrite request) => request.HrUpdatedAt is { } t ? t.ToDateTimeOffset() : clock.GetUtcNow();
 
-    public async Task<C.DeleteHrResourceResponse> DeleteHrUser(C.DeleteHrResourceRequest request, ServerCallContext context)
+    public override async Task<C.DeleteHrResourceResponse> DeleteHrUser(C.DeleteHrResourceRequest request, ServerCallContext context)
     {
         var tenant = HrTenant(context);
         var ct = context.CancellationToken;
@@ -143,7 +144,7 @@ public sealed partial class HrSyncGrpcService(OrganizationDbContext db, TimeProv
         return new C.DeleteHrResourceResponse();
     }
 
-    public async Task<C.ListHrUsersResponse> ListHrUsers(C.ListHrResourcesRequest request, ServerCallContext context)
+    public override async Task<C.ListHrUsersResponse> ListHrUsers(C.ListHrResourcesRequest request, ServerCallContext context)
     {
         var tenant = HrTenant(context);
         var (skip, take) = Window(request);
@@ -167,7 +168,7 @@ public sealed partial class HrSyncGrpcService(OrganizationDbContext db, TimeProv
 
     // ---- HR groups ----
 
-    public async Task<C.HrGroup> CreateHrGroup(C.HrGroupWrite request, ServerCallContext context)
+    public override async Task<C.HrGroup> CreateHrGroup(C.HrGroupWrite request, ServerCallContext context)
     {
         var tenant = HrTenant(context);
         ValidateGroup(request);
@@ -181,7 +182,7 @@ public sealed partial class HrSyncGrpcService(OrganizationDbContext db, TimeProv
         return await LoadGroupAsync(group.Id, withMembers: true, ct);
     }
 
-    public async Task<C.HrGroup> GetHrGroup(C.GetHrResourceRequest request, ServerCallContext context)
+    public override async Task<C.HrGroup> GetHrGroup(C.GetHrResourceRequest request, ServerCallContext context)
     {
         var tenant = HrTenant(context);
         var ct = context.CancellationToken;
@@ -189,7 +190,7 @@ public sealed partial class HrSyncGrpcService(OrganizationDbContext db, TimeProv
         return await LoadGroupAsync(group.Id, withMembers: true, ct);
     }
 
-    public Task<C.HrGroup> ReplaceHrGroup(C.HrGroupWrite request, ServerCallContext context)
+    public override Task<C.HrGroup> ReplaceHrGroup(C.HrGroupWrite request, ServerCallContext context)
     {
         ValidateGroup(request);
         return ChangeGroupAsync(context, request.Id, request.ExpectedVersion, (group, members, ct) =>
@@ -202,7 +203,7 @@ public sealed partial class HrSyncGrpcService(OrganizationDbContext db, TimeProv
         });
     }
 
-    public Task<C.HrGroup> PatchHrGroup(C.PatchHrGroupRequest request, ServerCallContext context)
+    public override Task<C.HrGroup> PatchHrGroup(C.PatchHrGroupRequest request, ServerCallContext context)
     {
         var errors = new FieldErrors();
         if (request.HasDisplayName) errors.Required("displayName", request.DisplayName, HrGroup.MaxDisplayNameLength);
@@ -236,7 +237,7 @@ public sealed partial class HrSyncGrpcService(OrganizationDbContext db, TimeProv
         });
     }
 
-    public async Task<C.DeleteHrResourceResponse> DeleteHrGroup(C.DeleteHrResourceRequest request, ServerCallContext context)
+    public override async Task<C.DeleteHrResourceResponse> DeleteHrGroup(C.DeleteHrResourceRequest request, ServerCallContext context)
     {
         var tenant = HrTenant(context);
         var ct = context.CancellationToken;
@@ -248,7 +249,7 @@ public sealed partial class HrSyncGrpcService(OrganizationDbContext db, TimeProv
         return new C.DeleteHrResourceResponse();
     }
 
-    public async Task<C.ListHrGroupsResponse> ListHrGroups(C.ListHrResourcesRequest request, ServerCallContext context)
+    public override async Task<C.ListHrGroupsResponse> ListHrGroups(C.ListHrResourcesRequest request, ServerCallContext context)
     {
         var tenant = HrTenant(context);
         var (skip, take) = Window(request);
@@ -349,7 +350,7 @@ public sealed partial class HrSyncGrpcService(OrganizationDbContext db, TimeProv
         return await db.Set<HrGroup>().SingleOrDefaultAsync(g => g.Id == groupId && g.SubsidiaryId == tenant, ct) ?? throw GroupNotFound();
     }
 
-    static RpcException GroupNotFound() => new(StatusCode.NotFound, "The group was not found.");
+    static RpcException GroupNotFound() => new(new Status(StatusCode.NotFound, "The group was not found."));
 
     static void ValidateGroup(C.HrGroupWrite request)
     {
@@ -363,7 +364,7 @@ public sealed partial class HrSyncGrpcService(OrganizationDbContext db, TimeProv
     static Guid HrTenant(ServerCallContext context)
     {
         if (context.UserRole != Roles.HrClient || !Guid.TryParse(context.TenantId, out var tenant))
-            throw new RpcException(StatusCode.PermissionDenied, "Only an HR client may call this.");
+            throw new RpcException(new Status(StatusCode.PermissionDenied, "Only an HR client may call this."));
         return tenant;
     }
 
@@ -374,7 +375,7 @@ public sealed partial class HrSyncGrpcService(OrganizationDbContext db, TimeProv
         return await users.SingleOrDefaultAsync(u => u.Id == userId && u.SubsidiaryId == tenant, ct) ?? throw UserNotFound();
     }
 
-    static RpcException UserNotFound() => new(StatusCode.NotFound, "The user was not found.");
+    static RpcException UserNotFound() => new(new Status(StatusCode.NotFound, "The user was not found."));
 
     async Task EnsureUserNameFreeAsync(Guid tenant, string userName, Guid? except, CancellationToken ct)
     {

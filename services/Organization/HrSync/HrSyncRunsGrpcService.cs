@@ -2,6 +2,7 @@ using Alliance.Contracts;
 using Alliance.Contracts.Events;
 using Alliance.Organization.Data;
 using Alliance.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Alliance.ServiceDefaults.Memory;
 using Alliance.ServiceDefaults.Messaging;
 using Alliance.ServiceDefaults.Security;
@@ -25,7 +26,7 @@ public sealed partial class HrSyncGrpcService
     public const int MaxRecordsPerBatch = 1000;
     const int MaxRowsPage = 5000;
 
-    public async Task<C.HrSyncRun> StartHrSyncRun(C.StartHrSyncRunRequest request, ServerCallContext context)
+    public override async Task<C.HrSyncRun> StartHrSyncRun(C.StartHrSyncRunRequest request, ServerCallContext context)
     {
         new FieldErrors().Id("subsidiaryId", request.SubsidiaryId).Required("source", request.Source, HrSyncRun.MaxSourceLength).ThrowIfAny();
         var subsidiaryId = Guid.Parse(request.SubsidiaryId);
@@ -45,7 +46,7 @@ public sealed partial class HrSyncGrpcService
     /// A batch of employee records, in one transaction with a savepoint per record: a bad record is reported (outcome
     /// "error") and the others apply. A dry run rolls the whole transaction back, so it writes nothing.
     /// </summary>
-    public async Task<C.ApplyHrEmployeesResponse> ApplyHrEmployees(C.ApplyHrEmployeesRequest request, ServerCallContext context)
+    public override async Task<C.ApplyHrEmployeesResponse> ApplyHrEmployees(C.ApplyHrEmployeesRequest request, ServerCallContext context)
     {
         var (subsidiaryId, runId) = await BatchAsync(request.SubsidiaryId, request.SyncRunId, request.DryRun, request.Records.Count, context);
         return await ApplyEmployeesAsync(subsidiaryId, runId, request.DryRun, request.Records, [], context);
@@ -61,7 +62,7 @@ public sealed partial class HrSyncGrpcService
     /// A file: read, then applied in batches of 500 rows into a run whose counters grow with each batch. A dry run
     /// applies the whole file in one transaction that is rolled back, so later rows see earlier ones as a real import would.
     /// </summary>
-    public async Task<C.ImportHrFileResponse> ImportHrFile(C.ImportHrFileRequest request, ServerCallContext context)
+    public override async Task<C.ImportHrFileResponse> ImportHrFile(C.ImportHrFileRequest request, ServerCallContext context)
     {
         var errors = new FieldErrors().Id("subsidiaryId", request.SubsidiaryId);
         if (request.Kind is { Length: > 0 } k && k is not ("employees" or "departments")) errors.Add("kind", "must be employees or departments.");
@@ -70,7 +71,7 @@ public sealed partial class HrSyncGrpcService
         var subsidiaryId = Guid.Parse(request.SubsidiaryId);
         var who = AuthorizeSync(context, subsidiaryId);
         var ct = context.CancellationToken;
-        if (!await db.Subsidiaries.AnyAsync(s => s.Id == subsidiaryId, ct)) throw new RpcException(StatusCode.NotFound, "The subsidiary was not found.");
+        if (!await db.Subsidiaries.AnyAsync(s => s.Id == subsidiaryId, ct)) throw new RpcException(new Status(StatusCode.NotFound, "The subsidiary was not found."));
         IReadOnlyList<HrImportRow> rows;
         try { rows = HrImportFile.Read(request.File.Memory); } // a CSV is read in place, not copied
         catch (HrImportFileException e) { throw FieldErrors.Single("file", e.Message); }
@@ -170,7 +171,7 @@ public sealed partial class HrSyncGrpcService
     }
 
     /// <summary>Departments: HR groups upserted by code (externalId), else by name; members are left as they are.</summary>
-    public async Task<C.ApplyHrEmployeesResponse> ApplyHrDepartments(C.ApplyHrDepartmentsRequest request, ServerCallContext context)
+    public override async Task<C.ApplyHrEmployeesResponse> ApplyHrDepartments(C.ApplyHrDepartmentsRequest request, ServerCallContext context)
     {
         var (subsidiaryId, runId) = await BatchAsync(request.SubsidiaryId, request.SyncRunId, request.DryRun, request.Records.Count, context);
         return await ApplyDepartmentsAsync(subsidiaryId, runId, request.DryRun, request.Records, context);
@@ -312,7 +313,7 @@ public sealed partial class HrSyncGrpcService
         return result;
     }
 
-    public async Task<C.HrSyncRun> FinishHrSyncRun(C.FinishHrSyncRunRequest request, ServerCallContext context)
+    public override async Task<C.HrSyncRun> FinishHrSyncRun(C.FinishHrSyncRunRequest request, ServerCallContext context)
     {
         new FieldErrors().Id("id", request.Id).ThrowIfAny();
         var ct = context.CancellationToken;
@@ -324,10 +325,10 @@ public sealed partial class HrSyncGrpcService
         return ToContract(run);
     }
 
-    public async Task<C.HrSyncRun> GetHrSyncRun(C.GetHrSyncRunRequest request, ServerCallContext context) =>
+    public override async Task<C.HrSyncRun> GetHrSyncRun(C.GetHrSyncRunRequest request, ServerCallContext context) =>
         ToContract(await FindRunAsync(request.Id, context, tracked: false));
 
-    public async Task<C.ListHrSyncRunsResponse> ListHrSyncRuns(C.ListHrSyncRunsRequest request, ServerCallContext context)
+    public override async Task<C.ListHrSyncRunsResponse> ListHrSyncRuns(C.ListHrSyncRunsRequest request, ServerCallContext context)
     {
         var errors = new FieldErrors().Id("subsidiaryId", request.SubsidiaryId, required: false);
         if (request.Status is { Length: > 0 } s && s is not ("running" or "succeeded" or "failed")) errors.Add("status", "must be running, succeeded or failed.");
@@ -341,7 +342,7 @@ public sealed partial class HrSyncGrpcService
         return response;
     }
 
-    public async Task<C.ListHrSyncRunRowsResponse> ListHrSyncRunRows(C.ListHrSyncRunRowsRequest request, ServerCallContext context)
+    public override async Task<C.ListHrSyncRunRowsResponse> ListHrSyncRunRows(C.ListHrSyncRunRowsRequest request, ServerCallContext context)
     {
         var run = await FindRunAsync(request.RunId, context, tracked: false);
         var size = request.PageSize <= 0 ? MaxRowsPage : Math.Min(request.PageSize, MaxRowsPage);
@@ -354,10 +355,10 @@ public sealed partial class HrSyncGrpcService
 
     async Task<HrSyncRun> FindRunAsync(string id, ServerCallContext context, bool tracked)
     {
-        if (!Guid.TryParse(id, out var runId)) throw new RpcException(StatusCode.NotFound, "The sync run was not found.");
+        if (!Guid.TryParse(id, out var runId)) throw new RpcException(new Status(StatusCode.NotFound, "The sync run was not found."));
         var runs = tracked ? db.Set<HrSyncRun>() : db.Set<HrSyncRun>().AsNoTracking();
         var run = await runs.Where(RunScope(context, "")).SingleOrDefaultAsync(r => r.Id == runId, context.CancellationToken);
-        return run ?? throw new RpcException(StatusCode.NotFound, "The sync run was not found.");
+        return run ?? throw new RpcException(new Status(StatusCode.NotFound, "The sync run was not found."));
     }
 
     System.Linq.Expressions.Expression<Func<HrSyncRun, bool>> RunScope(ServerCallContext context, string subsidiary)
@@ -369,7 +370,7 @@ public sealed partial class HrSyncGrpcService
 
     // ---- conflicts ----
 
-    public async Task<C.ListHrConflictsResponse> ListHrConflicts(C.ListHrConflictsRequest request, ServerCallContext context)
+    public override async Task<C.ListHrConflictsResponse> ListHrConflicts(C.ListHrConflictsRequest request, ServerCallContext context)
     {
         var errors = new FieldErrors().Id("subsidiaryId", request.SubsidiaryId, required: false);
         if (request.Status is { Length: > 0 } s && s is not ("open" or "resolved")) errors.Add("status", "must be open or resolved.");
@@ -386,11 +387,11 @@ public sealed partial class HrSyncGrpcService
         return response;
     }
 
-    public async Task<C.HrConflict> GetHrConflict(C.GetHrConflictRequest request, ServerCallContext context) =>
+    public override async Task<C.HrConflict> GetHrConflict(C.GetHrConflictRequest request, ServerCallContext context) =>
         ToContract(await FindConflictAsync(request.Id, context, tracked: false));
 
     /// <summary>Resolves an open conflict with a note. Ending roles is done before through the People commands (EndRole), never here.</summary>
-    public async Task<C.HrConflict> ResolveHrConflict(C.ResolveHrConflictRequest request, ServerCallContext context)
+    public override async Task<C.HrConflict> ResolveHrConflict(C.ResolveHrConflictRequest request, ServerCallContext context)
     {
         new FieldErrors().Id("id", request.Id).Required("note", request.Note, HrConflict.MaxNoteLength).ThrowIfAny();
         var caller = CallerScope.From(context);
@@ -410,10 +411,10 @@ public sealed partial class HrSyncGrpcService
     async Task<HrConflict> FindConflictAsync(string id, ServerCallContext context, bool tracked)
     {
         var (all, tenant) = SyncSight(context);
-        if (!Guid.TryParse(id, out var conflictId)) throw new RpcException(StatusCode.NotFound, "The conflict was not found.");
+        if (!Guid.TryParse(id, out var conflictId)) throw new RpcException(new Status(StatusCode.NotFound, "The conflict was not found."));
         var conflicts = tracked ? db.Set<HrConflict>() : db.Set<HrConflict>().AsNoTracking();
         return await conflicts.SingleOrDefaultAsync(c => c.Id == conflictId && (all || c.SubsidiaryId == tenant), context.CancellationToken)
-            ?? throw new RpcException(StatusCode.NotFound, "The conflict was not found.");
+            ?? throw new RpcException(new Status(StatusCode.NotFound, "The conflict was not found."));
     }
 
     // ---- who may ----
@@ -424,7 +425,7 @@ public sealed partial class HrSyncGrpcService
         if (context.UserRole == Roles.HrClient)
         {
             if (!Guid.TryParse(context.TenantId, out var tenant) || tenant != subsidiaryId)
-                throw new RpcException(StatusCode.NotFound, "The subsidiary was not found.");
+                throw new RpcException(new Status(StatusCode.NotFound, "The subsidiary was not found."));
             return "hr-client";
         }
         var caller = CallerScope.From(context);
@@ -437,7 +438,7 @@ public sealed partial class HrSyncGrpcService
     static (bool All, Guid? Tenant) SyncSight(ServerCallContext context)
     {
         if (context.UserRole == Roles.HrClient)
-            return Guid.TryParse(context.TenantId, out var t) ? (false, t) : throw new RpcException(StatusCode.PermissionDenied, "The HR client carries no subsidiary.");
+            return Guid.TryParse(context.TenantId, out var t) ? (false, t) : throw new RpcException(new Status(StatusCode.PermissionDenied, "The HR client carries no subsidiary."));
         var caller = CallerScope.From(context);
         caller.EnsureAdmin("see HR synchronisation");
         return (caller.IsGroupAdmin, caller.TenantId);

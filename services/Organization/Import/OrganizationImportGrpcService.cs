@@ -4,6 +4,7 @@ using Alliance.Organization.Common;
 using Alliance.Organization.Data;
 using Alliance.Organization.Organizations;
 using Alliance.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Alliance.ServiceDefaults.Messaging;
 using Alliance.ServiceDefaults.Security;
 using Alliance.ServiceDefaults.Validation;
@@ -19,12 +20,12 @@ namespace Alliance.Organization.Import;
 /// Imports of one subsidiary run one at a time (a transaction-scoped advisory lock), so two concurrent imports of
 /// the same file cannot both create its rows.
 /// </summary>
-public sealed class OrganizationImportGrpcService(OrganizationDbContext db, TimeProvider clock)
+public sealed class OrganizationImportGrpcService(OrganizationDbContext db, TimeProvider clock) : Alliance.Contracts.Organization.V1.OrganizationImportService.OrganizationImportServiceBase
 {
     /// <summary>How many row errors a refused apply lists as field errors; the preview lists them all.</summary>
     const int MaxListedErrors = 50;
 
-    public async Task<C.TreeImportResult> PreviewTreeImport(C.TreeImportRequest request, ServerCallContext context)
+    public override async Task<C.TreeImportResult> PreviewTreeImport(C.TreeImportRequest request, ServerCallContext context)
     {
         var (subsidiaryId, rows) = Admit(request, context);
         var ct = context.CancellationToken;
@@ -34,7 +35,7 @@ public sealed class OrganizationImportGrpcService(OrganizationDbContext db, Time
         return ToContract(subsidiaryId, plan, importId: null);
     }
 
-    public async Task<C.TreeImportResult> ApplyTreeImport(C.TreeImportRequest request, ServerCallContext context)
+    public override async Task<C.TreeImportResult> ApplyTreeImport(C.TreeImportRequest request, ServerCallContext context)
     {
         var (subsidiaryId, rows) = Admit(request, context);
         var ct = context.CancellationToken;
@@ -79,7 +80,7 @@ public sealed class OrganizationImportGrpcService(OrganizationDbContext db, Time
         var subsidiaryId = Guid.Parse(request.SubsidiaryId);
         caller.EnsureCanAccess(subsidiaryId, "The subsidiary");
         if (caller.Role is not (Roles.GroupAdmin or Roles.SubsidiaryAdmin))
-            throw new RpcException(StatusCode.PermissionDenied, "Only an administrator may import an organization tree.");
+            throw new RpcException(new Status(StatusCode.PermissionDenied, "Only an administrator may import an organization tree."));
         try
         {
             return (subsidiaryId, OrganizationTreeCsv.Read(request.Csv.Span));

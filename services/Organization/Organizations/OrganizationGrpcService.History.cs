@@ -4,6 +4,7 @@ using Alliance.Contracts.Organization.V1;
 using Alliance.Organization.Organizations;
 using Alliance.Organization.People;
 using Alliance.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Alliance.ServiceDefaults.Messaging;
 using Alliance.ServiceDefaults.Security;
 using Alliance.ServiceDefaults.Time;
@@ -34,7 +35,7 @@ public sealed partial class OrganizationGrpcService
 
     DateOnly Today => clock.GroupToday();
 
-    public async Task<ContractOrganization> MoveOrganization(MoveOrganizationRequest request, ServerCallContext context)
+    public override async Task<ContractOrganization> MoveOrganization(MoveOrganizationRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         var errors = new FieldErrors().Id("id", request.Id).Id("newParentId", request.NewParentId);
@@ -57,7 +58,7 @@ public sealed partial class OrganizationGrpcService
         return ToContract(organization);
     }
 
-    public async Task<ContractOrganization> RenameOrganization(RenameOrganizationRequest request, ServerCallContext context)
+    public override async Task<ContractOrganization> RenameOrganization(RenameOrganizationRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         var errors = new FieldErrors().Id("id", request.Id).Required("name", request.Name, PartyOrganization.MaxNameLength);
@@ -75,7 +76,7 @@ public sealed partial class OrganizationGrpcService
         return ToContract(organization);
     }
 
-    public async Task<ContractOrganization> MergeOrganization(MergeOrganizationRequest request, ServerCallContext context)
+    public override async Task<ContractOrganization> MergeOrganization(MergeOrganizationRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         var errors = new FieldErrors().Id("id", request.Id).Id("targetId", request.TargetId);
@@ -117,7 +118,7 @@ public sealed partial class OrganizationGrpcService
         return ToContract(source);
     }
 
-    public async Task<ContractOrganization> DissolveOrganization(DissolveOrganizationRequest request, ServerCallContext context)
+    public override async Task<ContractOrganization> DissolveOrganization(DissolveOrganizationRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         var errors = new FieldErrors().Id("id", request.Id);
@@ -141,7 +142,7 @@ public sealed partial class OrganizationGrpcService
         return ToContract(organization);
     }
 
-    public async Task<OrganizationHistory> GetOrganizationHistory(GetOrganizationHistoryRequest request, ServerCallContext context)
+    public override async Task<OrganizationHistory> GetOrganizationHistory(GetOrganizationHistoryRequest request, ServerCallContext context)
     {
         var organization = await FindReadableAsync(request.Id, context);
         var changes = await db.Set<OrganizationChange>().AsNoTracking().Where(c => c.OrganizationId == organization.Id)
@@ -152,7 +153,7 @@ public sealed partial class OrganizationGrpcService
         return result;
     }
 
-    public async Task<OrganizationPath> GetOrganizationPath(GetOrganizationPathRequest request, ServerCallContext context)
+    public override async Task<OrganizationPath> GetOrganizationPath(GetOrganizationPathRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         new FieldErrors().Id("id", request.Id).ThrowIfAny();
@@ -164,13 +165,13 @@ public sealed partial class OrganizationGrpcService
             WHERE n.id = {id}
             """).AsNoTracking().OrderBy(o => o.Depth).ToListAsync(context.CancellationToken);
         if (ancestors.Count == 0 || !caller.CanAccess(ancestors[0].SubsidiaryId))
-            throw new RpcException(StatusCode.NotFound, "The organization was not found.");
+            throw new RpcException(new Status(StatusCode.NotFound, "The organization was not found."));
         var result = new OrganizationPath();
         result.Items.AddRange(ancestors.Select(ToContract));
         return result;
     }
 
-    public async Task<SubtreeCounts> GetSubtreeCounts(GetSubtreeCountsRequest request, ServerCallContext context)
+    public override async Task<SubtreeCounts> GetSubtreeCounts(GetSubtreeCountsRequest request, ServerCallContext context)
     {
         var root = await FindReadableAsync(request.Id, context);
         var ct = context.CancellationToken;
@@ -192,7 +193,7 @@ public sealed partial class OrganizationGrpcService
         };
     }
 
-    public async Task<ListOrganizationsResponse> GetTreeAsOf(GetTreeAsOfRequest request, ServerCallContext context)
+    public override async Task<ListOrganizationsResponse> GetTreeAsOf(GetTreeAsOfRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         var errors = new FieldErrors().Id("subsidiaryId", request.SubsidiaryId);
@@ -233,9 +234,9 @@ public sealed partial class OrganizationGrpcService
         if (exclusive) await LockAsync(id, exclusive: true, ct);
         var organization = await db.Organizations.SingleOrDefaultAsync(o => o.Id == id, ct);
         if (organization is null || !caller.CanAccess(organization.SubsidiaryId))
-            throw new RpcException(StatusCode.NotFound, "The organization was not found.");
+            throw new RpcException(new Status(StatusCode.NotFound, "The organization was not found."));
         if (expectedVersion != 0 && expectedVersion != organization.Version)
-            throw new RpcException(StatusCode.Aborted, StaleMessage);
+            throw new RpcException(new Status(StatusCode.Aborted, StaleMessage));
         return organization;
     }
 
@@ -268,7 +269,7 @@ public sealed partial class OrganizationGrpcService
         var id = Guid.Parse(rawId);
         var organization = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, context.CancellationToken);
         if (organization is null || !caller.CanAccess(organization.SubsidiaryId))
-            throw new RpcException(StatusCode.NotFound, "The organization was not found.");
+            throw new RpcException(new Status(StatusCode.NotFound, "The organization was not found."));
         return organization;
     }
 
@@ -333,7 +334,7 @@ public sealed partial class OrganizationGrpcService
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new RpcException(StatusCode.Aborted, StaleMessage);
+            throw new RpcException(new Status(StatusCode.Aborted, StaleMessage));
         }
     }
 

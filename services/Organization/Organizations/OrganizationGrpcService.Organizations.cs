@@ -5,6 +5,7 @@ using Alliance.Organization.Common;
 using Alliance.Organization.Organizations;
 using Alliance.Organization.Search;
 using Alliance.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Alliance.ServiceDefaults.Messaging;
 using Alliance.ServiceDefaults.Security;
 using Alliance.ServiceDefaults.Validation;
@@ -19,7 +20,7 @@ namespace Alliance.Organization;
 
 public sealed partial class OrganizationGrpcService
 {
-    public async Task<ContractOrganization> CreateOrganization(CreateOrganizationRequest request, ServerCallContext context)
+    public override async Task<ContractOrganization> CreateOrganization(CreateOrganizationRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         var errors = new FieldErrors()
@@ -64,18 +65,18 @@ public sealed partial class OrganizationGrpcService
         return ToContract(organization);
     }
 
-    public async Task<ContractOrganization> GetOrganization(GetOrganizationRequest request, ServerCallContext context)
+    public override async Task<ContractOrganization> GetOrganization(GetOrganizationRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         new FieldErrors().Id("id", request.Id).ThrowIfAny();
         var id = Guid.Parse(request.Id);
         var organization = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, context.CancellationToken);
         if (organization is null || !caller.CanAccess(organization.SubsidiaryId))
-            throw new RpcException(StatusCode.NotFound, "The organization was not found.");
+            throw new RpcException(new Status(StatusCode.NotFound, "The organization was not found."));
         return ToContract(organization);
     }
 
-    public async Task<ListOrganizationsResponse> ListOrganizations(ListOrganizationsRequest request, ServerCallContext context)
+    public override async Task<ListOrganizationsResponse> ListOrganizations(ListOrganizationsRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         new FieldErrors()

@@ -4,6 +4,7 @@ using Alliance.Contracts.Events;
 using Alliance.Organization.Alliances;
 using Alliance.Organization.Data;
 using Alliance.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Alliance.ServiceDefaults.Messaging;
 using Alliance.ServiceDefaults.Security;
 using Alliance.ServiceDefaults.Validation;
@@ -19,11 +20,11 @@ namespace Alliance.Organization.Pairings;
 /// alliance.organization.v1.PairingService. A pairing is visible to the subsidiaries of its internal parties (others
 /// get NOT_FOUND). Status is computed from the dates with the injected clock.
 /// </summary>
-public sealed class PairingGrpcService(OrganizationDbContext db, TimeProvider clock, IOptions<PairingOptions> options)
+public sealed class PairingGrpcService(OrganizationDbContext db, TimeProvider clock, IOptions<PairingOptions> options) : Alliance.Contracts.Organization.V1.PairingService.PairingServiceBase
 {
     int ExpiringSoonDays => options.Value.ExpiringSoonDays;
 
-    public async Task<C.Pairing> SignPairing(C.SignPairingRequest request, ServerCallContext context)
+    public override async Task<C.Pairing> SignPairing(C.SignPairingRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         new FieldErrors().Unit("first", request.First).Unit("second", request.Second).Agreement("agreement", request.Agreement).ThrowIfAny();
@@ -63,7 +64,7 @@ public sealed class PairingGrpcService(OrganizationDbContext db, TimeProvider cl
         return ToContract(pairing);
     }
 
-    public async Task<C.Pairing> GetPairing(C.GetPairingRequest request, ServerCallContext context)
+    public override async Task<C.Pairing> GetPairing(C.GetPairingRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         new FieldErrors().Id("id", request.Id).ThrowIfAny();
@@ -75,7 +76,7 @@ public sealed class PairingGrpcService(OrganizationDbContext db, TimeProvider cl
 
     static readonly string[] PairingSorts = ["", "expires", "-expires", "signed", "-signed", "created", "-created"];
 
-    public async Task<C.ListPairingsResponse> ListPairings(C.ListPairingsRequest request, ServerCallContext context)
+    public override async Task<C.ListPairingsResponse> ListPairings(C.ListPairingsRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         var errors = new FieldErrors().Id("subsidiaryId", request.SubsidiaryId, required: false);
@@ -120,7 +121,7 @@ public sealed class PairingGrpcService(OrganizationDbContext db, TimeProvider cl
         return response;
     }
 
-    public Task<C.Pairing> RenewPairing(C.RenewPairingRequest request, ServerCallContext context) =>
+    public override Task<C.Pairing> RenewPairing(C.RenewPairingRequest request, ServerCallContext context) =>
         ChangeAsync(context, request.Id, request.ExpectedVersion,
             errors => errors.Agreement("agreement", request.Agreement),
             pairing =>
@@ -130,7 +131,7 @@ public sealed class PairingGrpcService(OrganizationDbContext db, TimeProvider cl
                     pairing.Id, agreement.Sequence, agreement.Title, agreement.SignedOn, agreement.ExpiresOn, pairing.PartnerSubsidiaryId));
             });
 
-    public Task<C.Pairing> EndPairing(C.EndPairingRequest request, ServerCallContext context) =>
+    public override Task<C.Pairing> EndPairing(C.EndPairingRequest request, ServerCallContext context) =>
         ChangeAsync(context, request.Id, request.ExpectedVersion,
             errors => errors.Date("endedOn", request.EndedOn).Optional("reason", request.Reason, 500),
             pairing =>
@@ -192,7 +193,7 @@ public sealed class PairingGrpcService(OrganizationDbContext db, TimeProvider cl
         return pairings.Where(p => p.First.SubsidiaryId == tenant || p.Second.SubsidiaryId == tenant);
     }
 
-    static RpcException NotFound() => new(StatusCode.NotFound, "The pairing was not found.");
+    static RpcException NotFound() => new(new Status(StatusCode.NotFound, "The pairing was not found."));
 
     async Task<C.Pairing> LoadContractAsync(Guid id, CancellationToken ct) =>
         ToContract(await db.Set<Pairing>().AsNoTracking().Include(p => p.Agreements).SingleAsync(p => p.Id == id, ct));

@@ -8,6 +8,7 @@ using Alliance.Organization.Data;
 using Alliance.Organization.Organizations;
 using Alliance.Organization.Search;
 using Alliance.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Alliance.ServiceDefaults.Messaging;
 using Alliance.ServiceDefaults.Security;
 using Alliance.ServiceDefaults.Time;
@@ -28,7 +29,7 @@ namespace Alliance.Organization.People;
 /// alliance.organization.v1.PeopleService: people, party membership and roles. Every change loads the person, applies
 /// the rule on the aggregate, checks the expected version, and saves the change and its event in one transaction.
 /// </summary>
-public sealed class PeopleGrpcService(OrganizationDbContext db, TimeProvider clock, PersonalDataProtector protector)
+public sealed class PeopleGrpcService(OrganizationDbContext db, TimeProvider clock, PersonalDataProtector protector) : Alliance.Contracts.Organization.V1.PeopleService.PeopleServiceBase
 {
     const int DefaultPageSize = 20;
     const int MaxPageSize = 200;
@@ -37,7 +38,7 @@ public sealed class PeopleGrpcService(OrganizationDbContext db, TimeProvider clo
 
     DateOnly Today => clock.GroupToday();
 
-    public async Task<ContractPerson> RegisterPerson(RegisterPersonRequest request, ServerCallContext context)
+    public override async Task<ContractPerson> RegisterPerson(RegisterPersonRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         var errors = new FieldErrors()
@@ -73,7 +74,7 @@ public sealed class PeopleGrpcService(OrganizationDbContext db, TimeProvider clo
         return ToContract(person, caller);
     }
 
-    public async Task<ContractPerson> GetPerson(GetPersonRequest request, ServerCallContext context)
+    public override async Task<ContractPerson> GetPerson(GetPersonRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         new FieldErrors().Id("id", request.Id).ThrowIfAny();
@@ -81,7 +82,7 @@ public sealed class PeopleGrpcService(OrganizationDbContext db, TimeProvider clo
         return ToContract(person, caller);
     }
 
-    public async Task<ListPeopleResponse> ListPeople(ListPeopleRequest request, ServerCallContext context)
+    public override async Task<ListPeopleResponse> ListPeople(ListPeopleRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         var errors = new FieldErrors()
@@ -127,7 +128,7 @@ public sealed class PeopleGrpcService(OrganizationDbContext db, TimeProvider clo
         return response;
     }
 
-    public async Task<ContractPerson> UpdatePerson(UpdatePersonRequest request, ServerCallContext context)
+    public override async Task<ContractPerson> UpdatePerson(UpdatePersonRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         var errors = new FieldErrors().Id("id", request.Id);
@@ -152,7 +153,7 @@ public sealed class PeopleGrpcService(OrganizationDbContext db, TimeProvider clo
         return ToContract(person, caller);
     }
 
-    public async Task<ContractPerson> JoinParty(JoinPartyRequest request, ServerCallContext context)
+    public override async Task<ContractPerson> JoinParty(JoinPartyRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         var errors = new FieldErrors().Id("personId", request.PersonId).Id("organizationId", request.OrganizationId);
@@ -172,7 +173,7 @@ public sealed class PeopleGrpcService(OrganizationDbContext db, TimeProvider clo
         return ToContract(person, caller);
     }
 
-    public async Task<ContractPerson> TransferMember(TransferMemberRequest request, ServerCallContext context)
+    public override async Task<ContractPerson> TransferMember(TransferMemberRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         var errors = new FieldErrors().Id("personId", request.PersonId).Id("toOrganizationId", request.ToOrganizationId);
@@ -190,7 +191,7 @@ public sealed class PeopleGrpcService(OrganizationDbContext db, TimeProvider clo
         return ToContract(person, caller);
     }
 
-    public async Task<ContractPerson> ChangeMemberStatus(ChangeMemberStatusRequest request, ServerCallContext context)
+    public override async Task<ContractPerson> ChangeMemberStatus(ChangeMemberStatusRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         var errors = new FieldErrors().Id("personId", request.PersonId);
@@ -214,7 +215,7 @@ public sealed class PeopleGrpcService(OrganizationDbContext db, TimeProvider clo
         return ToContract(person, caller);
     }
 
-    public async Task<ContractPerson> AssignRole(AssignRoleRequest request, ServerCallContext context)
+    public override async Task<ContractPerson> AssignRole(AssignRoleRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         var errors = new FieldErrors().Id("personId", request.PersonId).Id("organizationId", request.OrganizationId);
@@ -238,7 +239,7 @@ public sealed class PeopleGrpcService(OrganizationDbContext db, TimeProvider clo
         return ToContract(person, caller);
     }
 
-    public async Task<ContractPerson> EndRole(EndRoleRequest request, ServerCallContext context)
+    public override async Task<ContractPerson> EndRole(EndRoleRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         var errors = new FieldErrors().Id("personId", request.PersonId).Id("roleId", request.RoleId);
@@ -270,14 +271,14 @@ public sealed class PeopleGrpcService(OrganizationDbContext db, TimeProvider clo
     {
         var query = db.Set<Person>().Include(p => p.Memberships).Include(p => p.Roles).AsSplitQuery();
         var person = await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(p => p.Id == id, ct);
-        if (person is null || !caller.CanAccess(person.SubsidiaryId)) throw new RpcException(StatusCode.NotFound, "The person was not found.");
+        if (person is null || !caller.CanAccess(person.SubsidiaryId)) throw new RpcException(new Status(StatusCode.NotFound, "The person was not found."));
         return person;
     }
 
     async Task<Person> FindForChangeAsync(Guid id, long expectedVersion, CallerScope caller, CancellationToken ct)
     {
         var person = await FindInScopeAsync(id, caller, tracked: true, ct);
-        if (expectedVersion != 0 && expectedVersion != person.Version) throw new RpcException(StatusCode.Aborted, StaleMessage);
+        if (expectedVersion != 0 && expectedVersion != person.Version) throw new RpcException(new Status(StatusCode.Aborted, StaleMessage));
         return person;
     }
 
@@ -309,7 +310,7 @@ public sealed class PeopleGrpcService(OrganizationDbContext db, TimeProvider clo
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new RpcException(StatusCode.Aborted, StaleMessage);
+            throw new RpcException(new Status(StatusCode.Aborted, StaleMessage));
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation } pg
                                            && pg.ConstraintName == OrganizationRoleMapping.OneSecretaryConstraint)

@@ -4,6 +4,7 @@ using Alliance.Organization.Common;
 using Alliance.Organization.Data;
 using Alliance.Organization.Search;
 using Alliance.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Alliance.ServiceDefaults.Messaging;
 using Alliance.ServiceDefaults.Security;
 using Alliance.ServiceDefaults.Validation;
@@ -20,11 +21,11 @@ namespace Alliance.Organization.ServiceCenters;
 /// subsidiaries of the alliances it is shared with today or later (others get NOT_FOUND); only administrators of its
 /// subsidiary (or the group) change it.
 /// </summary>
-public sealed class ServiceCenterGrpcService(OrganizationDbContext db, TimeProvider clock)
+public sealed class ServiceCenterGrpcService(OrganizationDbContext db, TimeProvider clock) : Alliance.Contracts.Organization.V1.ServiceCenterService.ServiceCenterServiceBase
 {
     static readonly string[] Sorts = ["", "name", "-name", "capacity", "-capacity", "created", "-created"];
 
-    public async Task<C.ServiceCenter> OpenServiceCenter(C.OpenServiceCenterRequest request, ServerCallContext context)
+    public override async Task<C.ServiceCenter> OpenServiceCenter(C.OpenServiceCenterRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         new FieldErrors().Id("ownerOrganizationId", request.OwnerOrganizationId).Details(request.Details).ThrowIfAny();
@@ -54,7 +55,7 @@ public sealed class ServiceCenterGrpcService(OrganizationDbContext db, TimeProvi
         return ToContract(center);
     }
 
-    public async Task<C.ServiceCenter> GetServiceCenter(C.GetServiceCenterRequest request, ServerCallContext context)
+    public override async Task<C.ServiceCenter> GetServiceCenter(C.GetServiceCenterRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         new FieldErrors().Id("id", request.Id).ThrowIfAny();
@@ -64,7 +65,7 @@ public sealed class ServiceCenterGrpcService(OrganizationDbContext db, TimeProvi
         return ToContract(center);
     }
 
-    public async Task<C.ListServiceCentersResponse> ListServiceCenters(C.ListServiceCentersRequest request, ServerCallContext context)
+    public override async Task<C.ListServiceCentersResponse> ListServiceCenters(C.ListServiceCentersRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         var errors = new FieldErrors()
@@ -125,7 +126,7 @@ public sealed class ServiceCenterGrpcService(OrganizationDbContext db, TimeProvi
         return response;
     }
 
-    public Task<C.ServiceCenter> ReviseServiceCenter(C.ReviseServiceCenterRequest request, ServerCallContext context) =>
+    public override Task<C.ServiceCenter> ReviseServiceCenter(C.ReviseServiceCenterRequest request, ServerCallContext context) =>
         ChangeAsync(context, request.Id, request.ExpectedVersion,
             errors => errors.Details(request.Details),
             (center, _) =>
@@ -136,7 +137,7 @@ public sealed class ServiceCenterGrpcService(OrganizationDbContext db, TimeProvi
                 return Task.CompletedTask;
             });
 
-    public Task<C.ServiceCenter> CloseServiceCenter(C.CloseServiceCenterRequest request, ServerCallContext context) =>
+    public override Task<C.ServiceCenter> CloseServiceCenter(C.CloseServiceCenterRequest request, ServerCallContext context) =>
         ChangeAsync(context, request.Id, request.ExpectedVersion,
             errors => errors.Date("closedOn", request.ClosedOn).Optional("reason", request.Reason, ServiceCenter.MaxCloseReasonLength),
             (center, _) =>
@@ -147,7 +148,7 @@ public sealed class ServiceCenterGrpcService(OrganizationDbContext db, TimeProvi
                 return Task.CompletedTask;
             });
 
-    public Task<C.ServiceCenter> ShareWithAlliance(C.ShareWithAllianceRequest request, ServerCallContext context) =>
+    public override Task<C.ServiceCenter> ShareWithAlliance(C.ShareWithAllianceRequest request, ServerCallContext context) =>
         ChangeAsync(context, request.Id, request.ExpectedVersion,
             errors =>
             {
@@ -170,7 +171,7 @@ public sealed class ServiceCenterGrpcService(OrganizationDbContext db, TimeProvi
                     center.Id, alliance.Id, share.SharedFrom, share.SharedUntil));
             });
 
-    public Task<C.ServiceCenter> StopSharing(C.StopSharingRequest request, ServerCallContext context) =>
+    public override Task<C.ServiceCenter> StopSharing(C.StopSharingRequest request, ServerCallContext context) =>
         ChangeAsync(context, request.Id, request.ExpectedVersion,
             errors => errors.Id("allianceId", request.AllianceId).Date("sharedUntil", request.SharedUntil),
             (center, _) =>
@@ -193,7 +194,7 @@ public sealed class ServiceCenterGrpcService(OrganizationDbContext db, TimeProvi
         var center = await Visible(caller).Include(c => c.Shares).SingleOrDefaultAsync(c => c.Id == centerId, ct) ?? throw NotFound();
         caller.EnsureAdmin("change a service center");
         if (!caller.CanAccess(center.SubsidiaryId))
-            throw new RpcException(StatusCode.PermissionDenied, "Only administrators of the owner's subsidiary may change the service center.");
+            throw new RpcException(new Status(StatusCode.PermissionDenied, "Only administrators of the owner's subsidiary may change the service center."));
         EnsureExpectedVersion(expectedVersion, center.Version, "service center");
         try
         {
@@ -231,7 +232,7 @@ public sealed class ServiceCenterGrpcService(OrganizationDbContext db, TimeProvi
             || c.Shares.Any(s => (s.SharedUntil == null || s.SharedUntil >= today) && alliances.Contains(s.AllianceId)));
     }
 
-    static RpcException NotFound() => new(StatusCode.NotFound, "The service center was not found.");
+    static RpcException NotFound() => new(new Status(StatusCode.NotFound, "The service center was not found."));
 
     static ServiceCenterDetails ToDetails(C.ServiceCenterDetails d) =>
         new(d.Name, d.Address, d.Capacity, d.ContactName, d.ContactPhone, d.OpeningHours, d.Facilities);

@@ -3,6 +3,7 @@ using Alliance.Contracts.Events;
 using Alliance.Contracts.Organization.V1;
 using Alliance.Organization.Common;
 using Alliance.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Alliance.ServiceDefaults.Messaging;
 using Alliance.ServiceDefaults.Security;
 using Alliance.ServiceDefaults.Validation;
@@ -14,7 +15,7 @@ namespace Alliance.Organization;
 
 public sealed partial class OrganizationGrpcService
 {
-    public async Task<Contracts.Organization.V1.Subsidiary> RegisterSubsidiary(RegisterSubsidiaryRequest request, ServerCallContext context)
+    public override async Task<Contracts.Organization.V1.Subsidiary> RegisterSubsidiary(RegisterSubsidiaryRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         caller.EnsureGroupAdmin("register a subsidiary");
@@ -43,18 +44,18 @@ public sealed partial class OrganizationGrpcService
         return ToContract(subsidiary);
     }
 
-    public async Task<Contracts.Organization.V1.Subsidiary> GetSubsidiary(GetSubsidiaryRequest request, ServerCallContext context)
+    public override async Task<Contracts.Organization.V1.Subsidiary> GetSubsidiary(GetSubsidiaryRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         new FieldErrors().Id("id", request.Id).ThrowIfAny();
         var id = Guid.Parse(request.Id);
         caller.EnsureCanAccess(id, "The subsidiary");
         var subsidiary = await db.Subsidiaries.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, context.CancellationToken)
-            ?? throw new RpcException(StatusCode.NotFound, "The subsidiary was not found.");
+            ?? throw new RpcException(new Status(StatusCode.NotFound, "The subsidiary was not found."));
         return ToContract(subsidiary);
     }
 
-    public async Task<ListSubsidiariesResponse> ListSubsidiaries(ListSubsidiariesRequest request, ServerCallContext context)
+    public override async Task<ListSubsidiariesResponse> ListSubsidiaries(ListSubsidiariesRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         var (page, pageSize) = Paging(request.Page, request.PageSize);

@@ -1,5 +1,6 @@
 using Alliance.ServiceDefaults.Time;
 using Alliance.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Alliance.Contracts.Reporting.V1;
 using Alliance.Reporting.Alliances;
 using Alliance.ServiceDefaults.Security;
@@ -12,7 +13,7 @@ public sealed partial class ReportingGrpcService
 {
     /// <summary>Counts per alliance. A group admin sees every alliance (or one subsidiary's); others their own subsidiary's:
     /// those it leads or has a current member unit in, as the organization service shows them.</summary>
-    public async Task<AllianceCountsResponse> GetAllianceCounts(GetAllianceCountsRequest request, ServerCallContext context)
+    public override async Task<AllianceCountsResponse> GetAllianceCounts(GetAllianceCountsRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         new FieldErrors().Id("subsidiaryId", request.HasSubsidiaryId ? request.SubsidiaryId : null, required: false).ThrowIfAny();

@@ -2,6 +2,7 @@ using Alliance.Contracts.Reporting.V1;
 using Alliance.Reporting.Data;
 using Alliance.Reporting.Pairings;
 using Alliance.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Alliance.ServiceDefaults.Security;
 using Alliance.ServiceDefaults.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -10,9 +11,9 @@ using Microsoft.Extensions.Options;
 namespace Alliance.Reporting.Dashboards;
 
 /// <summary>alliance.reporting.v1.ReportingService: dashboards from the read model, through the cache.</summary>
-public sealed partial class ReportingGrpcService(ReportingDbContext db, DashboardCache cache, TimeProvider clock, IOptions<PairingOptions> pairingOptions)
+public sealed partial class ReportingGrpcService(ReportingDbContext db, DashboardCache cache, TimeProvider clock, IOptions<PairingOptions> pairingOptions) : Alliance.Contracts.Reporting.V1.ReportingService.ReportingServiceBase
 {
-    public async Task<GroupDashboard> GetGroupDashboard(GetGroupDashboardRequest request, ServerCallContext context)
+    public override async Task<GroupDashboard> GetGroupDashboard(GetGroupDashboardRequest request, ServerCallContext context)
     {
         CallerScope.From(context).EnsureGroupAdmin("see the group dashboard");
         return await cache.GetOrComputeAsync("group", GroupDashboard.Parser, async () =>
@@ -29,7 +30,7 @@ public sealed partial class ReportingGrpcService(ReportingDbContext db, Dashboar
         });
     }
 
-    public async Task<SubsidiaryDashboard> GetSubsidiaryDashboard(GetSubsidiaryDashboardRequest request, ServerCallContext context)
+    public override async Task<SubsidiaryDashboard> GetSubsidiaryDashboard(GetSubsidiaryDashboardRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         new FieldErrors().Id("subsidiaryId", request.SubsidiaryId).ThrowIfAny();

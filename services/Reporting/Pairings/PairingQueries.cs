@@ -1,5 +1,6 @@
 using Alliance.ServiceDefaults.Time;
 using Alliance.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Alliance.Contracts.Reporting.V1;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ public sealed partial class ReportingGrpcService
     /// Pairings of a subsidiary that are active today and those expiring soon, by the organization service's rule:
     /// ended once EndedOn or ExpiresOn has passed; expiring soon when it expires within the next ExpiringSoonDays.
     /// </summary>
-    public async Task<PairingCounts> GetPairingCounts(GetPairingCountsRequest request, ServerCallContext context)
+    public override async Task<PairingCounts> GetPairingCounts(GetPairingCountsRequest request, ServerCallContext context)
     {
         var id = SubsidiaryInScope(request.SubsidiaryId, context);
         var days = pairingOptions.Value.ExpiringSoonDays;

@@ -1,4 +1,5 @@
 using Alliance.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Alliance.Contracts.Reporting.V1;
 using Alliance.ServiceDefaults.Security;
 using Alliance.ServiceDefaults.Time;
@@ -11,7 +12,7 @@ public sealed partial class ReportingGrpcService
 {
     const string Full = "full", Probationary = "probationary", Secretary = "secretary", DeputySecretary = "deputy-secretary";
 
-    public async Task<MemberCountsResponse> GetMemberCounts(GetMemberCountsRequest request, ServerCallContext context)
+    public override async Task<MemberCountsResponse> GetMemberCounts(GetMemberCountsRequest request, ServerCallContext context)
     {
         var id = SubsidiaryInScope(request.SubsidiaryId, context);
         var ct = context.CancellationToken;
@@ -37,7 +38,7 @@ public sealed partial class ReportingGrpcService
     }
 
     /// <summary>People holding a secretary or deputy secretary role today, and how many of them hold a management post.</summary>
-    public async Task<CrossAppointment> GetCrossAppointment(GetCrossAppointmentRequest request, ServerCallContext context)
+    public override async Task<CrossAppointment> GetCrossAppointment(GetCrossAppointmentRequest request, ServerCallContext context)
     {
         var id = SubsidiaryInScope(request.SubsidiaryId, context);
         var today = clock.GroupToday();

@@ -35,18 +35,13 @@ public class HrApplyServiceTests : IAsyncLifetime
 
     static readonly CallOptions GroupAdmin = As(Roles.GroupAdmin);
 
-    Task<TResponse> Call<TRequest, TResponse>(string method, TRequest request, CallOptions? options = null, string service = "HrSyncService")
-        where TRequest : IMessage<TRequest> where TResponse : IMessage<TResponse>, new() =>
-        _host.Channel.UnaryAsync<TRequest, TResponse>($"/alliance.organization.v1.{service}/{method}", request, options ?? GroupAdmin);
-
     async Task<T> InDatabase<T>(Func<OrganizationDbContext, Task<T>> read)
     {
         await using var scope = _host.Services.CreateAsyncScope();
         return await read(scope.ServiceProvider.GetRequiredService<OrganizationDbContext>());
     }
 
-    Task<Subsidiary> SubsidiaryAsync(string code) => Call<RegisterSubsidiaryRequest, Subsidiary>("RegisterSubsidiary",
-        new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code }, service: "OrganizationService");
+    Task<Subsidiary> SubsidiaryAsync(string code) => _host.Client<OrganizationService.OrganizationServiceClient>().RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code }, GroupAdmin).ResponseAsync;
 
     static HrEmployeeRecord Record(int row, string number, string name, string department, bool active, DateTimeOffset at) => new()
     {
@@ -58,11 +53,11 @@ public class HrApplyServiceTests : IAsyncLifetime
     {
         var request = new ApplyHrEmployeesRequest { SubsidiaryId = subsidiaryId, SyncRunId = runId };
         request.Records.AddRange(records);
-        return await Call<ApplyHrEmployeesRequest, ApplyHrEmployeesResponse>("ApplyHrEmployees", request);
+        return await _host.Client<HrSyncService.HrSyncServiceClient>().ApplyHrEmployeesAsync(request, GroupAdmin).ResponseAsync;
     }
 
     Task<HrSyncRun> StartAsync(string subsidiaryId, string source = "test-connector") =>
-        Call<StartHrSyncRunRequest, HrSyncRun>("StartHrSyncRun", new StartHrSyncRunRequest { SubsidiaryId = subsidiaryId, Source = source });
+        _host.Client<HrSyncService.HrSyncServiceClient>().StartHrSyncRunAsync(new StartHrSyncRunRequest { SubsidiaryId = subsidiaryId, Source = source }, GroupAdmin).ResponseAsync;
 
     static readonly DateTimeOffset T0 = new(2026, 3, 1, 9, 0, 0, TimeSpan.FromHours(8));
 
@@ -93,7 +88,7 @@ public class HrApplyServiceTests : IAsyncLifetime
 
         var counted = repeat.Run;
         (counted.Created, counted.Updated, counted.Stale, counted.Unchanged, counted.Processed).Should().Be((1, 1, 1, 1, 4));
-        var finished = await Call<FinishHrSyncRunRequest, HrSyncRun>("FinishHrSyncRun", new FinishHrSyncRunRequest { Id = run.Id });
+        var finished = await _host.Client<HrSyncService.HrSyncServiceClient>().FinishHrSyncRunAsync(new FinishHrSyncRunRequest { Id = run.Id }, GroupAdmin).ResponseAsync;
         finished.Status.Should().Be("succeeded");
         finished.FinishedAt.Should().NotBeNull();
         var late = await Assert.ThrowsAsync<RpcException>(() => ApplyAsync(subsidiary.Id, run.Id, Record(5, "E101", "钱二", "研发部", true, T0)));
@@ -104,14 +99,12 @@ public class HrApplyServiceTests : IAsyncLifetime
     public async Task Deactivating_a_secretary_applies_the_employment_change_keeps_the_role_and_raises_a_conflict_to_resolve()
     {
         var subsidiary = await SubsidiaryAsync("HRA2");
-        var branch = await Call<CreateOrganizationRequest, Alliance.Contracts.Organization.V1.Organization>("CreateOrganization",
-            new CreateOrganizationRequest { SubsidiaryId = subsidiary.Id, Name = "第一支部", Kind = OrganizationKind.Branch }, service: "OrganizationService");
-        var person = await Call<RegisterPersonRequest, Person>("RegisterPerson",
-            new RegisterPersonRequest { SubsidiaryId = subsidiary.Id, Name = "孙书记", Kind = PersonKind.Employee, EmployeeNumber = "S1" }, service: "PeopleService");
-        person = await Call<JoinPartyRequest, Person>("JoinParty", new JoinPartyRequest
-            { PersonId = person.Id, OrganizationId = branch.Id, JoinedOn = "2020-07-01", Status = MembershipStatus.Full, ExpectedVersion = person.Version }, service: "PeopleService");
-        person = await Call<AssignRoleRequest, Person>("AssignRole", new AssignRoleRequest
-            { PersonId = person.Id, OrganizationId = branch.Id, Role = OrganizationRoleKind.Secretary, StartsOn = "2024-01-01", ExpectedVersion = person.Version }, service: "PeopleService");
+        var branch = await _host.Client<OrganizationService.OrganizationServiceClient>().CreateOrganizationAsync(new CreateOrganizationRequest { SubsidiaryId = subsidiary.Id, Name = "第一支部", Kind = OrganizationKind.Branch }, GroupAdmin).ResponseAsync;
+        var person = await _host.Client<PeopleService.PeopleServiceClient>().RegisterPersonAsync(new RegisterPersonRequest { SubsidiaryId = subsidiary.Id, Name = "孙书记", Kind = PersonKind.Employee, EmployeeNumber = "S1" }, GroupAdmin).ResponseAsync;
+        person = await _host.Client<PeopleService.PeopleServiceClient>().JoinPartyAsync(new JoinPartyRequest
+            { PersonId = person.Id, OrganizationId = branch.Id, JoinedOn = "2020-07-01", Status = MembershipStatus.Full, ExpectedVersion = person.Version }, GroupAdmin).ResponseAsync;
+        person = await _host.Client<PeopleService.PeopleServiceClient>().AssignRoleAsync(new AssignRoleRequest
+            { PersonId = person.Id, OrganizationId = branch.Id, Role = OrganizationRoleKind.Secretary, StartsOn = "2024-01-01", ExpectedVersion = person.Version }, GroupAdmin).ResponseAsync;
         var run = await StartAsync(subsidiary.Id);
 
         (await ApplyAsync(subsidiary.Id, run.Id, Record(1, "S1", "孙书记", "办公室", true, T0))).Results.Single().Outcome.Should().Be("created", "an HR record is created and matched to the person by employee number");
@@ -119,12 +112,12 @@ public class HrApplyServiceTests : IAsyncLifetime
 
         left.Results.Single().Outcome.Should().Be("conflict");
         left.Results.Single().Message.Should().Contain("secretary").And.Contain("第一支部");
-        var after = await Call<GetPersonRequest, Person>("GetPerson", new GetPersonRequest { Id = person.Id }, service: "PeopleService");
+        var after = await _host.Client<PeopleService.PeopleServiceClient>().GetPersonAsync(new GetPersonRequest { Id = person.Id }, GroupAdmin).ResponseAsync;
         after.Roles.Single().HasEndsOn.Should().BeFalse("party roles are never dropped by HR");
         var user = await InDatabase(db => db.Set<Alliance.Organization.HrSync.HrUser>().AsNoTracking().SingleAsync(u => u.PersonId == Guid.Parse(person.Id)));
         user.Active.Should().BeFalse("the employment change applies");
 
-        var open = await Call<ListHrConflictsRequest, ListHrConflictsResponse>("ListHrConflicts", new ListHrConflictsRequest { SubsidiaryId = subsidiary.Id, Status = "open" });
+        var open = await _host.Client<HrSyncService.HrSyncServiceClient>().ListHrConflictsAsync(new ListHrConflictsRequest { SubsidiaryId = subsidiary.Id, Status = "open" }, GroupAdmin).ResponseAsync;
         var conflict = open.Items.Should().ContainSingle().Subject;
         (conflict.PersonId, conflict.Kind, conflict.SyncRunId).Should().Be((person.Id, "party-role", run.Id));
         conflict.RoleIds.Should().Equal(after.Roles.Single().Id);
@@ -134,16 +127,16 @@ public class HrApplyServiceTests : IAsyncLifetime
 
         // Another subsidiary's administrator sees none of it.
         var other = await SubsidiaryAsync("HRA2X");
-        var foreign = await Call<ListHrConflictsRequest, ListHrConflictsResponse>("ListHrConflicts", new ListHrConflictsRequest(), As(Roles.SubsidiaryAdmin, other.Id));
+        var foreign = await _host.Client<HrSyncService.HrSyncServiceClient>().ListHrConflictsAsync(new ListHrConflictsRequest(), As(Roles.SubsidiaryAdmin, other.Id)).ResponseAsync;
         foreign.Items.Should().BeEmpty();
-        var blank = await Assert.ThrowsAsync<RpcException>(() => Call<ResolveHrConflictRequest, HrConflict>("ResolveHrConflict", new ResolveHrConflictRequest { Id = conflict.Id, Note = " " }));
+        var blank = await Assert.ThrowsAsync<RpcException>(() => _host.Client<HrSyncService.HrSyncServiceClient>().ResolveHrConflictAsync(new ResolveHrConflictRequest { Id = conflict.Id, Note = " " }, GroupAdmin).ResponseAsync);
         blank.StatusCode.Should().Be(StatusCode.InvalidArgument);
 
-        var resolved = await Call<ResolveHrConflictRequest, HrConflict>("ResolveHrConflict", new ResolveHrConflictRequest { Id = conflict.Id, Note = "保留书记职务至换届" });
+        var resolved = await _host.Client<HrSyncService.HrSyncServiceClient>().ResolveHrConflictAsync(new ResolveHrConflictRequest { Id = conflict.Id, Note = "保留书记职务至换届" }, GroupAdmin).ResponseAsync;
         (resolved.Status, resolved.ResolutionNote, resolved.ResolvedBy).Should().Be(("resolved", "保留书记职务至换届", "tester"));
-        var again = await Assert.ThrowsAsync<RpcException>(() => Call<ResolveHrConflictRequest, HrConflict>("ResolveHrConflict", new ResolveHrConflictRequest { Id = conflict.Id, Note = "x" }));
+        var again = await Assert.ThrowsAsync<RpcException>(() => _host.Client<HrSyncService.HrSyncServiceClient>().ResolveHrConflictAsync(new ResolveHrConflictRequest { Id = conflict.Id, Note = "x" }, GroupAdmin).ResponseAsync);
         again.StatusCode.Should().Be(StatusCode.FailedPrecondition);
-        (await Call<GetHrSyncRunRequest, HrSyncRun>("GetHrSyncRun", new GetHrSyncRunRequest { Id = run.Id })).Conflicts.Should().Be(1);
+        (await _host.Client<HrSyncService.HrSyncServiceClient>().GetHrSyncRunAsync(new GetHrSyncRunRequest { Id = run.Id }, GroupAdmin).ResponseAsync).Conflicts.Should().Be(1);
     }
 
     static ImportHrFileRequest File(string subsidiaryId, byte[] bytes, bool dryRun, string name = "hr.csv") =>
@@ -160,7 +153,7 @@ public class HrApplyServiceTests : IAsyncLifetime
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var gbk = Encoding.GetEncoding("GBK").GetBytes(csv);
 
-        var preview = await Call<ImportHrFileRequest, ImportHrFileResponse>("ImportHrFile", File(subsidiary.Id, gbk, dryRun: true));
+        var preview = await _host.Client<HrSyncService.HrSyncServiceClient>().ImportHrFileAsync(File(subsidiary.Id, gbk, dryRun: true), GroupAdmin).ResponseAsync;
         preview.Kind.Should().Be("employees");
         preview.Results.Select(r => r.Outcome).Should().Equal("created", "created", "error", "error");
         preview.Results[2].Message.Should().Contain("status");
@@ -169,20 +162,20 @@ public class HrApplyServiceTests : IAsyncLifetime
         (await HrUsersOf(subsidiary.Id)).Should().Be(0);
         (await InDatabase(db => db.Set<Alliance.Organization.HrSync.HrSyncRun>().CountAsync(r => r.SubsidiaryId == Guid.Parse(subsidiary.Id)))).Should().Be(0);
 
-        var applied = await Call<ImportHrFileRequest, ImportHrFileResponse>("ImportHrFile", File(subsidiary.Id, gbk, dryRun: false, name: "花名册.csv"));
+        var applied = await _host.Client<HrSyncService.HrSyncServiceClient>().ImportHrFileAsync(File(subsidiary.Id, gbk, dryRun: false, name: "花名册.csv"), GroupAdmin).ResponseAsync;
         applied.Results.Select(r => r.Outcome).Should().Equal("created", "created", "error", "error");
         (await PeopleOf(subsidiary.Id)).Should().Be(2);
         (applied.Run.Source, applied.Run.Status, applied.Run.Created, applied.Run.Errors, applied.Run.Total).Should().Be(("file:花名册.csv", "succeeded", 2, 2, 4));
         applied.Run.ErrorMessages.Should().HaveCount(2);
-        var rows = await Call<ListHrSyncRunRowsRequest, ListHrSyncRunRowsResponse>("ListHrSyncRunRows", new ListHrSyncRunRowsRequest { RunId = applied.Run.Id });
+        var rows = await _host.Client<HrSyncService.HrSyncServiceClient>().ListHrSyncRunRowsAsync(new ListHrSyncRunRowsRequest { RunId = applied.Run.Id }, GroupAdmin).ResponseAsync;
         rows.Rows.Select(r => (r.RowNumber, r.Outcome)).Should().Equal((2, "created"), (3, "created"), (4, "error"), (5, "error"));
         rows.Rows[0].Name.Should().Be("李一");
 
         // The same file again: nothing changes; a UTF-8 file with a later time updates.
-        var again = await Call<ImportHrFileRequest, ImportHrFileResponse>("ImportHrFile", File(subsidiary.Id, gbk, dryRun: false));
+        var again = await _host.Client<HrSyncService.HrSyncServiceClient>().ImportHrFileAsync(File(subsidiary.Id, gbk, dryRun: false), GroupAdmin).ResponseAsync;
         again.Results.Take(2).Select(r => r.Outcome).Should().Equal("unchanged", "unchanged");
         var utf8 = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("employeeNumber,name,department,status,updatedAt\nF1,李一,销售部,inactive,2026-03-02T09:00:00+08:00\nF2,李二,市场部,active,2026-02-01T09:00:00+08:00\n")).ToArray();
-        var later = await Call<ImportHrFileRequest, ImportHrFileResponse>("ImportHrFile", File(subsidiary.Id, utf8, dryRun: false));
+        var later = await _host.Client<HrSyncService.HrSyncServiceClient>().ImportHrFileAsync(File(subsidiary.Id, utf8, dryRun: false), GroupAdmin).ResponseAsync;
         later.Results.Select(r => r.Outcome).Should().Equal("deactivated", "stale");
     }
 
@@ -191,11 +184,11 @@ public class HrApplyServiceTests : IAsyncLifetime
     {
         var subsidiary = await SubsidiaryAsync("HRA4");
         var xlsx = Workbooks.Xlsx(["部门编码", "部门名称"], ["D1", "研发部"], ["D2", "市场部"]);
-        var first = await Call<ImportHrFileRequest, ImportHrFileResponse>("ImportHrFile", File(subsidiary.Id, xlsx, dryRun: false, name: "departments.xlsx"));
+        var first = await _host.Client<HrSyncService.HrSyncServiceClient>().ImportHrFileAsync(File(subsidiary.Id, xlsx, dryRun: false, name: "departments.xlsx"), GroupAdmin).ResponseAsync;
         first.Kind.Should().Be("departments");
         first.Results.Select(r => r.Outcome).Should().Equal("created", "created");
         var renamed = Workbooks.Xlsx(["部门编码", "部门名称"], ["D1", "研发中心"], ["D2", "市场部"]);
-        var second = await Call<ImportHrFileRequest, ImportHrFileResponse>("ImportHrFile", File(subsidiary.Id, renamed, dryRun: false, name: "departments.xlsx"));
+        var second = await _host.Client<HrSyncService.HrSyncServiceClient>().ImportHrFileAsync(File(subsidiary.Id, renamed, dryRun: false, name: "departments.xlsx"), GroupAdmin).ResponseAsync;
         second.Results.Select(r => r.Outcome).Should().Equal("updated", "unchanged");
         var names = await InDatabase(db => db.Set<Alliance.Organization.HrSync.HrGroup>().Where(g => g.SubsidiaryId == Guid.Parse(subsidiary.Id)).OrderBy(g => g.ExternalId).Select(g => g.DisplayName).ToListAsync());
         names.Should().Equal("研发中心", "市场部");
@@ -206,16 +199,14 @@ public class HrApplyServiceTests : IAsyncLifetime
     {
         var subsidiary = await SubsidiaryAsync("HRA5");
         var other = await SubsidiaryAsync("HRA5X");
-        var secretary = await Assert.ThrowsAsync<RpcException>(() => Call<StartHrSyncRunRequest, HrSyncRun>("StartHrSyncRun",
-            new StartHrSyncRunRequest { SubsidiaryId = subsidiary.Id, Source = "x" }, As(Roles.Secretary, subsidiary.Id)));
+        var secretary = await Assert.ThrowsAsync<RpcException>(() => _host.Client<HrSyncService.HrSyncServiceClient>().StartHrSyncRunAsync(new StartHrSyncRunRequest { SubsidiaryId = subsidiary.Id, Source = "x" }, As(Roles.Secretary, subsidiary.Id)).ResponseAsync);
         secretary.StatusCode.Should().Be(StatusCode.PermissionDenied);
-        var foreign = await Assert.ThrowsAsync<RpcException>(() => Call<StartHrSyncRunRequest, HrSyncRun>("StartHrSyncRun",
-            new StartHrSyncRunRequest { SubsidiaryId = subsidiary.Id, Source = "x" }, As(Roles.HrClient, other.Id)));
+        var foreign = await Assert.ThrowsAsync<RpcException>(() => _host.Client<HrSyncService.HrSyncServiceClient>().StartHrSyncRunAsync(new StartHrSyncRunRequest { SubsidiaryId = subsidiary.Id, Source = "x" }, As(Roles.HrClient, other.Id)).ResponseAsync);
         foreign.StatusCode.Should().Be(StatusCode.NotFound);
-        var run = await Call<StartHrSyncRunRequest, HrSyncRun>("StartHrSyncRun", new StartHrSyncRunRequest { SubsidiaryId = subsidiary.Id, Source = "x" }, As(Roles.HrClient, subsidiary.Id));
+        var run = await _host.Client<HrSyncService.HrSyncServiceClient>().StartHrSyncRunAsync(new StartHrSyncRunRequest { SubsidiaryId = subsidiary.Id, Source = "x" }, As(Roles.HrClient, subsidiary.Id)).ResponseAsync;
         var missing = new ApplyHrEmployeesRequest { SubsidiaryId = subsidiary.Id, SyncRunId = run.Id };
         missing.Records.Add(new HrEmployeeRecord { RowNumber = 1, Name = "无编号", Active = true });
-        var result = await Call<ApplyHrEmployeesRequest, ApplyHrEmployeesResponse>("ApplyHrEmployees", missing, As(Roles.HrClient, subsidiary.Id));
+        var result = await _host.Client<HrSyncService.HrSyncServiceClient>().ApplyHrEmployeesAsync(missing, As(Roles.HrClient, subsidiary.Id)).ResponseAsync;
         result.Results.Single().Outcome.Should().Be("error");
         result.Results.Single().Message.Should().Contain("employeeNumber");
         (await HrUsersOf(subsidiary.Id)).Should().Be(0);

@@ -32,25 +32,19 @@ public class HrFileBatchTests : IAsyncLifetime
 
     static readonly CallOptions GroupAdmin = new(new Metadata { { AllianceMetadata.UserRole, Roles.GroupAdmin }, { AllianceMetadata.UserId, "tester" } });
 
-    Task<TResponse> Call<TRequest, TResponse>(string method, TRequest request, string service = "HrSyncService")
-        where TRequest : IMessage<TRequest> where TResponse : IMessage<TResponse>, new() =>
-        _host.Channel.UnaryAsync<TRequest, TResponse>($"/alliance.organization.v1.{service}/{method}", request,
-            new CallOptions(GroupAdmin.Headers, DateTime.UtcNow.AddMinutes(5)));
-
     async Task<T> InDatabase<T>(Func<OrganizationDbContext, Task<T>> read)
     {
         await using var scope = _host.Services.CreateAsyncScope();
         return await read(scope.ServiceProvider.GetRequiredService<OrganizationDbContext>());
     }
 
-    Task<Subsidiary> SubsidiaryAsync(string code) => Call<RegisterSubsidiaryRequest, Subsidiary>("RegisterSubsidiary",
-        new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code }, service: "OrganizationService");
+    Task<Subsidiary> SubsidiaryAsync(string code) => _host.Client<OrganizationService.OrganizationServiceClient>().RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code }, new CallOptions(GroupAdmin.Headers, DateTime.UtcNow.AddMinutes(5))).ResponseAsync;
 
     Task<ImportHrFileResponse> ImportAsync(string subsidiaryId, string csv, bool dryRun = false) =>
-        Call<ImportHrFileRequest, ImportHrFileResponse>("ImportHrFile", new ImportHrFileRequest
+        _host.Client<HrSyncService.HrSyncServiceClient>().ImportHrFileAsync(new ImportHrFileRequest
         {
             SubsidiaryId = subsidiaryId, File = ByteString.CopyFrom(Encoding.UTF8.GetBytes(csv)), FileName = "roster.csv", DryRun = dryRun,
-        });
+        }, new CallOptions(GroupAdmin.Headers, DateTime.UtcNow.AddMinutes(5))).ResponseAsync;
 
     Task<int> CountAsync(string sql, string subsidiaryId) =>
         InDatabase(db => db.Database.SqlQueryRaw<int>(sql, Guid.Parse(subsidiaryId)).SingleAsync());
@@ -183,16 +177,13 @@ public class HrFileBatchTests : IAsyncLifetime
         async Task<(Subsidiary Subsidiary, string SecretaryId)> Prepare(string code, string suffix)
         {
             var subsidiary = await SubsidiaryAsync(code);
-            var branch = await Call<CreateOrganizationRequest, Alliance.Contracts.Organization.V1.Organization>("CreateOrganization",
-                new CreateOrganizationRequest { SubsidiaryId = subsidiary.Id, Name = "第一支部", Kind = OrganizationKind.Branch }, service: "OrganizationService");
-            await Call<RegisterPersonRequest, Person>("RegisterPerson",
-                new RegisterPersonRequest { SubsidiaryId = subsidiary.Id, Name = "老员工", Kind = PersonKind.Employee, EmployeeNumber = "P1" + suffix }, service: "PeopleService");
-            var secretary = await Call<RegisterPersonRequest, Person>("RegisterPerson",
-                new RegisterPersonRequest { SubsidiaryId = subsidiary.Id, Name = "王书记", Kind = PersonKind.Employee, EmployeeNumber = "S1" + suffix }, service: "PeopleService");
-            secretary = await Call<JoinPartyRequest, Person>("JoinParty", new JoinPartyRequest
-                { PersonId = secretary.Id, OrganizationId = branch.Id, JoinedOn = "2020-07-01", Status = MembershipStatus.Full, ExpectedVersion = secretary.Version }, service: "PeopleService");
-            await Call<AssignRoleRequest, Person>("AssignRole", new AssignRoleRequest
-                { PersonId = secretary.Id, OrganizationId = branch.Id, Role = OrganizationRoleKind.Secretary, StartsOn = "2024-01-01", ExpectedVersion = secretary.Version }, service: "PeopleService");
+            var branch = await _host.Client<OrganizationService.OrganizationServiceClient>().CreateOrganizationAsync(new CreateOrganizationRequest { SubsidiaryId = subsidiary.Id, Name = "第一支部", Kind = OrganizationKind.Branch }, new CallOptions(GroupAdmin.Headers, DateTime.UtcNow.AddMinutes(5))).ResponseAsync;
+            await _host.Client<PeopleService.PeopleServiceClient>().RegisterPersonAsync(new RegisterPersonRequest { SubsidiaryId = subsidiary.Id, Name = "老员工", Kind = PersonKind.Employee, EmployeeNumber = "P1" + suffix }, new CallOptions(GroupAdmin.Headers, DateTime.UtcNow.AddMinutes(5))).ResponseAsync;
+            var secretary = await _host.Client<PeopleService.PeopleServiceClient>().RegisterPersonAsync(new RegisterPersonRequest { SubsidiaryId = subsidiary.Id, Name = "王书记", Kind = PersonKind.Employee, EmployeeNumber = "S1" + suffix }, new CallOptions(GroupAdmin.Headers, DateTime.UtcNow.AddMinutes(5))).ResponseAsync;
+            secretary = await _host.Client<PeopleService.PeopleServiceClient>().JoinPartyAsync(new JoinPartyRequest
+                { PersonId = secretary.Id, OrganizationId = branch.Id, JoinedOn = "2020-07-01", Status = MembershipStatus.Full, ExpectedVersion = secretary.Version }, new CallOptions(GroupAdmin.Headers, DateTime.UtcNow.AddMinutes(5))).ResponseAsync;
+            await _host.Client<PeopleService.PeopleServiceClient>().AssignRoleAsync(new AssignRoleRequest
+                { PersonId = secretary.Id, OrganizationId = branch.Id, Role = OrganizationRoleKind.Secretary, StartsOn = "2024-01-01", ExpectedVersion = secretary.Version }, new CallOptions(GroupAdmin.Headers, DateTime.UtcNow.AddMinutes(5))).ResponseAsync;
             return (subsidiary, secretary.Id);
         }
 
@@ -202,7 +193,7 @@ public class HrFileBatchTests : IAsyncLifetime
         var file = await ImportAsync(batched.Id, MixedFile("a"));
 
         // One at a time: the same rows, each in its own ApplyHrEmployees call (the records a file row becomes).
-        var run = await Call<StartHrSyncRunRequest, HrSyncRun>("StartHrSyncRun", new StartHrSyncRunRequest { SubsidiaryId = single.Id, Source = "one-by-one" });
+        var run = await _host.Client<HrSyncService.HrSyncServiceClient>().StartHrSyncRunAsync(new StartHrSyncRunRequest { SubsidiaryId = single.Id, Source = "one-by-one" }, new CallOptions(GroupAdmin.Headers, DateTime.UtcNow.AddMinutes(5))).ResponseAsync;
         var oneByOne = new List<HrRecordResult>();
         var lines = MixedFile("b").Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
         for (var i = 0; i < lines.Count; i++)
@@ -216,7 +207,7 @@ public class HrFileBatchTests : IAsyncLifetime
             if (cells[4] == "不知道") { oneByOne.Add(new HrRecordResult { RowNumber = i + 2, Outcome = "error" }); continue; } // the file reader's check
             var request = new ApplyHrEmployeesRequest { SubsidiaryId = single.Id, SyncRunId = run.Id };
             request.Records.Add(record);
-            oneByOne.AddRange((await Call<ApplyHrEmployeesRequest, ApplyHrEmployeesResponse>("ApplyHrEmployees", request)).Results);
+            oneByOne.AddRange((await _host.Client<HrSyncService.HrSyncServiceClient>().ApplyHrEmployeesAsync(request, new CallOptions(GroupAdmin.Headers, DateTime.UtcNow.AddMinutes(5))).ResponseAsync).Results);
         }
 
         file.Results.Select(r => r.Outcome).Should().Equal(oneByOne.Select(r => r.Outcome));
@@ -227,7 +218,7 @@ public class HrFileBatchTests : IAsyncLifetime
         (await CountAsync("SELECT count(*)::int AS \"Value\" FROM hr_conflicts WHERE subsidiary_id = {0} AND NOT resolved", single.Id)).Should().Be(1);
         foreach (var (subsidiary, secretary) in new[] { (batched.Id, batchedSecretary), (single.Id, singleSecretary) })
         {
-            var person = await Call<GetPersonRequest, Person>("GetPerson", new GetPersonRequest { Id = secretary }, service: "PeopleService");
+            var person = await _host.Client<PeopleService.PeopleServiceClient>().GetPersonAsync(new GetPersonRequest { Id = secretary }, new CallOptions(GroupAdmin.Headers, DateTime.UtcNow.AddMinutes(5))).ResponseAsync;
             person.Roles.Single().HasEndsOn.Should().BeFalse("party roles are never dropped by HR");
             var (events, _) = await EventsAsync(subsidiary);
             events.Where(e => !e.Key.Contains("Subsidiary") && !e.Key.Contains("Organization") && !e.Key.Contains("Role") && e.Key != "MemberJoined")

@@ -28,10 +28,6 @@ public class HrScimRunTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    Task<TResponse> Call<TRequest, TResponse>(string service, string method, TRequest request, CallOptions options)
-        where TRequest : Google.Protobuf.IMessage<TRequest> where TResponse : Google.Protobuf.IMessage<TResponse>, new() =>
-        _host.Channel.UnaryAsync<TRequest, TResponse>($"/alliance.organization.v1.{service}/{method}", request, options);
-
     static CallOptions As(string role, string? tenant = null)
     {
         var metadata = new Metadata { { AllianceMetadata.UserRole, role }, { AllianceMetadata.UserId, "tester" } };
@@ -62,12 +58,11 @@ public class HrScimRunTests : IAsyncLifetime
     [Fact]
     public async Task Creates_of_a_day_count_into_one_run_the_next_day_starts_another_and_a_taken_userName_writes_nothing()
     {
-        var subsidiary = await Call<RegisterSubsidiaryRequest, Subsidiary>("OrganizationService", "RegisterSubsidiary",
-            new RegisterSubsidiaryRequest { Code = "RUN1", Name = "运行企业" }, As(Roles.GroupAdmin));
+        var subsidiary = await _host.Client<OrganizationService.OrganizationServiceClient>().RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = "RUN1", Name = "运行企业" }, As(Roles.GroupAdmin)).ResponseAsync;
         var tenant = Guid.Parse(subsidiary.Id);
         var hr = As(Roles.HrClient, subsidiary.Id);
 
-        for (var i = 0; i < 3; i++) await Call<HrUserWrite, HrUser>("HrSyncService", "CreateHrUser", Employee($"day1-{i}"), hr);
+        for (var i = 0; i < 3; i++) await _host.Client<HrSyncService.HrSyncServiceClient>().CreateHrUserAsync(Employee($"day1-{i}"), hr).ResponseAsync;
         var first = (await ScimRunsAsync(tenant)).Should().ContainSingle().Subject;
         first.Day.Should().Be(new DateOnly(2026, 5, 10));
         (first.Processed, first.Created).Should().Be((3, 3));
@@ -78,7 +73,7 @@ public class HrScimRunTests : IAsyncLifetime
         var taken = Employee("DAY1-0");
         taken.EmployeeNumber = "N-other";
         taken.ExternalId = "x-other";
-        var refused = await FluentActions.Awaiting(() => Call<HrUserWrite, HrUser>("HrSyncService", "CreateHrUser", taken, hr)).Should().ThrowAsync<RpcException>();
+        var refused = await FluentActions.Awaiting(() => _host.Client<HrSyncService.HrSyncServiceClient>().CreateHrUserAsync(taken, hr).ResponseAsync).Should().ThrowAsync<RpcException>();
         refused.Which.StatusCode.Should().Be(StatusCode.AlreadyExists);
         refused.Which.Status.Detail.Should().Contain("userName");
         (await CountAsync("SELECT count(*)::int AS \"Value\" FROM people WHERE subsidiary_id = {0}", tenant)).Should().Be(people);
@@ -86,7 +81,7 @@ public class HrScimRunTests : IAsyncLifetime
 
         // A group day later (Asia/Shanghai): a run of its own; the first keeps its counts.
         _clock.Now = _clock.Now.AddDays(1);
-        await Call<HrUserWrite, HrUser>("HrSyncService", "CreateHrUser", Employee("day2-0"), hr);
+        await _host.Client<HrSyncService.HrSyncServiceClient>().CreateHrUserAsync(Employee("day2-0"), hr).ResponseAsync;
         var runs = await ScimRunsAsync(tenant);
         runs.Select(r => (r.Day, r.Processed, r.Created)).Should().Equal((new DateOnly(2026, 5, 10), 3, 3), (new DateOnly(2026, 5, 11), 1, 1));
     }

@@ -34,10 +34,6 @@ public class HrSyncServiceTests : IAsyncLifetime
 
     static readonly CallOptions GroupAdmin = As(Roles.GroupAdmin);
 
-    Task<TResponse> Call<TRequest, TResponse>(string method, TRequest request, CallOptions options, string service = "HrSyncService")
-        where TRequest : Google.Protobuf.IMessage<TRequest> where TResponse : Google.Protobuf.IMessage<TResponse>, new() =>
-        _host.Channel.UnaryAsync<TRequest, TResponse>($"/alliance.organization.v1.{service}/{method}", request, options);
-
     async Task<T> InDatabase<T>(Func<OrganizationDbContext, Task<T>> read)
     {
         await using var scope = _host.Services.CreateAsyncScope();
@@ -51,8 +47,7 @@ public class HrSyncServiceTests : IAsyncLifetime
         .SqlQueryRaw<string>("SELECT message_type AS \"Value\" FROM outbox_messages WHERE body::text LIKE {0} ORDER BY created_at, id", $"%{id}%").ToListAsync()))
         .Select(type => HrEvents.FirstOrDefault(type.Contains) ?? type).ToList();
 
-    Task<Subsidiary> SubsidiaryAsync(string code) => Call<RegisterSubsidiaryRequest, Subsidiary>("RegisterSubsidiary",
-        new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code }, GroupAdmin, "OrganizationService");
+    Task<Subsidiary> SubsidiaryAsync(string code) => _host.Client<OrganizationService.OrganizationServiceClient>().RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code }, GroupAdmin).ResponseAsync;
 
     static async Task<StatusCode> StatusOf(Func<Task> call)
     {
@@ -73,8 +68,8 @@ public class HrSyncServiceTests : IAsyncLifetime
         var subsidiary = await SubsidiaryAsync("HR1");
         var hr = As(Roles.HrClient, subsidiary.Id);
 
-        var user = await Call<HrUserWrite, HrUser>("CreateHrUser", Employee("wangwu", "研发部"), hr);
-        var person = await Call<GetPersonRequest, Person>("GetPerson", new GetPersonRequest { Id = user.PersonId }, GroupAdmin, "PeopleService");
+        var user = await _host.Client<HrSyncService.HrSyncServiceClient>().CreateHrUserAsync(Employee("wangwu", "研发部"), hr).ResponseAsync;
+        var person = await _host.Client<PeopleService.PeopleServiceClient>().GetPersonAsync(new GetPersonRequest { Id = user.PersonId }, GroupAdmin).ResponseAsync;
         person.Name.Should().Be("王五");
         person.Kind.Should().Be(PersonKind.Employee);
         person.EmployeeNumber.Should().Be("N-wangwu");
@@ -82,25 +77,24 @@ public class HrSyncServiceTests : IAsyncLifetime
         (await EventsAbout(user.PersonId)).Should().Contain(nameof(PersonRegistered));
 
         // Party data Alliance owns: a membership the HR sync must leave alone.
-        var organization = await Call<CreateOrganizationRequest, Contracts.Organization.V1.Organization>("CreateOrganization",
-            new CreateOrganizationRequest { SubsidiaryId = subsidiary.Id, Name = "研发支部", Kind = OrganizationKind.Branch }, GroupAdmin, "OrganizationService");
-        await Call<JoinPartyRequest, Person>("JoinParty", new JoinPartyRequest
-            { PersonId = person.Id, OrganizationId = organization.Id, JoinedOn = "2020-07-01", Status = MembershipStatus.Full, ExpectedVersion = person.Version }, GroupAdmin, "PeopleService");
+        var organization = await _host.Client<OrganizationService.OrganizationServiceClient>().CreateOrganizationAsync(new CreateOrganizationRequest { SubsidiaryId = subsidiary.Id, Name = "研发支部", Kind = OrganizationKind.Branch }, GroupAdmin).ResponseAsync;
+        await _host.Client<PeopleService.PeopleServiceClient>().JoinPartyAsync(new JoinPartyRequest
+            { PersonId = person.Id, OrganizationId = organization.Id, JoinedOn = "2020-07-01", Status = MembershipStatus.Full, ExpectedVersion = person.Version }, GroupAdmin).ResponseAsync;
 
         var moved = Employee("wangwu", "测试部", active: false);
         moved.Id = user.Id;
         moved.DisplayName = "王小五";
         moved.ExpectedVersion = user.Version;
-        var replaced = await Call<HrUserWrite, HrUser>("ReplaceHrUser", moved, hr);
+        var replaced = await _host.Client<HrSyncService.HrSyncServiceClient>().ReplaceHrUserAsync(moved, hr).ResponseAsync;
         replaced.Version.Should().Be(user.Version + 1);
         (await EventsAbout(user.Id)).Should().BeEquivalentTo([nameof(PersonSyncedFromHr), nameof(PersonSyncedFromHr), nameof(PersonLeftInHr), nameof(DepartmentChangedInHr)]);
         (await EventsAbout(user.PersonId)).Should().Contain(nameof(PersonUpdated), "the person's name followed HR");
-        var after = await Call<GetPersonRequest, Person>("GetPerson", new GetPersonRequest { Id = user.PersonId }, GroupAdmin, "PeopleService");
+        var after = await _host.Client<PeopleService.PeopleServiceClient>().GetPersonAsync(new GetPersonRequest { Id = user.PersonId }, GroupAdmin).ResponseAsync;
         after.Name.Should().Be("王小五");
         after.MembershipHistory.Should().ContainSingle().Which.OrganizationId.Should().Be(organization.Id);
 
         // A stale version is refused and nothing changes.
-        (await StatusOf(() => Call<HrUserWrite, HrUser>("ReplaceHrUser", moved, hr))).Should().Be(StatusCode.Aborted);
+        (await StatusOf(() => _host.Client<HrSyncService.HrSyncServiceClient>().ReplaceHrUserAsync(moved, hr).ResponseAsync)).Should().Be(StatusCode.Aborted);
     }
 
     [Fact]
@@ -108,11 +102,11 @@ public class HrSyncServiceTests : IAsyncLifetime
     {
         var first = await SubsidiaryAsync("HR2");
         var second = await SubsidiaryAsync("HR3");
-        var user = await Call<HrUserWrite, HrUser>("CreateHrUser", Employee("zhaoliu", "财务部"), As(Roles.HrClient, first.Id));
-        (await StatusOf(() => Call<GetHrResourceRequest, HrUser>("GetHrUser", new GetHrResourceRequest { Id = user.Id }, GroupAdmin))).Should().Be(StatusCode.PermissionDenied);
-        (await StatusOf(() => Call<GetHrResourceRequest, HrUser>("GetHrUser", new GetHrResourceRequest { Id = user.Id }, As(Roles.SubsidiaryAdmin, first.Id)))).Should().Be(StatusCode.PermissionDenied);
-        (await StatusOf(() => Call<GetHrResourceRequest, HrUser>("GetHrUser", new GetHrResourceRequest { Id = user.Id }, As(Roles.HrClient, second.Id)))).Should().Be(StatusCode.NotFound);
-        (await Call<GetHrResourceRequest, HrUser>("GetHrUser", new GetHrResourceRequest { Id = user.Id }, As(Roles.HrClient, first.Id))).UserName.Should().Be("zhaoliu");
+        var user = await _host.Client<HrSyncService.HrSyncServiceClient>().CreateHrUserAsync(Employee("zhaoliu", "财务部"), As(Roles.HrClient, first.Id)).ResponseAsync;
+        (await StatusOf(() => _host.Client<HrSyncService.HrSyncServiceClient>().GetHrUserAsync(new GetHrResourceRequest { Id = user.Id }, GroupAdmin).ResponseAsync)).Should().Be(StatusCode.PermissionDenied);
+        (await StatusOf(() => _host.Client<HrSyncService.HrSyncServiceClient>().GetHrUserAsync(new GetHrResourceRequest { Id = user.Id }, As(Roles.SubsidiaryAdmin, first.Id)).ResponseAsync)).Should().Be(StatusCode.PermissionDenied);
+        (await StatusOf(() => _host.Client<HrSyncService.HrSyncServiceClient>().GetHrUserAsync(new GetHrResourceRequest { Id = user.Id }, As(Roles.HrClient, second.Id)).ResponseAsync)).Should().Be(StatusCode.NotFound);
+        (await _host.Client<HrSyncService.HrSyncServiceClient>().GetHrUserAsync(new GetHrResourceRequest { Id = user.Id }, As(Roles.HrClient, first.Id)).ResponseAsync).UserName.Should().Be("zhaoliu");
     }
 
     [Fact]
@@ -120,16 +114,15 @@ public class HrSyncServiceTests : IAsyncLifetime
     {
         var subsidiary = await SubsidiaryAsync("HR4");
         var hr = As(Roles.HrClient, subsidiary.Id);
-        var a = await Call<HrUserWrite, HrUser>("CreateHrUser", Employee("alpha", "A部"), hr);
-        await Call<HrUserWrite, HrUser>("CreateHrUser", Employee("beta", "B部"), hr);
+        var a = await _host.Client<HrSyncService.HrSyncServiceClient>().CreateHrUserAsync(Employee("alpha", "A部"), hr).ResponseAsync;
+        await _host.Client<HrSyncService.HrSyncServiceClient>().CreateHrUserAsync(Employee("beta", "B部"), hr).ResponseAsync;
         static ScimFilter Compare(string attribute, string op, string? value = null)
         {
             var compare = new ScimComparison { Attribute = attribute, Operator = op };
             if (value is not null) compare.Value = value;
             return new ScimFilter { Compare = compare };
         }
-        async Task<string[]> Ids(ScimFilter filter) => (await Call<ListHrResourcesRequest, ListHrUsersResponse>("ListHrUsers",
-            new ListHrResourcesRequest { Filter = filter, StartIndex = 1, Count = 10 }, hr)).Items.Select(u => u.Id).ToArray();
+        async Task<string[]> Ids(ScimFilter filter) => (await _host.Client<HrSyncService.HrSyncServiceClient>().ListHrUsersAsync(new ListHrResourcesRequest { Filter = filter, StartIndex = 1, Count = 10 }, hr).ResponseAsync).Items.Select(u => u.Id).ToArray();
 
         (await Ids(Compare("emails.value", "eq", "ALPHA@example.com"))).Should().Equal(a.Id);
         (await Ids(Compare("department", "co", "a"))).Should().Equal(a.Id);
@@ -146,18 +139,17 @@ public class HrSyncServiceTests : IAsyncLifetime
     public async Task A_client_secret_is_stored_only_as_its_hash_and_stops_verifying_when_revoked()
     {
         var subsidiary = await SubsidiaryAsync("HR5");
-        var created = await Call<CreateHrClientRequest, CreateHrClientResponse>("CreateHrClient",
-            new CreateHrClientRequest { Name = "人事系统", SubsidiaryId = subsidiary.Id }, As(Roles.SubsidiaryAdmin, subsidiary.Id));
+        var created = await _host.Client<HrSyncService.HrSyncServiceClient>().CreateHrClientAsync(new CreateHrClientRequest { Name = "人事系统", SubsidiaryId = subsidiary.Id }, As(Roles.SubsidiaryAdmin, subsidiary.Id)).ResponseAsync;
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(created.Secret)));
         var stored = await InDatabase(db => db.Database.SqlQueryRaw<string>("SELECT secret_sha256 AS \"Value\" FROM hr_clients WHERE id = {0}", Guid.Parse(created.Client.Id)).SingleAsync());
         stored.Should().Be(hash).And.NotContain(created.Secret);
 
-        var verified = await Call<VerifyHrClientRequest, HrClient>("VerifyHrClient", new VerifyHrClientRequest { SecretSha256 = hash }, new CallOptions());
+        var verified = await _host.Client<HrSyncService.HrSyncServiceClient>().VerifyHrClientAsync(new VerifyHrClientRequest { SecretSha256 = hash }, new CallOptions()).ResponseAsync;
         verified.SubsidiaryId.Should().Be(subsidiary.Id);
-        (await StatusOf(() => Call<RevokeHrClientRequest, HrClient>("RevokeHrClient", new RevokeHrClientRequest { Id = created.Client.Id }, As(Roles.Secretary, subsidiary.Id))))
+        (await StatusOf(() => _host.Client<HrSyncService.HrSyncServiceClient>().RevokeHrClientAsync(new RevokeHrClientRequest { Id = created.Client.Id }, As(Roles.Secretary, subsidiary.Id)).ResponseAsync))
             .Should().Be(StatusCode.PermissionDenied);
-        await Call<RevokeHrClientRequest, HrClient>("RevokeHrClient", new RevokeHrClientRequest { Id = created.Client.Id }, GroupAdmin);
-        (await StatusOf(() => Call<VerifyHrClientRequest, HrClient>("VerifyHrClient", new VerifyHrClientRequest { SecretSha256 = hash }, new CallOptions())))
+        await _host.Client<HrSyncService.HrSyncServiceClient>().RevokeHrClientAsync(new RevokeHrClientRequest { Id = created.Client.Id }, GroupAdmin).ResponseAsync;
+        (await StatusOf(() => _host.Client<HrSyncService.HrSyncServiceClient>().VerifyHrClientAsync(new VerifyHrClientRequest { SecretSha256 = hash }, new CallOptions()).ResponseAsync))
             .Should().Be(StatusCode.NotFound);
     }
 }

@@ -39,21 +39,14 @@ public class TreeImportServiceTests : IAsyncLifetime
         return new CallOptions(metadata, DateTime.UtcNow.AddSeconds(60));
     }
 
-    Task<TResponse> Call<TRequest, TResponse>(string service, string method, TRequest request, CallOptions? options = null)
-        where TRequest : IMessage<TRequest> where TResponse : IMessage<TResponse>, new() =>
-        _host.Channel.UnaryAsync<TRequest, TResponse>($"/alliance.organization.v1.{service}/{method}", request, options ?? As(Roles.GroupAdmin));
-
     Task<TreeImportResult> PreviewAsync(string subsidiaryId, string csv, CallOptions? options = null) =>
-        Call<TreeImportRequest, TreeImportResult>("OrganizationImportService", "PreviewTreeImport",
-            new TreeImportRequest { SubsidiaryId = subsidiaryId, Csv = ByteString.CopyFromUtf8(csv) }, options);
+        _host.Client<OrganizationImportService.OrganizationImportServiceClient>().PreviewTreeImportAsync(new TreeImportRequest { SubsidiaryId = subsidiaryId, Csv = ByteString.CopyFromUtf8(csv) }, options ?? As(Roles.GroupAdmin)).ResponseAsync;
 
     Task<TreeImportResult> ApplyAsync(string subsidiaryId, string csv, string requestId = "", bool skipInvalid = false, CallOptions? options = null) =>
-        Call<TreeImportRequest, TreeImportResult>("OrganizationImportService", "ApplyTreeImport",
-            new TreeImportRequest { SubsidiaryId = subsidiaryId, Csv = ByteString.CopyFromUtf8(csv), ClientRequestId = requestId, SkipInvalid = skipInvalid }, options);
+        _host.Client<OrganizationImportService.OrganizationImportServiceClient>().ApplyTreeImportAsync(new TreeImportRequest { SubsidiaryId = subsidiaryId, Csv = ByteString.CopyFromUtf8(csv), ClientRequestId = requestId, SkipInvalid = skipInvalid }, options ?? As(Roles.GroupAdmin)).ResponseAsync;
 
     async Task<string> RegisterAsync(string code) =>
-        (await Call<RegisterSubsidiaryRequest, Subsidiary>("OrganizationService", "RegisterSubsidiary",
-            new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code })).Id;
+        (await _host.Client<OrganizationService.OrganizationServiceClient>().RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code }, As(Roles.GroupAdmin)).ResponseAsync).Id;
 
     async Task<T> InDatabase<T>(Func<OrganizationDbContext, Task<T>> read)
     {

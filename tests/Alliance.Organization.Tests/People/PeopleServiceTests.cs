@@ -32,10 +32,6 @@ public class PeopleServiceTests : IAsyncLifetime
 
     static readonly CallOptions GroupAdmin = As(Roles.GroupAdmin);
 
-    Task<TResponse> Call<TRequest, TResponse>(string method, TRequest request, CallOptions? options = null, string service = "PeopleService")
-        where TRequest : Google.Protobuf.IMessage<TRequest> where TResponse : Google.Protobuf.IMessage<TResponse>, new() =>
-        _host.Channel.UnaryAsync<TRequest, TResponse>($"/alliance.organization.v1.{service}/{method}", request, options ?? GroupAdmin);
-
     async Task<T> InDatabase<T>(Func<OrganizationDbContext, Task<T>> read)
     {
         await using var scope = _host.Services.CreateAsyncScope();
@@ -45,22 +41,20 @@ public class PeopleServiceTests : IAsyncLifetime
     Task<List<string>> EventsAbout(string id) => InDatabase(db => db.Database
         .SqlQueryRaw<string>("SELECT message_type AS \"Value\" FROM outbox_messages WHERE body::text LIKE {0} ORDER BY created_at, id", $"%{id}%").ToListAsync());
 
-    Task<Subsidiary> SubsidiaryAsync(string code) => Call<RegisterSubsidiaryRequest, Subsidiary>("RegisterSubsidiary",
-        new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code }, service: "OrganizationService");
+    Task<Subsidiary> SubsidiaryAsync(string code) => _host.Client<OrganizationService.OrganizationServiceClient>().RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code }, GroupAdmin).ResponseAsync;
 
-    Task<ContractOrganization> BranchAsync(string subsidiaryId, string name = "支部") => Call<CreateOrganizationRequest, ContractOrganization>("CreateOrganization",
-        new CreateOrganizationRequest { SubsidiaryId = subsidiaryId, Name = name, Kind = OrganizationKind.Branch }, service: "OrganizationService");
+    Task<ContractOrganization> BranchAsync(string subsidiaryId, string name = "支部") => _host.Client<OrganizationService.OrganizationServiceClient>().CreateOrganizationAsync(new CreateOrganizationRequest { SubsidiaryId = subsidiaryId, Name = name, Kind = OrganizationKind.Branch }, GroupAdmin).ResponseAsync;
 
     Task<Person> RegisterAsync(string subsidiaryId, string name = "张三", string? idNumber = null, string? phone = null, string? clientRequestId = null, string? managementPost = null) =>
-        Call<RegisterPersonRequest, Person>("RegisterPerson", new RegisterPersonRequest
+        _host.Client<PeopleService.PeopleServiceClient>().RegisterPersonAsync(new RegisterPersonRequest
         {
             SubsidiaryId = subsidiaryId, Name = name, Kind = PersonKind.Employee,
             IdNumber = idNumber ?? "", Phone = phone ?? "", ClientRequestId = clientRequestId ?? "", ManagementPost = managementPost ?? "",
-        });
+        }, GroupAdmin).ResponseAsync;
 
     Task<Person> JoinAsync(Person person, string organizationId, string joinedOn = "2020-07-01", MembershipStatus status = MembershipStatus.Full) =>
-        Call<JoinPartyRequest, Person>("JoinParty", new JoinPartyRequest
-            { PersonId = person.Id, OrganizationId = organizationId, JoinedOn = joinedOn, Status = status, ExpectedVersion = person.Version });
+        _host.Client<PeopleService.PeopleServiceClient>().JoinPartyAsync(new JoinPartyRequest
+            { PersonId = person.Id, OrganizationId = organizationId, JoinedOn = joinedOn, Status = status, ExpectedVersion = person.Version }, GroupAdmin).ResponseAsync;
 
     static async Task<StatusCode> StatusOf(Func<Task> call)
     {
@@ -113,9 +107,9 @@ public class PeopleServiceTests : IAsyncLifetime
         var person = await RegisterAsync(subsidiary.Id, idNumber: idNumber, phone: "13812345678");
         var get = new GetPersonRequest { Id = person.Id };
 
-        var asMember = await Call<GetPersonRequest, Person>("GetPerson", get, As(Roles.Member, subsidiary.Id));
-        var asSecretary = await Call<GetPersonRequest, Person>("GetPerson", get, As(Roles.Secretary, subsidiary.Id));
-        var asAdmin = await Call<GetPersonRequest, Person>("GetPerson", get, As(Roles.SubsidiaryAdmin, subsidiary.Id));
+        var asMember = await _host.Client<PeopleService.PeopleServiceClient>().GetPersonAsync(get, As(Roles.Member, subsidiary.Id)).ResponseAsync;
+        var asSecretary = await _host.Client<PeopleService.PeopleServiceClient>().GetPersonAsync(get, As(Roles.Secretary, subsidiary.Id)).ResponseAsync;
+        var asAdmin = await _host.Client<PeopleService.PeopleServiceClient>().GetPersonAsync(get, As(Roles.SubsidiaryAdmin, subsidiary.Id)).ResponseAsync;
 
         asMember.IdNumber.Should().Be(idNumber[..4] + "**********" + idNumber[^4..]);
         asMember.Phone.Should().Be("138****5678");
@@ -134,12 +128,10 @@ public class PeopleServiceTests : IAsyncLifetime
         var person = await RegisterAsync(subsidiary.Id);
 
         person = await JoinAsync(person, first.Id, "2024-07-01", MembershipStatus.Probationary);
-        person = await Call<TransferMemberRequest, Person>("TransferMember",
-            new TransferMemberRequest { PersonId = person.Id, ToOrganizationId = second.Id, TransferredOn = "2025-03-01", ExpectedVersion = person.Version });
-        await Call<ChangeMemberStatusRequest, Person>("ChangeMemberStatus",
-            new ChangeMemberStatusRequest { PersonId = person.Id, Status = MembershipStatus.Full, ChangedOn = "2025-07-01", ExpectedVersion = person.Version });
+        person = await _host.Client<PeopleService.PeopleServiceClient>().TransferMemberAsync(new TransferMemberRequest { PersonId = person.Id, ToOrganizationId = second.Id, TransferredOn = "2025-03-01", ExpectedVersion = person.Version }, GroupAdmin).ResponseAsync;
+        await _host.Client<PeopleService.PeopleServiceClient>().ChangeMemberStatusAsync(new ChangeMemberStatusRequest { PersonId = person.Id, Status = MembershipStatus.Full, ChangedOn = "2025-07-01", ExpectedVersion = person.Version }, GroupAdmin).ResponseAsync;
 
-        var stored = await Call<GetPersonRequest, Person>("GetPerson", new GetPersonRequest { Id = person.Id });
+        var stored = await _host.Client<PeopleService.PeopleServiceClient>().GetPersonAsync(new GetPersonRequest { Id = person.Id }, GroupAdmin).ResponseAsync;
         stored.MembershipHistory.Select(m => (m.OrganizationId, m.Status, m.From, m.HasTo ? m.To : null)).Should().Equal(
             (first.Id, MembershipStatus.Probationary, "2024-07-01", "2025-03-01"),
             (second.Id, MembershipStatus.Probationary, "2025-03-01", "2025-07-01"),
@@ -156,13 +148,12 @@ public class PeopleServiceTests : IAsyncLifetime
         var subsidiary = await SubsidiaryAsync("TRO1");
         var branch = await BranchAsync(subsidiary.Id);
         var person = await JoinAsync(await RegisterAsync(subsidiary.Id, "书记丁"), branch.Id);
-        person = await Call<AssignRoleRequest, Person>("AssignRole", new AssignRoleRequest
-            { PersonId = person.Id, OrganizationId = branch.Id, Role = OrganizationRoleKind.Secretary, StartsOn = "2024-01-01", ExpectedVersion = person.Version });
-        person = await Call<AssignRoleRequest, Person>("AssignRole", new AssignRoleRequest
-            { PersonId = person.Id, OrganizationId = branch.Id, Role = OrganizationRoleKind.CommitteeMember, StartsOn = "2023-01-01", EndsOn = "2023-12-31", ExpectedVersion = person.Version });
+        person = await _host.Client<PeopleService.PeopleServiceClient>().AssignRoleAsync(new AssignRoleRequest
+            { PersonId = person.Id, OrganizationId = branch.Id, Role = OrganizationRoleKind.Secretary, StartsOn = "2024-01-01", ExpectedVersion = person.Version }, GroupAdmin).ResponseAsync;
+        person = await _host.Client<PeopleService.PeopleServiceClient>().AssignRoleAsync(new AssignRoleRequest
+            { PersonId = person.Id, OrganizationId = branch.Id, Role = OrganizationRoleKind.CommitteeMember, StartsOn = "2023-01-01", EndsOn = "2023-12-31", ExpectedVersion = person.Version }, GroupAdmin).ResponseAsync;
 
-        person = await Call<ChangeMemberStatusRequest, Person>("ChangeMemberStatus",
-            new ChangeMemberStatusRequest { PersonId = person.Id, Status = MembershipStatus.TransferredOut, ChangedOn = "2025-06-30", ExpectedVersion = person.Version });
+        person = await _host.Client<PeopleService.PeopleServiceClient>().ChangeMemberStatusAsync(new ChangeMemberStatusRequest { PersonId = person.Id, Status = MembershipStatus.TransferredOut, ChangedOn = "2025-06-30", ExpectedVersion = person.Version }, GroupAdmin).ResponseAsync;
 
         person.Roles.Single(r => r.Role == OrganizationRoleKind.Secretary).EndsOn.Should().Be("2025-06-30");
         // Only the role the transfer ended is announced; the one that had already ended is not.
@@ -178,14 +169,14 @@ public class PeopleServiceTests : IAsyncLifetime
         var secretary = await JoinAsync(await RegisterAsync(subsidiary.Id, "书记甲", managementPost: "副总经理"), branch.Id);
         var other = await JoinAsync(await RegisterAsync(subsidiary.Id, "委员乙"), branch.Id);
 
-        secretary = await Call<AssignRoleRequest, Person>("AssignRole", new AssignRoleRequest
-            { PersonId = secretary.Id, OrganizationId = branch.Id, Role = OrganizationRoleKind.Secretary, StartsOn = "2024-01-01", ExpectedVersion = secretary.Version });
-        var second = await StatusOf(() => Call<AssignRoleRequest, Person>("AssignRole", new AssignRoleRequest
-            { PersonId = other.Id, OrganizationId = branch.Id, Role = OrganizationRoleKind.Secretary, StartsOn = "2025-01-01" }));
-        var ended = await Call<EndRoleRequest, Person>("EndRole", new EndRoleRequest
-            { PersonId = secretary.Id, RoleId = secretary.Roles[0].Id, EndsOn = "2024-12-31", ExpectedVersion = secretary.Version });
-        var successor = await Call<AssignRoleRequest, Person>("AssignRole", new AssignRoleRequest
-            { PersonId = other.Id, OrganizationId = branch.Id, Role = OrganizationRoleKind.Secretary, StartsOn = "2025-01-01" });
+        secretary = await _host.Client<PeopleService.PeopleServiceClient>().AssignRoleAsync(new AssignRoleRequest
+            { PersonId = secretary.Id, OrganizationId = branch.Id, Role = OrganizationRoleKind.Secretary, StartsOn = "2024-01-01", ExpectedVersion = secretary.Version }, GroupAdmin).ResponseAsync;
+        var second = await StatusOf(() => _host.Client<PeopleService.PeopleServiceClient>().AssignRoleAsync(new AssignRoleRequest
+            { PersonId = other.Id, OrganizationId = branch.Id, Role = OrganizationRoleKind.Secretary, StartsOn = "2025-01-01" }, GroupAdmin).ResponseAsync);
+        var ended = await _host.Client<PeopleService.PeopleServiceClient>().EndRoleAsync(new EndRoleRequest
+            { PersonId = secretary.Id, RoleId = secretary.Roles[0].Id, EndsOn = "2024-12-31", ExpectedVersion = secretary.Version }, GroupAdmin).ResponseAsync;
+        var successor = await _host.Client<PeopleService.PeopleServiceClient>().AssignRoleAsync(new AssignRoleRequest
+            { PersonId = other.Id, OrganizationId = branch.Id, Role = OrganizationRoleKind.Secretary, StartsOn = "2025-01-01" }, GroupAdmin).ResponseAsync;
 
         secretary.CrossAppointed.Should().BeTrue();
         second.Should().Be(StatusCode.FailedPrecondition);
@@ -203,8 +194,8 @@ public class PeopleServiceTests : IAsyncLifetime
         var candidates = new List<Person>();
         for (var i = 0; i < 6; i++) candidates.Add(await JoinAsync(await RegisterAsync(subsidiary.Id, "候选" + i), branch.Id));
 
-        var outcomes = await Task.WhenAll(candidates.Select(c => StatusOf(() => Call<AssignRoleRequest, Person>("AssignRole", new AssignRoleRequest
-            { PersonId = c.Id, OrganizationId = branch.Id, Role = OrganizationRoleKind.Secretary, StartsOn = "2025-03-01" }))));
+        var outcomes = await Task.WhenAll(candidates.Select(c => StatusOf(() => _host.Client<PeopleService.PeopleServiceClient>().AssignRoleAsync(new AssignRoleRequest
+            { PersonId = c.Id, OrganizationId = branch.Id, Role = OrganizationRoleKind.Secretary, StartsOn = "2025-03-01" }, GroupAdmin).ResponseAsync)));
 
         outcomes.Count(o => o == StatusCode.OK).Should().Be(1);
         outcomes.Where(o => o != StatusCode.OK).Should().AllBeEquivalentTo(StatusCode.FailedPrecondition);
@@ -220,8 +211,8 @@ public class PeopleServiceTests : IAsyncLifetime
         var branch = await BranchAsync(subsidiary.Id);
         var first = await JoinAsync(await RegisterAsync(subsidiary.Id, "书记丙"), branch.Id);
         var second = await JoinAsync(await RegisterAsync(subsidiary.Id, "委员丁"), branch.Id);
-        await Call<AssignRoleRequest, Person>("AssignRole", new AssignRoleRequest
-            { PersonId = first.Id, OrganizationId = branch.Id, Role = OrganizationRoleKind.Secretary, StartsOn = "2024-01-01", EndsOn = "2024-12-31" });
+        await _host.Client<PeopleService.PeopleServiceClient>().AssignRoleAsync(new AssignRoleRequest
+            { PersonId = first.Id, OrganizationId = branch.Id, Role = OrganizationRoleKind.Secretary, StartsOn = "2024-01-01", EndsOn = "2024-12-31" }, GroupAdmin).ResponseAsync;
 
         const string insert = "INSERT INTO organization_roles (id, person_id, organization_id, role, starts_on, ends_on) VALUES ({0}, {1}, {2}, {3}, {4}, NULL)";
         async Task<string?> InsertAsync(string role, DateOnly startsOn)
@@ -245,11 +236,10 @@ public class PeopleServiceTests : IAsyncLifetime
         var subsidiary = await SubsidiaryAsync("CON2");
         var person = await RegisterAsync(subsidiary.Id, "原名");
 
-        var outcomes = await Task.WhenAll(new[] { "甲", "乙" }.Select(name => StatusOf(() => Call<UpdatePersonRequest, Person>("UpdatePerson",
-            new UpdatePersonRequest { Id = person.Id, Name = name, ExpectedVersion = person.Version })))); 
+        var outcomes = await Task.WhenAll(new[] { "甲", "乙" }.Select(name => StatusOf(() => _host.Client<PeopleService.PeopleServiceClient>().UpdatePersonAsync(new UpdatePersonRequest { Id = person.Id, Name = name, ExpectedVersion = person.Version }, GroupAdmin).ResponseAsync))); 
 
         outcomes.Should().BeEquivalentTo([StatusCode.OK, StatusCode.Aborted]);
-        var stored = await Call<GetPersonRequest, Person>("GetPerson", new GetPersonRequest { Id = person.Id });
+        var stored = await _host.Client<PeopleService.PeopleServiceClient>().GetPersonAsync(new GetPersonRequest { Id = person.Id }, GroupAdmin).ResponseAsync;
         stored.Version.Should().Be(2);
         (await EventsAbout(person.Id)).Count(t => t.Contains("PersonUpdated")).Should().Be(1);
     }
@@ -285,14 +275,13 @@ public class PeopleServiceTests : IAsyncLifetime
         var bPerson = await RegisterAsync(b.Id, "乙方人员");
         var adminOfA = As(Roles.SubsidiaryAdmin, a.Id);
 
-        var get = await StatusOf(() => Call<GetPersonRequest, Person>("GetPerson", new GetPersonRequest { Id = bPerson.Id }, adminOfA));
-        var list = await StatusOf(() => Call<ListPeopleRequest, ListPeopleResponse>("ListPeople", new ListPeopleRequest { SubsidiaryId = b.Id }, adminOfA));
-        var update = await StatusOf(() => Call<UpdatePersonRequest, Person>("UpdatePerson", new UpdatePersonRequest { Id = bPerson.Id, Name = "改名" }, adminOfA));
-        var register = await StatusOf(() => Call<RegisterPersonRequest, Person>("RegisterPerson",
-            new RegisterPersonRequest { SubsidiaryId = b.Id, Name = "渗透", Kind = PersonKind.External }, adminOfA));
+        var get = await StatusOf(() => _host.Client<PeopleService.PeopleServiceClient>().GetPersonAsync(new GetPersonRequest { Id = bPerson.Id }, adminOfA).ResponseAsync);
+        var list = await StatusOf(() => _host.Client<PeopleService.PeopleServiceClient>().ListPeopleAsync(new ListPeopleRequest { SubsidiaryId = b.Id }, adminOfA).ResponseAsync);
+        var update = await StatusOf(() => _host.Client<PeopleService.PeopleServiceClient>().UpdatePersonAsync(new UpdatePersonRequest { Id = bPerson.Id, Name = "改名" }, adminOfA).ResponseAsync);
+        var register = await StatusOf(() => _host.Client<PeopleService.PeopleServiceClient>().RegisterPersonAsync(new RegisterPersonRequest { SubsidiaryId = b.Id, Name = "渗透", Kind = PersonKind.External }, adminOfA).ResponseAsync);
 
         new[] { get, list, update, register }.Should().OnlyContain(s => s == StatusCode.NotFound);
-        var stored = await Call<GetPersonRequest, Person>("GetPerson", new GetPersonRequest { Id = bPerson.Id });
+        var stored = await _host.Client<PeopleService.PeopleServiceClient>().GetPersonAsync(new GetPersonRequest { Id = bPerson.Id }, GroupAdmin).ResponseAsync;
         stored.Name.Should().Be("乙方人员");
         stored.Version.Should().Be(1);
     }
@@ -308,7 +297,7 @@ public class PeopleServiceTests : IAsyncLifetime
         var outcome = await StatusOf(() => JoinAsync(person, foreignBranch.Id));
 
         outcome.Should().Be(StatusCode.NotFound);
-        (await Call<GetPersonRequest, Person>("GetPerson", new GetPersonRequest { Id = person.Id })).Version.Should().Be(1);
+        (await _host.Client<PeopleService.PeopleServiceClient>().GetPersonAsync(new GetPersonRequest { Id = person.Id }, GroupAdmin).ResponseAsync).Version.Should().Be(1);
         (await EventsAbout(person.Id)).Should().ContainSingle();
     }
 
@@ -322,9 +311,9 @@ public class PeopleServiceTests : IAsyncLifetime
         await RegisterAsync(subsidiary.Id, "王四"); // not a member
 
         ListPeopleRequest Query() => new() { SubsidiaryId = subsidiary.Id, PageSize = 10 };
-        var inBranch = await Call<ListPeopleRequest, ListPeopleResponse>("ListPeople", Query().Also(q => q.OrganizationId = branch.Id));
-        var probationary = await Call<ListPeopleRequest, ListPeopleResponse>("ListPeople", Query().Also(q => q.Status = MembershipStatus.Probationary));
-        var wangs = await Call<ListPeopleRequest, ListPeopleResponse>("ListPeople", Query().Also(q => { q.Search = "王"; q.Sort = "-createdAt"; q.PageSize = 2; }));
+        var inBranch = await _host.Client<PeopleService.PeopleServiceClient>().ListPeopleAsync(Query().Also(q => q.OrganizationId = branch.Id), GroupAdmin).ResponseAsync;
+        var probationary = await _host.Client<PeopleService.PeopleServiceClient>().ListPeopleAsync(Query().Also(q => q.Status = MembershipStatus.Probationary), GroupAdmin).ResponseAsync;
+        var wangs = await _host.Client<PeopleService.PeopleServiceClient>().ListPeopleAsync(Query().Also(q => { q.Search = "王"; q.Sort = "-createdAt"; q.PageSize = 2; }), GroupAdmin).ResponseAsync;
 
         inBranch.Total.Should().Be(3);
         probationary.Items.Select(p => p.Name).Should().Equal("王二");

@@ -41,16 +41,6 @@ public class AllianceServiceTests : IAsyncLifetime
 
     static readonly CallOptions GroupAdmin = As(Roles.GroupAdmin);
 
-    Task<TResponse> Call<TRequest, TResponse>(string service, string method, TRequest request, CallOptions? options = null)
-        where TRequest : Google.Protobuf.IMessage<TRequest> where TResponse : Google.Protobuf.IMessage<TResponse>, new() =>
-        _host.Channel.UnaryAsync<TRequest, TResponse>($"/alliance.organization.v1.{service}/{method}", request, options ?? GroupAdmin);
-
-    Task<PartyAlliance> Alliances<TRequest>(string method, TRequest request, CallOptions? options = null) where TRequest : Google.Protobuf.IMessage<TRequest> =>
-        Call<TRequest, PartyAlliance>("AllianceService", method, request, options);
-
-    Task<Pairing> Pairings<TRequest>(string method, TRequest request, CallOptions? options = null) where TRequest : Google.Protobuf.IMessage<TRequest> =>
-        Call<TRequest, Pairing>("PairingService", method, request, options);
-
     async Task<T> InDatabase<T>(Func<OrganizationDbContext, Task<T>> read)
     {
         await using var scope = _host.Services.CreateAsyncScope();
@@ -64,18 +54,16 @@ public class AllianceServiceTests : IAsyncLifetime
 
     async Task<(Subsidiary Subsidiary, Contracts.Organization.V1.Organization Committee)> SubsidiaryWithCommitteeAsync(string code)
     {
-        var subsidiary = await Call<RegisterSubsidiaryRequest, Subsidiary>("OrganizationService", "RegisterSubsidiary",
-            new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code });
-        var committee = await Call<CreateOrganizationRequest, Contracts.Organization.V1.Organization>("OrganizationService", "CreateOrganization",
-            new CreateOrganizationRequest { SubsidiaryId = subsidiary.Id, Name = code + "党委", Kind = OrganizationKind.Committee });
+        var subsidiary = await _host.Client<OrganizationService.OrganizationServiceClient>().RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code }, GroupAdmin).ResponseAsync;
+        var committee = await _host.Client<OrganizationService.OrganizationServiceClient>().CreateOrganizationAsync(new CreateOrganizationRequest { SubsidiaryId = subsidiary.Id, Name = code + "党委", Kind = OrganizationKind.Committee }, GroupAdmin).ResponseAsync;
         return (subsidiary, committee);
     }
 
     Task<PartyAlliance> FormAsync(string leadOrganizationId, string name = "城市服务联盟", string clientRequestId = "") =>
-        Alliances("FormAlliance", new FormAllianceRequest
+        _host.Client<AllianceService.AllianceServiceClient>().FormAllianceAsync(new FormAllianceRequest
         {
             Name = name, Theme = "城市服务", LeadOrganizationId = leadOrganizationId, Plan = "联学联建", FormedOn = "2026-01-01", ClientRequestId = clientRequestId,
-        });
+        }, GroupAdmin).ResponseAsync;
 
     static JoinAllianceRequest Join(PartyAlliance alliance, Unit unit) =>
         new() { AllianceId = alliance.Id, Unit = unit, JoinedOn = "2026-02-01", ExpectedVersion = alliance.Version };
@@ -86,18 +74,16 @@ public class AllianceServiceTests : IAsyncLifetime
     public async Task A_dissolved_organization_can_neither_lead_an_alliance_nor_sign_a_pairing()
     {
         var (subsidiary, committee) = await SubsidiaryWithCommitteeAsync("AL9");
-        var branch = await Call<CreateOrganizationRequest, Contracts.Organization.V1.Organization>("OrganizationService", "CreateOrganization",
-            new CreateOrganizationRequest { SubsidiaryId = subsidiary.Id, ParentId = committee.Id, Name = "撤销的支部", Kind = OrganizationKind.Branch });
-        await Call<DissolveOrganizationRequest, Contracts.Organization.V1.Organization>("OrganizationService", "DissolveOrganization",
-            new DissolveOrganizationRequest { Id = branch.Id, ExpectedVersion = branch.Version });
+        var branch = await _host.Client<OrganizationService.OrganizationServiceClient>().CreateOrganizationAsync(new CreateOrganizationRequest { SubsidiaryId = subsidiary.Id, ParentId = committee.Id, Name = "撤销的支部", Kind = OrganizationKind.Branch }, GroupAdmin).ResponseAsync;
+        await _host.Client<OrganizationService.OrganizationServiceClient>().DissolveOrganizationAsync(new DissolveOrganizationRequest { Id = branch.Id, ExpectedVersion = branch.Version }, GroupAdmin).ResponseAsync;
         var events = await OutboxCount();
 
         var form = async () => await FormAsync(branch.Id, "撤销后的联盟");
-        var sign = async () => await Call<SignPairingRequest, Pairing>("PairingService", "SignPairing", new SignPairingRequest
+        var sign = async () => await _host.Client<PairingService.PairingServiceClient>().SignPairingAsync(new SignPairingRequest
         {
             First = new Unit { OrganizationId = branch.Id }, Second = Bank(),
             Agreement = new AgreementTerms { Title = "共建", Obligations = "联学", SignedOn = "2026-01-01", ExpiresOn = "2026-12-31" },
-        });
+        }, GroupAdmin).ResponseAsync;
 
         (await form.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.FailedPrecondition);
         (await sign.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.FailedPrecondition);
@@ -134,14 +120,14 @@ public class AllianceServiceTests : IAsyncLifetime
         var (_, lead) = await SubsidiaryWithCommitteeAsync("AL3");
         var alliance = await FormAsync(lead.Id);
 
-        var joined = await Alliances("JoinAlliance", Join(alliance, Bank()));
+        var joined = await _host.Client<AllianceService.AllianceServiceClient>().JoinAllianceAsync(Join(alliance, Bank()), GroupAdmin).ResponseAsync;
         var bank = joined.Members.Single(m => m.External is not null);
         var outboxBefore = await OutboxCount();
-        var duplicate = () => Alliances("JoinAlliance", Join(joined, Bank()));
+        var duplicate = () => _host.Client<AllianceService.AllianceServiceClient>().JoinAllianceAsync(Join(joined, Bank()), GroupAdmin).ResponseAsync;
         (await duplicate.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.FailedPrecondition);
         (await OutboxCount()).Should().Be(outboxBefore);
 
-        var left = await Alliances("LeaveAlliance", new LeaveAllianceRequest { AllianceId = alliance.Id, MemberUnitId = bank.Id, LeftOn = "2026-02-20", ExpectedVersion = joined.Version });
+        var left = await _host.Client<AllianceService.AllianceServiceClient>().LeaveAllianceAsync(new LeaveAllianceRequest { AllianceId = alliance.Id, MemberUnitId = bank.Id, LeftOn = "2026-02-20", ExpectedVersion = joined.Version }, GroupAdmin).ResponseAsync;
 
         left.Members.Single(m => m.Id == bank.Id).LeftOn.Should().Be("2026-02-20");
         (await InDatabase(db => db.Set<Organization.Alliances.AllianceMemberUnit>().CountAsync(m => m.AllianceId == Guid.Parse(alliance.Id)))).Should().Be(2);
@@ -158,7 +144,7 @@ public class AllianceServiceTests : IAsyncLifetime
 
         var outcomes = await Task.WhenAll(new[] { "甲银行", "乙银行" }.Select(async name =>
         {
-            try { await Alliances("JoinAlliance", Join(alliance, Bank(name))); return StatusCode.OK; }
+            try { await _host.Client<AllianceService.AllianceServiceClient>().JoinAllianceAsync(Join(alliance, Bank(name)), GroupAdmin).ResponseAsync; return StatusCode.OK; }
             catch (RpcException e) { return e.StatusCode; }
         }));
 
@@ -173,23 +159,23 @@ public class AllianceServiceTests : IAsyncLifetime
         var (b, orgB) = await SubsidiaryWithCommitteeAsync("ALB");
         var (c, _) = await SubsidiaryWithCommitteeAsync("ALC");
         var alliance = await FormAsync(leadA.Id, name: "可见性联盟");
-        var joined = await Alliances("JoinAlliance", Join(alliance, new Unit { OrganizationId = orgB.Id }));
+        var joined = await _host.Client<AllianceService.AllianceServiceClient>().JoinAllianceAsync(Join(alliance, new Unit { OrganizationId = orgB.Id }), GroupAdmin).ResponseAsync;
         var get = new GetAllianceRequest { Id = alliance.Id };
 
-        (await Alliances("GetAlliance", get, As(Roles.Member, b.Id))).Members.Should().HaveCount(2);
-        (await Alliances("GetAlliance", get, As(Roles.Secretary, a.Id))).Id.Should().Be(alliance.Id);
-        var outsider = () => Alliances("GetAlliance", get, As(Roles.SubsidiaryAdmin, c.Id));
+        (await _host.Client<AllianceService.AllianceServiceClient>().GetAllianceAsync(get, As(Roles.Member, b.Id)).ResponseAsync).Members.Should().HaveCount(2);
+        (await _host.Client<AllianceService.AllianceServiceClient>().GetAllianceAsync(get, As(Roles.Secretary, a.Id)).ResponseAsync).Id.Should().Be(alliance.Id);
+        var outsider = () => _host.Client<AllianceService.AllianceServiceClient>().GetAllianceAsync(get, As(Roles.SubsidiaryAdmin, c.Id)).ResponseAsync;
         (await outsider.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.NotFound);
-        var listedToC = await Call<ListAlliancesRequest, ListAlliancesResponse>("AllianceService", "ListAlliances", new ListAlliancesRequest { Search = "可见性" }, As(Roles.SubsidiaryAdmin, c.Id));
+        var listedToC = await _host.Client<AllianceService.AllianceServiceClient>().ListAlliancesAsync(new ListAlliancesRequest { Search = "可见性" }, As(Roles.SubsidiaryAdmin, c.Id)).ResponseAsync;
         listedToC.Total.Should().Be(0);
         // A member unit's subsidiary may read but not change the alliance: that is the lead's.
-        var change = () => Alliances("ReviseAlliance", new ReviseAllianceRequest { Id = alliance.Id, Name = "改名", Theme = "x" }, As(Roles.SubsidiaryAdmin, b.Id));
+        var change = () => _host.Client<AllianceService.AllianceServiceClient>().ReviseAllianceAsync(new ReviseAllianceRequest { Id = alliance.Id, Name = "改名", Theme = "x" }, As(Roles.SubsidiaryAdmin, b.Id)).ResponseAsync;
         (await change.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.PermissionDenied);
 
         var memberB = joined.Members.Single(m => m.OrganizationId == orgB.Id);
-        await Alliances("LeaveAlliance", new LeaveAllianceRequest { AllianceId = alliance.Id, MemberUnitId = memberB.Id, LeftOn = "2026-02-15" });
+        await _host.Client<AllianceService.AllianceServiceClient>().LeaveAllianceAsync(new LeaveAllianceRequest { AllianceId = alliance.Id, MemberUnitId = memberB.Id, LeftOn = "2026-02-15" }, GroupAdmin).ResponseAsync;
 
-        var afterLeaving = () => Alliances("GetAlliance", get, As(Roles.Member, b.Id));
+        var afterLeaving = () => _host.Client<AllianceService.AllianceServiceClient>().GetAllianceAsync(get, As(Roles.Member, b.Id)).ResponseAsync;
         (await afterLeaving.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.NotFound);
     }
 
@@ -197,18 +183,18 @@ public class AllianceServiceTests : IAsyncLifetime
     public async Task The_rotation_names_the_current_chair_and_the_next_in_turn_on_the_service_clock()
     {
         var (_, lead) = await SubsidiaryWithCommitteeAsync("AL5");
-        var alliance = await Alliances("JoinAlliance", Join(await FormAsync(lead.Id), Bank()));
+        var alliance = await _host.Client<AllianceService.AllianceServiceClient>().JoinAllianceAsync(Join(await FormAsync(lead.Id), Bank()), GroupAdmin).ResponseAsync;
         var leadUnit = alliance.Members.Single(m => m.OrganizationId == lead.Id).Id;
         var bank = alliance.Members.Single(m => m.External is not null).Id;
 
         var request = new ScheduleRotationRequest { AllianceId = alliance.Id, StartsOn = "2026-02-01", PeriodMonths = 3, ExpectedVersion = alliance.Version };
         request.Order.AddRange([bank, leadUnit]);
-        var scheduled = await Alliances("ScheduleRotation", request);
+        var scheduled = await _host.Client<AllianceService.AllianceServiceClient>().ScheduleRotationAsync(request, GroupAdmin).ResponseAsync;
 
         scheduled.Rotation.Current.MemberUnitId.Should().Be(bank);       // 2026-03-01 is in the first period, February to April
         scheduled.Rotation.Next.MemberUnitId.Should().Be(leadUnit);
         _clock.Now = new DateTimeOffset(2026, 5, 2, 0, 0, 0, TimeSpan.Zero);
-        var later = await Alliances("GetAlliance", new GetAllianceRequest { Id = alliance.Id });
+        var later = await _host.Client<AllianceService.AllianceServiceClient>().GetAllianceAsync(new GetAllianceRequest { Id = alliance.Id }, GroupAdmin).ResponseAsync;
         later.Rotation.Current.MemberUnitId.Should().Be(leadUnit);
         later.Rotation.Next.MemberUnitId.Should().Be(bank);
         (await OutboxTypesAbout(alliance.Id)).Should().Contain(t => t.Contains(nameof(Contracts.Events.RotationScheduled)));
@@ -226,20 +212,19 @@ public class AllianceServiceTests : IAsyncLifetime
     public async Task A_pairing_turns_expiring_soon_as_the_clock_nears_its_expiry_and_a_renewal_keeps_the_history()
     {
         var (subsidiary, branch) = await SubsidiaryWithCommitteeAsync("PA1");
-        var pairing = await Pairings("SignPairing", Sign(branch.Id, "2026-05-15"));
+        var pairing = await _host.Client<PairingService.PairingServiceClient>().SignPairingAsync(Sign(branch.Id, "2026-05-15"), GroupAdmin).ResponseAsync;
         pairing.Status.Should().Be(PairingStatus.Active);
 
         _clock.Now = new DateTimeOffset(2026, 4, 20, 0, 0, 0, TimeSpan.Zero);
-        (await Pairings("GetPairing", new GetPairingRequest { Id = pairing.Id })).Status.Should().Be(PairingStatus.ExpiringSoon);
-        var expiring = await Call<ListPairingsRequest, ListPairingsResponse>("PairingService", "ListPairings",
-            new ListPairingsRequest { Status = PairingStatus.ExpiringSoon, SubsidiaryId = subsidiary.Id });
+        (await _host.Client<PairingService.PairingServiceClient>().GetPairingAsync(new GetPairingRequest { Id = pairing.Id }, GroupAdmin).ResponseAsync).Status.Should().Be(PairingStatus.ExpiringSoon);
+        var expiring = await _host.Client<PairingService.PairingServiceClient>().ListPairingsAsync(new ListPairingsRequest { Status = PairingStatus.ExpiringSoon, SubsidiaryId = subsidiary.Id }, GroupAdmin).ResponseAsync;
         expiring.Items.Select(p => p.Id).Should().Equal(pairing.Id);
 
-        var renewed = await Pairings("RenewPairing", new RenewPairingRequest
+        var renewed = await _host.Client<PairingService.PairingServiceClient>().RenewPairingAsync(new RenewPairingRequest
         {
             Id = pairing.Id, ExpectedVersion = pairing.Version,
             Agreement = new AgreementTerms { Title = "续签协议", Obligations = "每月联学", SignedOn = "2026-04-20", ExpiresOn = "2027-04-30" },
-        });
+        }, GroupAdmin).ResponseAsync;
 
         renewed.Status.Should().Be(PairingStatus.Active);
         renewed.Agreement.Sequence.Should().Be(2);
@@ -253,14 +238,14 @@ public class AllianceServiceTests : IAsyncLifetime
     public async Task A_stale_renewal_is_ABORTED_and_changes_nothing()
     {
         var (_, branch) = await SubsidiaryWithCommitteeAsync("PA2");
-        var pairing = await Pairings("SignPairing", Sign(branch.Id, "2026-12-31"));
-        await Pairings("EndPairing", new EndPairingRequest { Id = pairing.Id, EndedOn = "2026-03-01", ExpectedVersion = pairing.Version });
+        var pairing = await _host.Client<PairingService.PairingServiceClient>().SignPairingAsync(Sign(branch.Id, "2026-12-31"), GroupAdmin).ResponseAsync;
+        await _host.Client<PairingService.PairingServiceClient>().EndPairingAsync(new EndPairingRequest { Id = pairing.Id, EndedOn = "2026-03-01", ExpectedVersion = pairing.Version }, GroupAdmin).ResponseAsync;
 
-        var stale = () => Pairings("RenewPairing", new RenewPairingRequest
+        var stale = () => _host.Client<PairingService.PairingServiceClient>().RenewPairingAsync(new RenewPairingRequest
         {
             Id = pairing.Id, ExpectedVersion = pairing.Version,
             Agreement = new AgreementTerms { Title = "续签", Obligations = "x", SignedOn = "2026-03-01", ExpiresOn = "2027-12-31" },
-        });
+        }, GroupAdmin).ResponseAsync;
 
         (await stale.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.Aborted);
         (await InDatabase(db => db.Set<Organization.Pairings.PairingAgreement>().CountAsync(a => a.PairingId == Guid.Parse(pairing.Id)))).Should().Be(1);
@@ -271,12 +256,12 @@ public class AllianceServiceTests : IAsyncLifetime
     {
         var (a, branch) = await SubsidiaryWithCommitteeAsync("PAA");
         var (b, _) = await SubsidiaryWithCommitteeAsync("PAB");
-        var pairing = await Pairings("SignPairing", Sign(branch.Id, "2026-12-31"), As(Roles.SubsidiaryAdmin, a.Id));
+        var pairing = await _host.Client<PairingService.PairingServiceClient>().SignPairingAsync(Sign(branch.Id, "2026-12-31"), As(Roles.SubsidiaryAdmin, a.Id)).ResponseAsync;
 
-        (await Pairings("GetPairing", new GetPairingRequest { Id = pairing.Id }, As(Roles.Member, a.Id))).Id.Should().Be(pairing.Id);
-        var other = () => Pairings("GetPairing", new GetPairingRequest { Id = pairing.Id }, As(Roles.SubsidiaryAdmin, b.Id));
+        (await _host.Client<PairingService.PairingServiceClient>().GetPairingAsync(new GetPairingRequest { Id = pairing.Id }, As(Roles.Member, a.Id)).ResponseAsync).Id.Should().Be(pairing.Id);
+        var other = () => _host.Client<PairingService.PairingServiceClient>().GetPairingAsync(new GetPairingRequest { Id = pairing.Id }, As(Roles.SubsidiaryAdmin, b.Id)).ResponseAsync;
         (await other.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.NotFound);
-        var signForA = () => Pairings("SignPairing", Sign(branch.Id, "2026-12-31"), As(Roles.SubsidiaryAdmin, b.Id));
+        var signForA = () => _host.Client<PairingService.PairingServiceClient>().SignPairingAsync(Sign(branch.Id, "2026-12-31"), As(Roles.SubsidiaryAdmin, b.Id)).ResponseAsync;
         (await signForA.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.NotFound);
     }
 }

@@ -30,10 +30,6 @@ public class OrganizationHistoryServiceTests : IAsyncLifetime
 
     static CallOptions AsGroupAdmin() => new(new Metadata { { AllianceMetadata.UserRole, Roles.GroupAdmin }, { AllianceMetadata.UserId, "history-tester" } });
 
-    Task<TResponse> Call<TRequest, TResponse>(string method, TRequest request)
-        where TRequest : Google.Protobuf.IMessage<TRequest> where TResponse : Google.Protobuf.IMessage<TResponse>, new() =>
-        _host.Channel.UnaryAsync<TRequest, TResponse>((method.Contains('/') ? "" : Service) + method, request, AsGroupAdmin());
-
     async Task<T> InDatabase<T>(Func<OrganizationDbContext, Task<T>> read)
     {
         await using var scope = _host.Services.CreateAsyncScope();
@@ -44,38 +40,37 @@ public class OrganizationHistoryServiceTests : IAsyncLifetime
         .SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM outbox_messages WHERE message_type LIKE {0}", $"%{type}%").SingleAsync());
 
     async Task<string> SubsidiaryAsync(string code) =>
-        (await Call<RegisterSubsidiaryRequest, Subsidiary>("RegisterSubsidiary", new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code })).Id;
+        (await _host.Client<OrganizationService.OrganizationServiceClient>().RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code }, AsGroupAdmin()).ResponseAsync).Id;
 
     Task<ContractOrganization> CreateAsync(string subsidiaryId, OrganizationKind kind, string name, string? parentId = null, string on = "2020-01-01")
     {
         var request = new CreateOrganizationRequest { SubsidiaryId = subsidiaryId, Name = name, Kind = kind, EffectiveOn = on };
         if (parentId is not null) request.ParentId = parentId;
-        return Call<CreateOrganizationRequest, ContractOrganization>("CreateOrganization", request);
+        return _host.Client<OrganizationService.OrganizationServiceClient>().CreateOrganizationAsync(request, AsGroupAdmin()).ResponseAsync;
     }
 
-    Task<ContractOrganization> GetAsync(string id) => Call<GetOrganizationRequest, ContractOrganization>("GetOrganization", new GetOrganizationRequest { Id = id });
+    Task<ContractOrganization> GetAsync(string id) => _host.Client<OrganizationService.OrganizationServiceClient>().GetOrganizationAsync(new GetOrganizationRequest { Id = id }, AsGroupAdmin()).ResponseAsync;
 
     async Task<IReadOnlyList<ContractOrganization>> TreeAsOfAsync(string subsidiaryId, string day) =>
-        (await Call<GetTreeAsOfRequest, ListOrganizationsResponse>("GetTreeAsOf", new GetTreeAsOfRequest { SubsidiaryId = subsidiaryId, AsOf = day })).Items;
+        (await _host.Client<OrganizationService.OrganizationServiceClient>().GetTreeAsOfAsync(new GetTreeAsOfRequest { SubsidiaryId = subsidiaryId, AsOf = day }, AsGroupAdmin()).ResponseAsync).Items;
 
     async Task<IReadOnlyList<ContractOrganization>> ListAsync(string subsidiaryId, bool includeEnded = false, string? subtreeOf = null)
     {
         var request = new ListOrganizationsRequest { SubsidiaryId = subsidiaryId, PageSize = 200, IncludeEnded = includeEnded };
         if (subtreeOf is not null) request.SubtreeOf = subtreeOf;
-        return (await Call<ListOrganizationsRequest, ListOrganizationsResponse>("ListOrganizations", request)).Items;
+        return (await _host.Client<OrganizationService.OrganizationServiceClient>().ListOrganizationsAsync(request, AsGroupAdmin()).ResponseAsync).Items;
     }
 
     async Task<Person> MemberAsync(string subsidiaryId, string organizationId, string name, string joinedOn = "2021-01-01")
     {
-        var person = await Call<RegisterPersonRequest, Person>(People + "RegisterPerson",
-            new RegisterPersonRequest { SubsidiaryId = subsidiaryId, Name = name, Kind = PersonKind.Employee });
-        return await Call<JoinPartyRequest, Person>(People + "JoinParty", new JoinPartyRequest
+        var person = await _host.Client<PeopleService.PeopleServiceClient>().RegisterPersonAsync(new RegisterPersonRequest { SubsidiaryId = subsidiaryId, Name = name, Kind = PersonKind.Employee }, AsGroupAdmin()).ResponseAsync;
+        return await _host.Client<PeopleService.PeopleServiceClient>().JoinPartyAsync(new JoinPartyRequest
         {
             PersonId = person.Id, OrganizationId = organizationId, JoinedOn = joinedOn, Status = MembershipStatus.Full,
-        });
+        }, AsGroupAdmin()).ResponseAsync;
     }
 
-    Task<Person> PersonAsync(string id) => Call<GetPersonRequest, Person>(People + "GetPerson", new GetPersonRequest { Id = id });
+    Task<Person> PersonAsync(string id) => _host.Client<PeopleService.PeopleServiceClient>().GetPersonAsync(new GetPersonRequest { Id = id }, AsGroupAdmin()).ResponseAsync;
 
     [Fact]
     public async Task A_rename_is_stored_recorded_in_the_history_and_announced()
@@ -83,14 +78,14 @@ public class OrganizationHistoryServiceTests : IAsyncLifetime
         var s = await SubsidiaryAsync("HRN1");
         var committee = await CreateAsync(s, OrganizationKind.Committee, "机关党委");
 
-        var renamed = await Call<RenameOrganizationRequest, ContractOrganization>("RenameOrganization", new RenameOrganizationRequest
+        var renamed = await _host.Client<OrganizationService.OrganizationServiceClient>().RenameOrganizationAsync(new RenameOrganizationRequest
         {
             Id = committee.Id, Name = "机关第一党委", EffectiveOn = "2023-07-01", ExpectedVersion = committee.Version,
-        });
+        }, AsGroupAdmin()).ResponseAsync;
 
         renamed.Name.Should().Be("机关第一党委");
         renamed.LastChangedOn.Should().Be("2023-07-01");
-        var history = await Call<GetOrganizationHistoryRequest, OrganizationHistory>("GetOrganizationHistory", new GetOrganizationHistoryRequest { Id = committee.Id });
+        var history = await _host.Client<OrganizationService.OrganizationServiceClient>().GetOrganizationHistoryAsync(new GetOrganizationHistoryRequest { Id = committee.Id }, AsGroupAdmin()).ResponseAsync;
         history.Changes.Select(c => c.Kind).Should().Equal(OrganizationChangeKind.Renamed, OrganizationChangeKind.Created);
         history.Changes[0].Should().Match<OrganizationChange>(c => c.OldName == "机关党委" && c.NewName == "机关第一党委" &&
             c.EffectiveOn == "2023-07-01" && c.RecordedBy == "history-tester");
@@ -102,11 +97,9 @@ public class OrganizationHistoryServiceTests : IAsyncLifetime
     {
         var s = await SubsidiaryAsync("HRN2");
         var committee = await CreateAsync(s, OrganizationKind.Committee, "党委");
-        await Call<RenameOrganizationRequest, ContractOrganization>("RenameOrganization",
-            new RenameOrganizationRequest { Id = committee.Id, Name = "第一次", ExpectedVersion = committee.Version });
+        await _host.Client<OrganizationService.OrganizationServiceClient>().RenameOrganizationAsync(new RenameOrganizationRequest { Id = committee.Id, Name = "第一次", ExpectedVersion = committee.Version }, AsGroupAdmin()).ResponseAsync;
 
-        var stale = () => Call<RenameOrganizationRequest, ContractOrganization>("RenameOrganization",
-            new RenameOrganizationRequest { Id = committee.Id, Name = "第二次", ExpectedVersion = committee.Version });
+        var stale = () => _host.Client<OrganizationService.OrganizationServiceClient>().RenameOrganizationAsync(new RenameOrganizationRequest { Id = committee.Id, Name = "第二次", ExpectedVersion = committee.Version }, AsGroupAdmin()).ResponseAsync;
 
         (await stale.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.Aborted);
         (await GetAsync(committee.Id)).Name.Should().Be("第一次");
@@ -120,10 +113,8 @@ public class OrganizationHistoryServiceTests : IAsyncLifetime
         var s = await SubsidiaryAsync("HRN3");
         var committee = await CreateAsync(s, OrganizationKind.Committee, "党委", on: "2022-01-01");
 
-        var beforeCreation = () => Call<RenameOrganizationRequest, ContractOrganization>("RenameOrganization",
-            new RenameOrganizationRequest { Id = committee.Id, Name = "新名", EffectiveOn = "2021-12-31" });
-        var badDate = () => Call<RenameOrganizationRequest, ContractOrganization>("RenameOrganization",
-            new RenameOrganizationRequest { Id = committee.Id, Name = "新名", EffectiveOn = "2022-13-01" });
+        var beforeCreation = () => _host.Client<OrganizationService.OrganizationServiceClient>().RenameOrganizationAsync(new RenameOrganizationRequest { Id = committee.Id, Name = "新名", EffectiveOn = "2021-12-31" }, AsGroupAdmin()).ResponseAsync;
+        var badDate = () => _host.Client<OrganizationService.OrganizationServiceClient>().RenameOrganizationAsync(new RenameOrganizationRequest { Id = committee.Id, Name = "新名", EffectiveOn = "2022-13-01" }, AsGroupAdmin()).ResponseAsync;
 
         var rejected = (await beforeCreation.Should().ThrowAsync<RpcException>()).Which;
         rejected.StatusCode.Should().Be(StatusCode.FailedPrecondition);
@@ -144,9 +135,9 @@ public class OrganizationHistoryServiceTests : IAsyncLifetime
         var g2 = await CreateAsync(s, OrganizationKind.GeneralBranch, "二总支", committee.Id, "2021-01-01");
         var branch = await CreateAsync(s, OrganizationKind.Branch, "老支部", g1.Id, "2021-06-01");
         var group = await CreateAsync(s, OrganizationKind.Group, "小组", branch.Id, "2021-06-01");
-        await Call<RenameOrganizationRequest, ContractOrganization>("RenameOrganization", new RenameOrganizationRequest { Id = branch.Id, Name = "新支部", EffectiveOn = "2022-01-01" });
-        await Call<MoveOrganizationRequest, ContractOrganization>("MoveOrganization", new MoveOrganizationRequest { Id = branch.Id, NewParentId = g2.Id, EffectiveOn = "2023-01-01" });
-        await Call<DissolveOrganizationRequest, ContractOrganization>("DissolveOrganization", new DissolveOrganizationRequest { Id = g1.Id, EffectiveOn = "2024-01-01" });
+        await _host.Client<OrganizationService.OrganizationServiceClient>().RenameOrganizationAsync(new RenameOrganizationRequest { Id = branch.Id, Name = "新支部", EffectiveOn = "2022-01-01" }, AsGroupAdmin()).ResponseAsync;
+        await _host.Client<OrganizationService.OrganizationServiceClient>().MoveOrganizationAsync(new MoveOrganizationRequest { Id = branch.Id, NewParentId = g2.Id, EffectiveOn = "2023-01-01" }, AsGroupAdmin()).ResponseAsync;
+        await _host.Client<OrganizationService.OrganizationServiceClient>().DissolveOrganizationAsync(new DissolveOrganizationRequest { Id = g1.Id, EffectiveOn = "2024-01-01" }, AsGroupAdmin()).ResponseAsync;
 
         (await TreeAsOfAsync(s, "2019-12-31")).Should().BeEmpty();
         (await TreeAsOfAsync(s, "2020-06-30")).Select(o => o.Name).Should().BeEquivalentTo("党委", "一总支");
@@ -172,15 +163,15 @@ public class OrganizationHistoryServiceTests : IAsyncLifetime
         var branch = await CreateAsync(s, OrganizationKind.Branch, "支部", source.Id);
         var group = await CreateAsync(s, OrganizationKind.Group, "小组", branch.Id);
         var member = await MemberAsync(s, source.Id, "张三");
-        var secretary = await Call<AssignRoleRequest, Person>(People + "AssignRole", new AssignRoleRequest
+        var secretary = await _host.Client<PeopleService.PeopleServiceClient>().AssignRoleAsync(new AssignRoleRequest
         {
             PersonId = member.Id, OrganizationId = source.Id, Role = OrganizationRoleKind.Secretary, StartsOn = "2021-01-01",
-        });
+        }, AsGroupAdmin()).ResponseAsync;
 
-        var merged = await Call<MergeOrganizationRequest, ContractOrganization>("MergeOrganization", new MergeOrganizationRequest
+        var merged = await _host.Client<OrganizationService.OrganizationServiceClient>().MergeOrganizationAsync(new MergeOrganizationRequest
         {
             Id = source.Id, TargetId = target.Id, EffectiveOn = "2025-03-01", ExpectedVersion = source.Version,
-        });
+        }, AsGroupAdmin()).ResponseAsync;
 
         merged.Should().Match<ContractOrganization>(o => o.Status == OrganizationStatus.Merged && o.MergedIntoId == target.Id && o.EndedOn == "2025-03-01");
         (await GetAsync(branch.Id)).Should().Match<ContractOrganization>(o => o.ParentId == target.Id && o.Path == $"{committee.Id}/{target.Id}/{branch.Id}");
@@ -195,15 +186,15 @@ public class OrganizationHistoryServiceTests : IAsyncLifetime
         (await OutboxCountAsync("OrganizationsMerged")).Should().Be(1);
         (await OutboxCountAsync("MemberTransferred")).Should().Be(1);
         (await OutboxCountAsync("RoleEnded")).Should().Be(1);
-        var targetHistory = await Call<GetOrganizationHistoryRequest, OrganizationHistory>("GetOrganizationHistory", new GetOrganizationHistoryRequest { Id = target.Id });
+        var targetHistory = await _host.Client<OrganizationService.OrganizationServiceClient>().GetOrganizationHistoryAsync(new GetOrganizationHistoryRequest { Id = target.Id }, AsGroupAdmin()).ResponseAsync;
         targetHistory.Changes[0].Should().Match<OrganizationChange>(c => c.Kind == OrganizationChangeKind.Absorbed && c.MergedFromId == source.Id);
 
-        var newcomer = await Call<RegisterPersonRequest, Person>(People + "RegisterPerson", new RegisterPersonRequest { SubsidiaryId = s, Name = "李四", Kind = PersonKind.Employee });
-        var intoEnded = () => Call<JoinPartyRequest, Person>(People + "JoinParty", new JoinPartyRequest
+        var newcomer = await _host.Client<PeopleService.PeopleServiceClient>().RegisterPersonAsync(new RegisterPersonRequest { SubsidiaryId = s, Name = "李四", Kind = PersonKind.Employee }, AsGroupAdmin()).ResponseAsync;
+        var intoEnded = () => _host.Client<PeopleService.PeopleServiceClient>().JoinPartyAsync(new JoinPartyRequest
         {
             PersonId = newcomer.Id,
             OrganizationId = source.Id, JoinedOn = "2025-04-01", Status = MembershipStatus.Full,
-        });
+        }, AsGroupAdmin()).ResponseAsync;
         (await intoEnded.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.FailedPrecondition);
     }
 
@@ -216,8 +207,8 @@ public class OrganizationHistoryServiceTests : IAsyncLifetime
         await CreateAsync(s, OrganizationKind.Group, "小组", branch.Id);
         var general = await CreateAsync(s, OrganizationKind.GeneralBranch, "总支", committee.Id);
 
-        var intoDescendant = () => Call<MergeOrganizationRequest, ContractOrganization>("MergeOrganization", new MergeOrganizationRequest { Id = committee.Id, TargetId = branch.Id });
-        var badKinds = () => Call<MergeOrganizationRequest, ContractOrganization>("MergeOrganization", new MergeOrganizationRequest { Id = branch.Id, TargetId = general.Id });
+        var intoDescendant = () => _host.Client<OrganizationService.OrganizationServiceClient>().MergeOrganizationAsync(new MergeOrganizationRequest { Id = committee.Id, TargetId = branch.Id }, AsGroupAdmin()).ResponseAsync;
+        var badKinds = () => _host.Client<OrganizationService.OrganizationServiceClient>().MergeOrganizationAsync(new MergeOrganizationRequest { Id = branch.Id, TargetId = general.Id }, AsGroupAdmin()).ResponseAsync;
 
         FieldErrors.From((await intoDescendant.Should().ThrowAsync<RpcException>()).Which).Should().ContainKey("targetId");
         FieldErrors.From((await badKinds.Should().ThrowAsync<RpcException>()).Which).Should().ContainKey("targetId");
@@ -235,28 +226,25 @@ public class OrganizationHistoryServiceTests : IAsyncLifetime
         var branch = await CreateAsync(s, OrganizationKind.Branch, "支部", committee.Id);
         var member = await MemberAsync(s, committee.Id, "王五");
 
-        var withChild = (await ((Func<Task>)(() => Call<DissolveOrganizationRequest, ContractOrganization>("DissolveOrganization",
-            new DissolveOrganizationRequest { Id = committee.Id }))).Should().ThrowAsync<RpcException>()).Which;
+        var withChild = (await ((Func<Task>)(() => _host.Client<OrganizationService.OrganizationServiceClient>().DissolveOrganizationAsync(new DissolveOrganizationRequest { Id = committee.Id }, AsGroupAdmin()).ResponseAsync)).Should().ThrowAsync<RpcException>()).Which;
         withChild.StatusCode.Should().Be(StatusCode.FailedPrecondition);
         FieldErrors.From(withChild).Should().ContainKey("children");
 
-        await Call<MoveOrganizationRequest, ContractOrganization>("MoveOrganization", new MoveOrganizationRequest { Id = branch.Id, NewParentId = other.Id });
-        var withMember = (await ((Func<Task>)(() => Call<DissolveOrganizationRequest, ContractOrganization>("DissolveOrganization",
-            new DissolveOrganizationRequest { Id = committee.Id }))).Should().ThrowAsync<RpcException>()).Which;
+        await _host.Client<OrganizationService.OrganizationServiceClient>().MoveOrganizationAsync(new MoveOrganizationRequest { Id = branch.Id, NewParentId = other.Id }, AsGroupAdmin()).ResponseAsync;
+        var withMember = (await ((Func<Task>)(() => _host.Client<OrganizationService.OrganizationServiceClient>().DissolveOrganizationAsync(new DissolveOrganizationRequest { Id = committee.Id }, AsGroupAdmin()).ResponseAsync)).Should().ThrowAsync<RpcException>()).Which;
         FieldErrors.From(withMember).Should().ContainKey("members");
         (await OutboxCountAsync("OrganizationDissolved")).Should().Be(0);
 
-        await Call<TransferMemberRequest, Person>(People + "TransferMember", new TransferMemberRequest
+        await _host.Client<PeopleService.PeopleServiceClient>().TransferMemberAsync(new TransferMemberRequest
         {
             PersonId = member.Id, ToOrganizationId = other.Id, TransferredOn = "2024-01-01",
-        });
-        var dissolved = await Call<DissolveOrganizationRequest, ContractOrganization>("DissolveOrganization",
-            new DissolveOrganizationRequest { Id = committee.Id, ExpectedVersion = 1 });
+        }, AsGroupAdmin()).ResponseAsync;
+        var dissolved = await _host.Client<OrganizationService.OrganizationServiceClient>().DissolveOrganizationAsync(new DissolveOrganizationRequest { Id = committee.Id, ExpectedVersion = 1 }, AsGroupAdmin()).ResponseAsync;
 
         dissolved.Status.Should().Be(OrganizationStatus.Dissolved);
         (await OutboxCountAsync("OrganizationDissolved")).Should().Be(1);
         (await ListAsync(s)).Select(o => o.Id).Should().BeEquivalentTo([other.Id, branch.Id]);
-        var moveBack = () => Call<MoveOrganizationRequest, ContractOrganization>("MoveOrganization", new MoveOrganizationRequest { Id = branch.Id, NewParentId = committee.Id });
+        var moveBack = () => _host.Client<OrganizationService.OrganizationServiceClient>().MoveOrganizationAsync(new MoveOrganizationRequest { Id = branch.Id, NewParentId = committee.Id }, AsGroupAdmin()).ResponseAsync;
         FieldErrors.From((await moveBack.Should().ThrowAsync<RpcException>()).Which).Should().ContainKey("newParentId");
     }
 
@@ -274,10 +262,10 @@ public class OrganizationHistoryServiceTests : IAsyncLifetime
         await MemberAsync(s, group.Id, "乙");
         await MemberAsync(s, committee.Id, "丙");
 
-        var path = await Call<GetOrganizationPathRequest, OrganizationPath>("GetOrganizationPath", new GetOrganizationPathRequest { Id = group.Id });
+        var path = await _host.Client<OrganizationService.OrganizationServiceClient>().GetOrganizationPathAsync(new GetOrganizationPathRequest { Id = group.Id }, AsGroupAdmin()).ResponseAsync;
         path.Items.Select(o => o.Name).Should().Equal("党委", "总支", "支部一", "小组");
 
-        var counts = await Call<GetSubtreeCountsRequest, SubtreeCounts>("GetSubtreeCounts", new GetSubtreeCountsRequest { Id = general.Id });
+        var counts = await _host.Client<OrganizationService.OrganizationServiceClient>().GetSubtreeCountsAsync(new GetSubtreeCountsRequest { Id = general.Id }, AsGroupAdmin()).ResponseAsync;
         (counts.Organizations, counts.GeneralBranches, counts.Branches, counts.Groups, counts.Members).Should().Be((4, 1, 2, 1, 2));
         (await ListAsync(s, subtreeOf: general.Id)).Select(o => o.Id).Should().BeEquivalentTo([general.Id, b1.Id, b2.Id, group.Id]);
     }
@@ -291,8 +279,7 @@ public class OrganizationHistoryServiceTests : IAsyncLifetime
         var target = await CreateAsync(s, OrganizationKind.Branch, "乙支部", committee.Id);
         var member = await MemberAsync(s, source.Id, "赵六", joinedOn: "2024-05-01");
 
-        var early = () => Call<MergeOrganizationRequest, ContractOrganization>("MergeOrganization",
-            new MergeOrganizationRequest { Id = source.Id, TargetId = target.Id, EffectiveOn = "2024-04-30" });
+        var early = () => _host.Client<OrganizationService.OrganizationServiceClient>().MergeOrganizationAsync(new MergeOrganizationRequest { Id = source.Id, TargetId = target.Id, EffectiveOn = "2024-04-30" }, AsGroupAdmin()).ResponseAsync;
 
         var rejected = (await early.Should().ThrowAsync<RpcException>()).Which;
         rejected.StatusCode.Should().Be(StatusCode.FailedPrecondition);
@@ -311,7 +298,7 @@ public class OrganizationHistoryServiceTests : IAsyncLifetime
         {
             var committee = await CreateAsync(s, OrganizationKind.Committee, $"党委{round}");
             var create = CreateAsync(s, OrganizationKind.Branch, $"支部{round}", committee.Id);
-            var dissolve = Call<DissolveOrganizationRequest, ContractOrganization>("DissolveOrganization", new DissolveOrganizationRequest { Id = committee.Id });
+            var dissolve = _host.Client<OrganizationService.OrganizationServiceClient>().DissolveOrganizationAsync(new DissolveOrganizationRequest { Id = committee.Id }, AsGroupAdmin()).ResponseAsync;
             var outcomes = await Task.WhenAll(Succeeded(create), Succeeded(dissolve));
 
             outcomes.Should().ContainSingle(ok => ok, "exactly one of the two wins, whichever comes first");

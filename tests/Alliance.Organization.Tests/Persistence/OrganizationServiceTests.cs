@@ -26,10 +26,6 @@ public class OrganizationServiceTests : IAsyncLifetime
 
     static CallOptions AsGroupAdmin() => new(new Metadata { { AllianceMetadata.UserRole, Roles.GroupAdmin }, { AllianceMetadata.UserId, "tester" } });
 
-    Task<TResponse> Call<TRequest, TResponse>(string method, TRequest request)
-        where TRequest : Google.Protobuf.IMessage<TRequest> where TResponse : Google.Protobuf.IMessage<TResponse>, new() =>
-        _host.Channel.UnaryAsync<TRequest, TResponse>($"/alliance.organization.v1.OrganizationService/{method}", request, AsGroupAdmin());
-
     async Task<T> InDatabase<T>(Func<OrganizationDbContext, Task<T>> read)
     {
         await using var scope = _host.Services.CreateAsyncScope();
@@ -37,13 +33,13 @@ public class OrganizationServiceTests : IAsyncLifetime
     }
 
     Task<Subsidiary> RegisterAsync(string code) =>
-        Call<RegisterSubsidiaryRequest, Subsidiary>("RegisterSubsidiary", new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code });
+        _host.Client<OrganizationService.OrganizationServiceClient>().RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code }, AsGroupAdmin()).ResponseAsync;
 
     Task<Contracts.Organization.V1.Organization> CreateAsync(string subsidiaryId, OrganizationKind kind, string? parentId = null, string name = "党组织")
     {
         var request = new CreateOrganizationRequest { SubsidiaryId = subsidiaryId, Name = name, Kind = kind };
         if (parentId is not null) request.ParentId = parentId;
-        return Call<CreateOrganizationRequest, Contracts.Organization.V1.Organization>("CreateOrganization", request);
+        return _host.Client<OrganizationService.OrganizationServiceClient>().CreateOrganizationAsync(request, AsGroupAdmin()).ResponseAsync;
     }
 
     [Fact]
@@ -86,8 +82,7 @@ public class OrganizationServiceTests : IAsyncLifetime
         {
             try
             {
-                await Call<MoveOrganizationRequest, Contracts.Organization.V1.Organization>("MoveOrganization",
-                    new MoveOrganizationRequest { Id = branch.Id, NewParentId = target, ExpectedVersion = branch.Version });
+                await _host.Client<OrganizationService.OrganizationServiceClient>().MoveOrganizationAsync(new MoveOrganizationRequest { Id = branch.Id, NewParentId = target, ExpectedVersion = branch.Version }, AsGroupAdmin()).ResponseAsync;
                 return StatusCode.OK;
             }
             catch (RpcException e) { return e.StatusCode; }
@@ -126,10 +121,8 @@ public class OrganizationServiceTests : IAsyncLifetime
         await CreateAsync(subsidiary.Id, OrganizationKind.Branch, top.Id, "机关党支部"); // beside, not below
         var other = await RegisterAsync("WITHIN2");
 
-        var subtree = await Call<ListOrganizationsRequest, ListOrganizationsResponse>("ListOrganizations",
-            new ListOrganizationsRequest { SubsidiaryId = subsidiary.Id, SubtreeOf = general.Id, PageSize = 50 });
-        var elsewhere = () => Call<ListOrganizationsRequest, ListOrganizationsResponse>("ListOrganizations",
-            new ListOrganizationsRequest { SubsidiaryId = other.Id, SubtreeOf = general.Id });
+        var subtree = await _host.Client<OrganizationService.OrganizationServiceClient>().ListOrganizationsAsync(new ListOrganizationsRequest { SubsidiaryId = subsidiary.Id, SubtreeOf = general.Id, PageSize = 50 }, AsGroupAdmin()).ResponseAsync;
+        var elsewhere = () => _host.Client<OrganizationService.OrganizationServiceClient>().ListOrganizationsAsync(new ListOrganizationsRequest { SubsidiaryId = other.Id, SubtreeOf = general.Id }, AsGroupAdmin()).ResponseAsync;
 
         subtree.Total.Should().Be(3);
         subtree.Items.Select(o => o.Id).Should().Equal(general.Id, branch.Id, group.Id);

@@ -27,36 +27,28 @@ public class PinyinSearchServiceTests : IAsyncLifetime
 
     static readonly CallOptions GroupAdmin = new(new Metadata { { AllianceMetadata.UserRole, Roles.GroupAdmin }, { AllianceMetadata.UserId, "tester" } });
 
-    Task<TResponse> Call<TRequest, TResponse>(string service, string method, TRequest request)
-        where TRequest : Google.Protobuf.IMessage<TRequest> where TResponse : Google.Protobuf.IMessage<TResponse>, new() =>
-        _host.Channel.UnaryAsync<TRequest, TResponse>($"/alliance.organization.v1.{service}/{method}", request, GroupAdmin);
-
     async Task<T> InDatabase<T>(Func<OrganizationDbContext, Task<T>> read)
     {
         await using var scope = _host.Services.CreateAsyncScope();
         return await read(scope.ServiceProvider.GetRequiredService<OrganizationDbContext>());
     }
 
-    async Task<string> SubsidiaryAsync(string code) => (await Call<RegisterSubsidiaryRequest, Subsidiary>("OrganizationService", "RegisterSubsidiary",
-        new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code })).Id;
+    async Task<string> SubsidiaryAsync(string code) => (await _host.Client<OrganizationService.OrganizationServiceClient>().RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code }, GroupAdmin).ResponseAsync).Id;
 
     Task<ContractOrganization> OrganizationAsync(string subsidiaryId, string name, OrganizationKind kind, string? parentId = null)
     {
         var request = new CreateOrganizationRequest { SubsidiaryId = subsidiaryId, Name = name, Kind = kind };
         if (parentId is not null) request.ParentId = parentId;
-        return Call<CreateOrganizationRequest, ContractOrganization>("OrganizationService", "CreateOrganization", request);
+        return _host.Client<OrganizationService.OrganizationServiceClient>().CreateOrganizationAsync(request, GroupAdmin).ResponseAsync;
     }
 
-    Task<Person> PersonAsync(string subsidiaryId, string name) => Call<RegisterPersonRequest, Person>("PeopleService", "RegisterPerson",
-        new RegisterPersonRequest { SubsidiaryId = subsidiaryId, Name = name, Kind = PersonKind.Employee });
+    Task<Person> PersonAsync(string subsidiaryId, string name) => _host.Client<PeopleService.PeopleServiceClient>().RegisterPersonAsync(new RegisterPersonRequest { SubsidiaryId = subsidiaryId, Name = name, Kind = PersonKind.Employee }, GroupAdmin).ResponseAsync;
 
     async Task<string[]> OrganizationsFound(string subsidiaryId, string search) =>
-        (await Call<ListOrganizationsRequest, ListOrganizationsResponse>("OrganizationService", "ListOrganizations",
-            new ListOrganizationsRequest { SubsidiaryId = subsidiaryId, Search = search, PageSize = 50 })).Items.Select(o => o.Name).Order().ToArray();
+        (await _host.Client<OrganizationService.OrganizationServiceClient>().ListOrganizationsAsync(new ListOrganizationsRequest { SubsidiaryId = subsidiaryId, Search = search, PageSize = 50 }, GroupAdmin).ResponseAsync).Items.Select(o => o.Name).Order().ToArray();
 
     async Task<string[]> PeopleFound(string subsidiaryId, string search) =>
-        (await Call<ListPeopleRequest, ListPeopleResponse>("PeopleService", "ListPeople",
-            new ListPeopleRequest { SubsidiaryId = subsidiaryId, Search = search, PageSize = 50 })).Items.Select(p => p.Name).Order().ToArray();
+        (await _host.Client<PeopleService.PeopleServiceClient>().ListPeopleAsync(new ListPeopleRequest { SubsidiaryId = subsidiaryId, Search = search, PageSize = 50 }, GroupAdmin).ResponseAsync).Items.Select(p => p.Name).Order().ToArray();
 
     async Task<string> TreeAsync(string code)
     {
@@ -114,7 +106,7 @@ public class PinyinSearchServiceTests : IAsyncLifetime
         (await PeopleFound(subsidiary, "0%")).Should().Equal("A_B 100%");
         (await PeopleFound(subsidiary, "ab100")).Should().Equal("A_B 100%");
 
-        await Call<UpdatePersonRequest, Person>("PeopleService", "UpdatePerson", new UpdatePersonRequest { Id = zhang.Id, Name = "王五" });
+        await _host.Client<PeopleService.PeopleServiceClient>().UpdatePersonAsync(new UpdatePersonRequest { Id = zhang.Id, Name = "王五" }, GroupAdmin).ResponseAsync;
 
         (await PeopleFound(subsidiary, "zhangsan")).Should().BeEmpty();
         (await PeopleFound(subsidiary, "zs")).Should().Equal("长孙无忌");

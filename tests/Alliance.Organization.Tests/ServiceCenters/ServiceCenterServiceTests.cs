@@ -37,15 +37,8 @@ public class ServiceCenterServiceTests : IAsyncLifetime
 
     static readonly CallOptions GroupAdmin = As(Roles.GroupAdmin);
 
-    Task<TResponse> Call<TRequest, TResponse>(string service, string method, TRequest request, CallOptions? options = null)
-        where TRequest : Google.Protobuf.IMessage<TRequest> where TResponse : Google.Protobuf.IMessage<TResponse>, new() =>
-        _host.Channel.UnaryAsync<TRequest, TResponse>($"/alliance.organization.v1.{service}/{method}", request, options ?? GroupAdmin);
-
-    Task<ServiceCenter> Centers<TRequest>(string method, TRequest request, CallOptions? options = null) where TRequest : Google.Protobuf.IMessage<TRequest> =>
-        Call<TRequest, ServiceCenter>("ServiceCenterService", method, request, options);
-
     Task<ListServiceCentersResponse> ListAsync(ListServiceCentersRequest request, CallOptions? options = null) =>
-        Call<ListServiceCentersRequest, ListServiceCentersResponse>("ServiceCenterService", "ListServiceCenters", request, options);
+        _host.Client<ServiceCenterService.ServiceCenterServiceClient>().ListServiceCentersAsync(request, options ?? GroupAdmin).ResponseAsync;
 
     async Task<T> InDatabase<T>(Func<OrganizationDbContext, Task<T>> read)
     {
@@ -62,10 +55,8 @@ public class ServiceCenterServiceTests : IAsyncLifetime
 
     async Task<(Subsidiary Subsidiary, Contracts.Organization.V1.Organization Committee)> SubsidiaryWithCommitteeAsync(string code)
     {
-        var subsidiary = await Call<RegisterSubsidiaryRequest, Subsidiary>("OrganizationService", "RegisterSubsidiary",
-            new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code });
-        var committee = await Call<CreateOrganizationRequest, Contracts.Organization.V1.Organization>("OrganizationService", "CreateOrganization",
-            new CreateOrganizationRequest { SubsidiaryId = subsidiary.Id, Name = code + "党委", Kind = OrganizationKind.Committee });
+        var subsidiary = await _host.Client<OrganizationService.OrganizationServiceClient>().RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code }, GroupAdmin).ResponseAsync;
+        var committee = await _host.Client<OrganizationService.OrganizationServiceClient>().CreateOrganizationAsync(new CreateOrganizationRequest { SubsidiaryId = subsidiary.Id, Name = code + "党委", Kind = OrganizationKind.Committee }, GroupAdmin).ResponseAsync;
         return (subsidiary, committee);
     }
 
@@ -77,16 +68,16 @@ public class ServiceCenterServiceTests : IAsyncLifetime
     };
 
     Task<PartyAlliance> FormAllianceAsync(string leadOrganizationId, string name = "城市服务联盟") =>
-        Call<FormAllianceRequest, PartyAlliance>("AllianceService", "FormAlliance", new FormAllianceRequest
+        _host.Client<AllianceService.AllianceServiceClient>().FormAllianceAsync(new FormAllianceRequest
         {
             Name = name, Theme = "城市服务", LeadOrganizationId = leadOrganizationId, FormedOn = "2026-01-01",
-        });
+        }, GroupAdmin).ResponseAsync;
 
     Task<PartyAlliance> JoinAsync(PartyAlliance alliance, string organizationId) =>
-        Call<JoinAllianceRequest, PartyAlliance>("AllianceService", "JoinAlliance", new JoinAllianceRequest
+        _host.Client<AllianceService.AllianceServiceClient>().JoinAllianceAsync(new JoinAllianceRequest
         {
             AllianceId = alliance.Id, Unit = new Unit { OrganizationId = organizationId }, JoinedOn = "2026-02-01", ExpectedVersion = alliance.Version,
-        });
+        }, GroupAdmin).ResponseAsync;
 
     static ShareWithAllianceRequest Share(ServiceCenter center, PartyAlliance alliance, string from = "2026-02-01", string until = "") =>
         new() { Id = center.Id, AllianceId = alliance.Id, SharedFrom = from, SharedUntil = until, ExpectedVersion = center.Version };
@@ -96,8 +87,8 @@ public class ServiceCenterServiceTests : IAsyncLifetime
     {
         var (subsidiary, committee) = await SubsidiaryWithCommitteeAsync("SC1");
 
-        var center = await Centers("OpenServiceCenter", Open(committee.Id, clientRequestId: "open-1"), As(Roles.SubsidiaryAdmin, subsidiary.Id));
-        var again = await Centers("OpenServiceCenter", Open(committee.Id, clientRequestId: "open-1"), As(Roles.SubsidiaryAdmin, subsidiary.Id));
+        var center = await _host.Client<ServiceCenterService.ServiceCenterServiceClient>().OpenServiceCenterAsync(Open(committee.Id, clientRequestId: "open-1"), As(Roles.SubsidiaryAdmin, subsidiary.Id)).ResponseAsync;
+        var again = await _host.Client<ServiceCenterService.ServiceCenterServiceClient>().OpenServiceCenterAsync(Open(committee.Id, clientRequestId: "open-1"), As(Roles.SubsidiaryAdmin, subsidiary.Id)).ResponseAsync;
 
         again.Id.Should().Be(center.Id);
         center.SubsidiaryId.Should().Be(subsidiary.Id);
@@ -120,7 +111,7 @@ public class ServiceCenterServiceTests : IAsyncLifetime
         request.Details.Address = "";
         request.Details.Facilities = new string('x', Domain.ServiceCenterDetails.MaxFacilitiesLength + 1);
 
-        var open = () => Centers("OpenServiceCenter", request);
+        var open = () => _host.Client<ServiceCenterService.ServiceCenterServiceClient>().OpenServiceCenterAsync(request, GroupAdmin).ResponseAsync;
 
         var error = (await open.Should().ThrowAsync<RpcException>()).Which;
         error.StatusCode.Should().Be(StatusCode.InvalidArgument);
@@ -135,8 +126,8 @@ public class ServiceCenterServiceTests : IAsyncLifetime
         var (_, committeeA) = await SubsidiaryWithCommitteeAsync("SC3");
         var (b, _) = await SubsidiaryWithCommitteeAsync("SC4");
 
-        var open = () => Centers("OpenServiceCenter", Open(committeeA.Id), As(Roles.SubsidiaryAdmin, b.Id));
-        var secretary = () => Centers("OpenServiceCenter", Open(committeeA.Id), As(Roles.Secretary, b.Id));
+        var open = () => _host.Client<ServiceCenterService.ServiceCenterServiceClient>().OpenServiceCenterAsync(Open(committeeA.Id), As(Roles.SubsidiaryAdmin, b.Id)).ResponseAsync;
+        var secretary = () => _host.Client<ServiceCenterService.ServiceCenterServiceClient>().OpenServiceCenterAsync(Open(committeeA.Id), As(Roles.Secretary, b.Id)).ResponseAsync;
 
         var error = (await open.Should().ThrowAsync<RpcException>()).Which;
         error.StatusCode.Should().Be(StatusCode.NotFound);
@@ -149,7 +140,7 @@ public class ServiceCenterServiceTests : IAsyncLifetime
     public async Task A_stale_revise_is_ABORTED_and_of_two_revisions_from_the_same_version_one_wins()
     {
         var (_, committee) = await SubsidiaryWithCommitteeAsync("SC5");
-        var center = await Centers("OpenServiceCenter", Open(committee.Id));
+        var center = await _host.Client<ServiceCenterService.ServiceCenterServiceClient>().OpenServiceCenterAsync(Open(committee.Id), GroupAdmin).ResponseAsync;
         ReviseServiceCenterRequest Revise(string name, long version) => new()
         {
             Id = center.Id, ExpectedVersion = version, Details = new ServiceCenterDetails { Name = name, Address = "新址", Capacity = 80 },
@@ -157,14 +148,14 @@ public class ServiceCenterServiceTests : IAsyncLifetime
 
         var outcomes = await Task.WhenAll(new[] { "甲中心", "乙中心" }.Select(async name =>
         {
-            try { await Centers("ReviseServiceCenter", Revise(name, center.Version)); return StatusCode.OK; }
+            try { await _host.Client<ServiceCenterService.ServiceCenterServiceClient>().ReviseServiceCenterAsync(Revise(name, center.Version), GroupAdmin).ResponseAsync; return StatusCode.OK; }
             catch (RpcException e) { return e.StatusCode; }
         }));
-        var stale = () => Centers("ReviseServiceCenter", Revise("丙中心", center.Version));
+        var stale = () => _host.Client<ServiceCenterService.ServiceCenterServiceClient>().ReviseServiceCenterAsync(Revise("丙中心", center.Version), GroupAdmin).ResponseAsync;
 
         outcomes.Should().BeEquivalentTo([StatusCode.OK, StatusCode.Aborted]);
         (await stale.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.Aborted);
-        var stored = await Centers("GetServiceCenter", new GetServiceCenterRequest { Id = center.Id });
+        var stored = await _host.Client<ServiceCenterService.ServiceCenterServiceClient>().GetServiceCenterAsync(new GetServiceCenterRequest { Id = center.Id }, GroupAdmin).ResponseAsync;
         stored.Version.Should().Be(2);
         stored.Name.Should().BeOneOf("甲中心", "乙中心");
         stored.Capacity.Should().Be(80);
@@ -178,25 +169,25 @@ public class ServiceCenterServiceTests : IAsyncLifetime
         var (b, orgB) = await SubsidiaryWithCommitteeAsync("SC7");
         var (c, orgC) = await SubsidiaryWithCommitteeAsync("SC8");
         var alliance = await JoinAsync(await FormAllianceAsync(leadA.Id), orgB.Id);
-        var centerOfB = await Centers("OpenServiceCenter", Open(orgB.Id), As(Roles.SubsidiaryAdmin, b.Id));
-        var centerOfC = await Centers("OpenServiceCenter", Open(orgC.Id), As(Roles.SubsidiaryAdmin, c.Id));
+        var centerOfB = await _host.Client<ServiceCenterService.ServiceCenterServiceClient>().OpenServiceCenterAsync(Open(orgB.Id), As(Roles.SubsidiaryAdmin, b.Id)).ResponseAsync;
+        var centerOfC = await _host.Client<ServiceCenterService.ServiceCenterServiceClient>().OpenServiceCenterAsync(Open(orgC.Id), As(Roles.SubsidiaryAdmin, c.Id)).ResponseAsync;
         var outboxBefore = await OutboxCount();
 
-        var outsider = () => Centers("ShareWithAlliance", Share(centerOfC, alliance), As(Roles.SubsidiaryAdmin, c.Id));
+        var outsider = () => _host.Client<ServiceCenterService.ServiceCenterServiceClient>().ShareWithAllianceAsync(Share(centerOfC, alliance), As(Roles.SubsidiaryAdmin, c.Id)).ResponseAsync;
         var error = (await outsider.Should().ThrowAsync<RpcException>()).Which;
         error.StatusCode.Should().Be(StatusCode.NotFound);
         FieldErrors.From(error).Should().ContainKey("allianceId");
         (await OutboxCount()).Should().Be(outboxBefore);
 
-        var shared = await Centers("ShareWithAlliance", Share(centerOfB, alliance), As(Roles.SubsidiaryAdmin, b.Id));
+        var shared = await _host.Client<ServiceCenterService.ServiceCenterServiceClient>().ShareWithAllianceAsync(Share(centerOfB, alliance), As(Roles.SubsidiaryAdmin, b.Id)).ResponseAsync;
         shared.Shares.Should().ContainSingle().Which.AllianceName.Should().Be("城市服务联盟");
-        var twice = () => Centers("ShareWithAlliance", Share(shared, alliance, from: "2026-03-01"), As(Roles.SubsidiaryAdmin, b.Id));
+        var twice = () => _host.Client<ServiceCenterService.ServiceCenterServiceClient>().ShareWithAllianceAsync(Share(shared, alliance, from: "2026-03-01"), As(Roles.SubsidiaryAdmin, b.Id)).ResponseAsync;
         (await twice.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.FailedPrecondition);
 
-        var stopped = await Centers("StopSharing", new StopSharingRequest
+        var stopped = await _host.Client<ServiceCenterService.ServiceCenterServiceClient>().StopSharingAsync(new StopSharingRequest
         {
             Id = centerOfB.Id, AllianceId = alliance.Id, SharedUntil = "2026-02-20", ExpectedVersion = shared.Version,
-        }, As(Roles.SubsidiaryAdmin, b.Id));
+        }, As(Roles.SubsidiaryAdmin, b.Id)).ResponseAsync;
 
         stopped.Shares.Single().SharedUntil.Should().Be("2026-02-20");
         (await InDatabase(db => db.Set<Domain.ServiceCenterShare>().CountAsync(s => s.ServiceCenterId == Guid.Parse(centerOfB.Id)))).Should().Be(1);
@@ -212,38 +203,38 @@ public class ServiceCenterServiceTests : IAsyncLifetime
         var (b, orgB) = await SubsidiaryWithCommitteeAsync("SCB");
         var (c, _) = await SubsidiaryWithCommitteeAsync("SCC");
         var alliance = await JoinAsync(await FormAllianceAsync(leadA.Id, "阵地共享联盟"), orgB.Id);
-        var center = await Centers("OpenServiceCenter", Open(orgB.Id, name: "共享阵地"), As(Roles.SubsidiaryAdmin, b.Id));
+        var center = await _host.Client<ServiceCenterService.ServiceCenterServiceClient>().OpenServiceCenterAsync(Open(orgB.Id, name: "共享阵地"), As(Roles.SubsidiaryAdmin, b.Id)).ResponseAsync;
         var get = new GetServiceCenterRequest { Id = center.Id };
 
-        var hidden = () => Centers("GetServiceCenter", get, As(Roles.Member, a.Id));
+        var hidden = () => _host.Client<ServiceCenterService.ServiceCenterServiceClient>().GetServiceCenterAsync(get, As(Roles.Member, a.Id)).ResponseAsync;
         (await hidden.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.NotFound);
 
-        center = await Centers("ShareWithAlliance", Share(center, alliance), As(Roles.SubsidiaryAdmin, b.Id));
+        center = await _host.Client<ServiceCenterService.ServiceCenterServiceClient>().ShareWithAllianceAsync(Share(center, alliance), As(Roles.SubsidiaryAdmin, b.Id)).ResponseAsync;
 
-        (await Centers("GetServiceCenter", get, As(Roles.Member, a.Id))).Id.Should().Be(center.Id);
+        (await _host.Client<ServiceCenterService.ServiceCenterServiceClient>().GetServiceCenterAsync(get, As(Roles.Member, a.Id)).ResponseAsync).Id.Should().Be(center.Id);
         (await ListAsync(new ListServiceCentersRequest { AllianceId = alliance.Id }, As(Roles.Secretary, a.Id))).Items.Select(i => i.Id).Should().Equal(center.Id);
-        var readOnly = () => Centers("CloseServiceCenter", new CloseServiceCenterRequest { Id = center.Id, ClosedOn = "2026-03-01" }, As(Roles.SubsidiaryAdmin, a.Id));
+        var readOnly = () => _host.Client<ServiceCenterService.ServiceCenterServiceClient>().CloseServiceCenterAsync(new CloseServiceCenterRequest { Id = center.Id, ClosedOn = "2026-03-01" }, As(Roles.SubsidiaryAdmin, a.Id)).ResponseAsync;
         (await readOnly.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.PermissionDenied);
-        var outsider = () => Centers("GetServiceCenter", get, As(Roles.SubsidiaryAdmin, c.Id));
+        var outsider = () => _host.Client<ServiceCenterService.ServiceCenterServiceClient>().GetServiceCenterAsync(get, As(Roles.SubsidiaryAdmin, c.Id)).ResponseAsync;
         (await outsider.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.NotFound);
         (await ListAsync(new ListServiceCentersRequest { Search = "共享" }, As(Roles.SubsidiaryAdmin, c.Id))).Total.Should().Be(0);
 
-        await Centers("StopSharing", new StopSharingRequest { Id = center.Id, AllianceId = alliance.Id, SharedUntil = "2026-03-10" }, As(Roles.SubsidiaryAdmin, b.Id));
-        (await Centers("GetServiceCenter", get, As(Roles.Member, a.Id))).Id.Should().Be(center.Id); // still shared until the 10th
+        await _host.Client<ServiceCenterService.ServiceCenterServiceClient>().StopSharingAsync(new StopSharingRequest { Id = center.Id, AllianceId = alliance.Id, SharedUntil = "2026-03-10" }, As(Roles.SubsidiaryAdmin, b.Id)).ResponseAsync;
+        (await _host.Client<ServiceCenterService.ServiceCenterServiceClient>().GetServiceCenterAsync(get, As(Roles.Member, a.Id)).ResponseAsync).Id.Should().Be(center.Id); // still shared until the 10th
         _clock.Now = new DateTimeOffset(2026, 3, 11, 0, 0, 0, TimeSpan.Zero);
         (await hidden.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.NotFound);
         (await ListAsync(new ListServiceCentersRequest { AllianceId = alliance.Id }, GroupAdmin)).Total.Should().Be(0);
-        (await Centers("GetServiceCenter", get, As(Roles.Member, b.Id))).Shares.Should().ContainSingle();
+        (await _host.Client<ServiceCenterService.ServiceCenterServiceClient>().GetServiceCenterAsync(get, As(Roles.Member, b.Id)).ResponseAsync).Shares.Should().ContainSingle();
     }
 
     [Fact]
     public async Task Lists_search_by_pinyin_filter_by_status_owner_and_capacity_and_sort_by_capacity()
     {
         var (subsidiary, committee) = await SubsidiaryWithCommitteeAsync("SCL");
-        var small = await Centers("OpenServiceCenter", Open(committee.Id, "城东党群服务中心", 30));
-        var large = await Centers("OpenServiceCenter", Open(committee.Id, "西区活动阵地", 300));
-        var closed = await Centers("OpenServiceCenter", Open(committee.Id, "南站党群驿站", 60));
-        await Centers("CloseServiceCenter", new CloseServiceCenterRequest { Id = closed.Id, ClosedOn = "2026-02-28", Reason = "拆迁", ExpectedVersion = closed.Version });
+        var small = await _host.Client<ServiceCenterService.ServiceCenterServiceClient>().OpenServiceCenterAsync(Open(committee.Id, "城东党群服务中心", 30), GroupAdmin).ResponseAsync;
+        var large = await _host.Client<ServiceCenterService.ServiceCenterServiceClient>().OpenServiceCenterAsync(Open(committee.Id, "西区活动阵地", 300), GroupAdmin).ResponseAsync;
+        var closed = await _host.Client<ServiceCenterService.ServiceCenterServiceClient>().OpenServiceCenterAsync(Open(committee.Id, "南站党群驿站", 60), GroupAdmin).ResponseAsync;
+        await _host.Client<ServiceCenterService.ServiceCenterServiceClient>().CloseServiceCenterAsync(new CloseServiceCenterRequest { Id = closed.Id, ClosedOn = "2026-02-28", Reason = "拆迁", ExpectedVersion = closed.Version }, GroupAdmin).ResponseAsync;
         var mine = As(Roles.Member, subsidiary.Id);
 
         (await ListAsync(new ListServiceCentersRequest { Search = "dqfw" }, mine)).Items.Select(c => c.Id).Should().Equal(small.Id);
@@ -264,7 +255,7 @@ public class ServiceCenterServiceTests : IAsyncLifetime
     public async Task A_center_stored_without_a_pinyin_key_gets_one_from_the_backfill_at_the_next_start()
     {
         var (subsidiary, committee) = await SubsidiaryWithCommitteeAsync("SCP");
-        await Centers("OpenServiceCenter", Open(committee.Id, "滨江党群驿站"));
+        await _host.Client<ServiceCenterService.ServiceCenterServiceClient>().OpenServiceCenterAsync(Open(committee.Id, "滨江党群驿站"), GroupAdmin).ResponseAsync;
         await InDatabase(db => db.Database.ExecuteSqlRawAsync("UPDATE service_centers SET name_search = NULL"));
         var byInitials = new ListServiceCentersRequest { Search = "bjdqyz", SubsidiaryId = subsidiary.Id };
         (await ListAsync(byInitials)).Total.Should().Be(0, "the key is gone");

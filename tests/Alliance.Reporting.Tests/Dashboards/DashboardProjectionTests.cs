@@ -36,8 +36,7 @@ public class DashboardProjectionTests : IAsyncLifetime
 
     static CallOptions AsGroupAdmin() => new(new Metadata { { AllianceMetadata.UserRole, Roles.GroupAdmin } });
 
-    Task<GroupDashboard> GroupAsync() => _host.Channel.UnaryAsync<GetGroupDashboardRequest, GroupDashboard>(
-        "/alliance.reporting.v1.ReportingService/GetGroupDashboard", new GetGroupDashboardRequest(), AsGroupAdmin());
+    Task<GroupDashboard> GroupAsync() => _host.Client<ReportingService.ReportingServiceClient>().GetGroupDashboardAsync(new GetGroupDashboardRequest(), AsGroupAdmin()).ResponseAsync;
 
     async Task<GroupDashboard> EventuallyAsync(Func<GroupDashboard, bool> condition)
     {
@@ -116,9 +115,8 @@ public class DashboardProjectionTests : IAsyncLifetime
     [Fact]
     public async Task A_caller_below_group_level_cannot_read_the_group_dashboard()
     {
-        var act = () => _host.Channel.UnaryAsync<GetGroupDashboardRequest, GroupDashboard>(
-            "/alliance.reporting.v1.ReportingService/GetGroupDashboard", new GetGroupDashboardRequest(),
-            new CallOptions(new Metadata { { AllianceMetadata.UserRole, Roles.SubsidiaryAdmin }, { AllianceMetadata.TenantId, Guid.NewGuid().ToString() } }));
+        var act = () => _host.Client<ReportingService.ReportingServiceClient>().GetGroupDashboardAsync(new GetGroupDashboardRequest(),
+            new CallOptions(new Metadata { { AllianceMetadata.UserRole, Roles.SubsidiaryAdmin }, { AllianceMetadata.TenantId, Guid.NewGuid().ToString() } })).ResponseAsync;
         (await act.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.PermissionDenied);
     }
 }

@@ -33,9 +33,8 @@ public class EndedOrganizationCountsTests : IAsyncLifetime
     Task PublishAsync<T>(T evt) where T : class, IIntegrationEvent =>
         _host.Services.GetRequiredService<IBus>().Publish(evt, ctx => ctx.MessageId = evt.EventId);
 
-    Task<GroupDashboard> GroupAsync() => _host.Channel.UnaryAsync<GetGroupDashboardRequest, GroupDashboard>(
-        "/alliance.reporting.v1.ReportingService/GetGroupDashboard", new GetGroupDashboardRequest(),
-        new CallOptions(new Metadata { { AllianceMetadata.UserRole, Roles.GroupAdmin } }));
+    Task<GroupDashboard> GroupAsync() => _host.Client<ReportingService.ReportingServiceClient>().GetGroupDashboardAsync(new GetGroupDashboardRequest(),
+        new CallOptions(new Metadata { { AllianceMetadata.UserRole, Roles.GroupAdmin } })).ResponseAsync;
 
     async Task<GroupDashboard> EventuallyAsync(Func<GroupDashboard, bool> condition)
     {

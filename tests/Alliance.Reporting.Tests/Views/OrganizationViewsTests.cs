@@ -43,10 +43,6 @@ public class OrganizationViewsTests : IAsyncLifetime
     static CallOptions AsSubsidiaryAdmin(Guid tenant) =>
         new(new Metadata { { AllianceMetadata.UserRole, Roles.SubsidiaryAdmin }, { AllianceMetadata.TenantId, tenant.ToString() } });
 
-    Task<TResponse> CallAsync<TRequest, TResponse>(string method, TRequest request, CallOptions? options = null)
-        where TRequest : class, IMessage<TRequest>, new() where TResponse : class, IMessage<TResponse>, new() =>
-        _host.Channel.UnaryAsync<TRequest, TResponse>($"/alliance.reporting.v1.ReportingService/{method}", request, options ?? AsGroupAdmin());
-
     static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
@@ -76,7 +72,7 @@ public class OrganizationViewsTests : IAsyncLifetime
         await PublishAsync(new UnitJoinedAlliance(Id(), s, T0.AddSeconds(3), alliance, left, Id(), Id(), "已退出单位", Today));
         await PublishAsync(new AllianceRevised(Id(), s, T0.AddSeconds(7), alliance, "临港党建联盟（新）", "园区"));
 
-        var counts = await EventuallyAsync(() => CallAsync<GetAllianceCountsRequest, AllianceCountsResponse>("GetAllianceCounts", new()),
+        var counts = await EventuallyAsync(() => _host.Client<ReportingService.ReportingServiceClient>().GetAllianceCountsAsync(new(), AsGroupAdmin()).ResponseAsync,
             r => r.Items.Count == 1 && r.Items[0].MemberUnits == 3 && r.Items[0].Name.EndsWith("（新）") && r.Items[0].CurrentChairUnitId != "");
 
         var a = counts.Items.Single();
@@ -84,9 +80,9 @@ public class OrganizationViewsTests : IAsyncLifetime
         // Started last month with one-month periods: the community chaired first, the lead unit chairs now.
         (a.CurrentChairUnitId, a.CurrentChairUnitName).Should().Be((lead.ToString(), "牵头单位党委"));
 
-        var other = await CallAsync<GetAllianceCountsRequest, AllianceCountsResponse>("GetAllianceCounts", new(), AsSubsidiaryAdmin(Id()));
+        var other = await _host.Client<ReportingService.ReportingServiceClient>().GetAllianceCountsAsync(new(), AsSubsidiaryAdmin(Id())).ResponseAsync;
         other.Items.Should().BeEmpty("another subsidiary neither leads nor takes part in the alliance");
-        var own = await CallAsync<GetAllianceCountsRequest, AllianceCountsResponse>("GetAllianceCounts", new(), AsSubsidiaryAdmin(s));
+        var own = await _host.Client<ReportingService.ReportingServiceClient>().GetAllianceCountsAsync(new(), AsSubsidiaryAdmin(s)).ResponseAsync;
         own.Items.Should().ContainSingle();
     }
 
@@ -107,7 +103,7 @@ public class OrganizationViewsTests : IAsyncLifetime
         await PublishAsync(new MemberJoined(Id(), s, T0, p4, orgB, "full", Today));
 
         var counts = await EventuallyAsync(
-            () => CallAsync<GetMemberCountsRequest, MemberCountsResponse>("GetMemberCounts", new() { SubsidiaryId = s.ToString() }),
+            () => _host.Client<ReportingService.ReportingServiceClient>().GetMemberCountsAsync(new() { SubsidiaryId = s.ToString() }, AsGroupAdmin()).ResponseAsync,
             r => r.Full == 2 && r.Probationary == 1 && r.PerOrganization.Count == 2);
 
         counts.PerOrganization.Single(o => o.OrganizationId == orgA.ToString()).Should()
@@ -130,7 +126,7 @@ public class OrganizationViewsTests : IAsyncLifetime
         await PublishAsync(new MemberJoined(Id(), s, T0, Id(), second, "probationary", Today));
 
         var counts = await EventuallyAsync(
-            () => CallAsync<GetMemberCountsRequest, MemberCountsResponse>("GetMemberCounts", new() { SubsidiaryId = s.ToString() }),
+            () => _host.Client<ReportingService.ReportingServiceClient>().GetMemberCountsAsync(new() { SubsidiaryId = s.ToString() }, AsGroupAdmin()).ResponseAsync,
             r => r.PerOrganization.Count == 2 && r.PerOrganization.All(o => o.OrganizationName != ""));
 
         // Ordered by name (ordinal): 工 (U+5DE5) before 财 (U+8D22).
@@ -158,7 +154,7 @@ public class OrganizationViewsTests : IAsyncLifetime
         await PublishAsync(new RoleEnded(Id(), s, T0.AddSeconds(2), former, formerRole, org, "secretary", GroupToday.AddDays(-1)));
         await PublishAsync(new RoleAssigned(Id(), s, T0.AddSeconds(1), former, formerRole, org, "secretary", GroupToday.AddYears(-2), null));
 
-        var read = () => CallAsync<GetCrossAppointmentRequest, CrossAppointment>("GetCrossAppointment", new() { SubsidiaryId = s.ToString() });
+        var read = () => _host.Client<ReportingService.ReportingServiceClient>().GetCrossAppointmentAsync(new() { SubsidiaryId = s.ToString() }, AsGroupAdmin()).ResponseAsync;
         var ratio = await EventuallyAsync(read, r => r.Secretaries == 2 && r.CrossAppointed == 1);
         ratio.Ratio.Should().Be(0.5);
 
@@ -187,7 +183,7 @@ public class OrganizationViewsTests : IAsyncLifetime
         await PublishAsync(new RoleAssigned(Id(), s, T0.AddSeconds(2), batch[^1].PersonId, Id(), org, "secretary", GroupToday.AddYears(-1), null));
 
         var ratio = await EventuallyAsync(
-            () => CallAsync<GetCrossAppointmentRequest, CrossAppointment>("GetCrossAppointment", new() { SubsidiaryId = s.ToString() }),
+            () => _host.Client<ReportingService.ReportingServiceClient>().GetCrossAppointmentAsync(new() { SubsidiaryId = s.ToString() }, AsGroupAdmin()).ResponseAsync,
             r => r.Secretaries == 2 && r.CrossAppointed == 1);
         (ratio.Secretaries, ratio.CrossAppointed).Should().Be((2, 1), "the manager's newer event holds, whatever its place in the batch");
         var people = await EventuallyAsync(async () =>
@@ -223,7 +219,7 @@ public class OrganizationViewsTests : IAsyncLifetime
         await PublishAsync(new PairingSigned(Id(), s, T0, expired, Id(), null, "已过期", Today.AddYears(-2), Today.AddDays(-1)));
 
         var counts = await EventuallyAsync(
-            () => CallAsync<GetPairingCountsRequest, PairingCounts>("GetPairingCounts", new() { SubsidiaryId = s.ToString() }),
+            () => _host.Client<ReportingService.ReportingServiceClient>().GetPairingCountsAsync(new() { SubsidiaryId = s.ToString() }, AsGroupAdmin()).ResponseAsync,
             r => r.Active == 2 && r.ExpiringSoon == 1);
 
         counts.ExpiringSoonDays.Should().Be(30);
@@ -244,7 +240,7 @@ public class OrganizationViewsTests : IAsyncLifetime
         foreach (var subsidiary in new[] { first, second })
         {
             var counts = await EventuallyAsync(
-                () => CallAsync<GetPairingCountsRequest, PairingCounts>("GetPairingCounts", new() { SubsidiaryId = subsidiary.ToString() }),
+                () => _host.Client<ReportingService.ReportingServiceClient>().GetPairingCountsAsync(new() { SubsidiaryId = subsidiary.ToString() }, AsGroupAdmin()).ResponseAsync,
                 r => r.Active == 1 && r.ExpiringSoon == 1);
             counts.Expiring.Single().Should().Match<ExpiringPairing>(p => p.PairingId == renewedFirst.ToString() && p.Title == "续签");
         }
@@ -257,13 +253,13 @@ public class OrganizationViewsTests : IAsyncLifetime
         var theirs = Id().ToString();
         var calls = new Func<Task>[]
         {
-            () => CallAsync<GetMemberCountsRequest, MemberCountsResponse>("GetMemberCounts", new() { SubsidiaryId = theirs }, AsSubsidiaryAdmin(mine)),
-            () => CallAsync<GetCrossAppointmentRequest, CrossAppointment>("GetCrossAppointment", new() { SubsidiaryId = theirs }, AsSubsidiaryAdmin(mine)),
-            () => CallAsync<GetPairingCountsRequest, PairingCounts>("GetPairingCounts", new() { SubsidiaryId = theirs }, AsSubsidiaryAdmin(mine)),
-            () => CallAsync<GetAllianceCountsRequest, AllianceCountsResponse>("GetAllianceCounts", new() { SubsidiaryId = theirs }, AsSubsidiaryAdmin(mine)),
+            () => _host.Client<ReportingService.ReportingServiceClient>().GetMemberCountsAsync(new() { SubsidiaryId = theirs }, AsSubsidiaryAdmin(mine)).ResponseAsync,
+            () => _host.Client<ReportingService.ReportingServiceClient>().GetCrossAppointmentAsync(new() { SubsidiaryId = theirs }, AsSubsidiaryAdmin(mine)).ResponseAsync,
+            () => _host.Client<ReportingService.ReportingServiceClient>().GetPairingCountsAsync(new() { SubsidiaryId = theirs }, AsSubsidiaryAdmin(mine)).ResponseAsync,
+            () => _host.Client<ReportingService.ReportingServiceClient>().GetAllianceCountsAsync(new() { SubsidiaryId = theirs }, AsSubsidiaryAdmin(mine)).ResponseAsync,
         };
         foreach (var call in calls) (await call.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.NotFound);
-        (await CallAsync<GetMemberCountsRequest, MemberCountsResponse>("GetMemberCounts", new() { SubsidiaryId = mine.ToString() }, AsSubsidiaryAdmin(mine)))
+        (await _host.Client<ReportingService.ReportingServiceClient>().GetMemberCountsAsync(new() { SubsidiaryId = mine.ToString() }, AsSubsidiaryAdmin(mine)).ResponseAsync)
             .Full.Should().Be(0);
     }
 }

@@ -1,5 +1,6 @@
 using Alliance.Organization.Data;
 using Alliance.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using AppliedRecord = Alliance.Organization.HrSync.HrEmployeeRecord;
 

@@ -1,6 +1,7 @@
 using Alliance.Organization.Data;
 using Alliance.Organization.People;
 using Alliance.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Alliance.ServiceDefaults.Security;
 using Alliance.ServiceDefaults.Validation;
 using Google.Protobuf.WellKnownTypes;
@@ -13,12 +14,12 @@ namespace Alliance.Organization.HrSync.Connectors;
 
 /// <summary>alliance.organization.v1.HrConnectorService: HR pull connectors, for a group admin or the subsidiary's admin.</summary>
 public sealed class HrConnectorGrpcService(OrganizationDbContext db, TimeProvider clock, PersonalDataProtector protector, HrConnectorScheduler scheduler,
-    IHostApplicationLifetime lifetime)
+    IHostApplicationLifetime lifetime) : Alliance.Contracts.Organization.V1.HrConnectorService.HrConnectorServiceBase
 {
     public const int MaxSecretLength = 2000;
     public const int MaxDefinitionLength = 20_000;
 
-    public async Task<C.ListHrConnectorsResponse> ListHrConnectors(C.ListHrConnectorsRequest request, ServerCallContext context)
+    public override async Task<C.ListHrConnectorsResponse> ListHrConnectors(C.ListHrConnectorsRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         new FieldErrors().Id("subsidiaryId", request.SubsidiaryId, required: false).ThrowIfAny();
@@ -32,10 +33,10 @@ public sealed class HrConnectorGrpcService(OrganizationDbContext db, TimeProvide
         return response;
     }
 
-    public async Task<C.HrConnector> GetHrConnector(C.HrConnectorIdRequest request, ServerCallContext context) =>
+    public override async Task<C.HrConnector> GetHrConnector(C.HrConnectorIdRequest request, ServerCallContext context) =>
         ToContract(await FindAsync(CallerScope.From(context), request.Id, tracked: false, context.CancellationToken));
 
-    public async Task<C.HrConnector> CreateHrConnector(C.CreateHrConnectorRequest request, ServerCallContext context)
+    public override async Task<C.HrConnector> CreateHrConnector(C.CreateHrConnectorRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         var errors = new FieldErrors().Id("subsidiaryId", request.SubsidiaryId).Required("name", request.Name, HrConnectorRegistration.MaxNameLength);
@@ -59,7 +60,7 @@ public sealed class HrConnectorGrpcService(OrganizationDbContext db, TimeProvide
         return ToContract(connector);
     }
 
-    public async Task<C.HrConnector> UpdateHrConnector(C.UpdateHrConnectorRequest request, ServerCallContext context)
+    public override async Task<C.HrConnector> UpdateHrConnector(C.UpdateHrConnectorRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         var errors = new FieldErrors().Required("name", request.Name, HrConnectorRegistration.MaxNameLength);
@@ -75,7 +76,7 @@ public sealed class HrConnectorGrpcService(OrganizationDbContext db, TimeProvide
         return ToContract(connector);
     }
 
-    public async Task<C.HrConnector> SetHrConnectorEnabled(C.SetHrConnectorEnabledRequest request, ServerCallContext context)
+    public override async Task<C.HrConnector> SetHrConnectorEnabled(C.SetHrConnectorEnabledRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
         var connector = await FindAsync(CallerScope.From(context), request.Id, tracked: true, ct);
@@ -85,7 +86,7 @@ public sealed class HrConnectorGrpcService(OrganizationDbContext db, TimeProvide
         return ToContract(connector);
     }
 
-    public async Task<C.HrConnector> RunHrConnectorNow(C.HrConnectorIdRequest request, ServerCallContext context)
+    public override async Task<C.HrConnector> RunHrConnectorNow(C.HrConnectorIdRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
         var connector = await FindAsync(CallerScope.From(context), request.Id, tracked: false, ct);
@@ -142,8 +143,8 @@ public sealed class HrConnectorGrpcService(OrganizationDbContext db, TimeProvide
         catch (DbUpdateException ex) when (IsUniqueViolation(ex)) { throw NameTaken(); }
     }
 
-    static RpcException NotFound() => new(StatusCode.NotFound, "The HR connector was not found.");
-    static RpcException Stale() => new(StatusCode.Aborted, "The HR connector was changed by someone else; reload and try again.");
+    static RpcException NotFound() => new(new Status(StatusCode.NotFound, "The HR connector was not found."));
+    static RpcException Stale() => new(new Status(StatusCode.Aborted, "The HR connector was changed by someone else; reload and try again."));
     static RpcException NameTaken() => FieldErrors.Single("name", "Another HR connector of the subsidiary has this name.", StatusCode.AlreadyExists);
 
     static C.HrConnector ToContract(HrConnectorRegistration c)

@@ -43,7 +43,7 @@ public class HrConnectorSchedulerTests : IAsyncLifetime
     async Task<(Guid Subsidiary, Guid Connector)> ConnectorAsync(int pageSize = 2)
     {
         var metadata = new Metadata { { AllianceMetadata.UserRole, Roles.GroupAdmin }, { AllianceMetadata.UserId, "tester" } };
-        var subsidiary = await _host.Channel.UnaryAsync<RegisterSubsidiaryRequest, Subsidiary>("/alliance.organization.v1.OrganizationService/RegisterSubsidiary",
+        var subsidiary = await _host.Client<C.OrganizationService.OrganizationServiceClient>().RegisterSubsidiaryAsync(
             new RegisterSubsidiaryRequest { Code = "HC" + Guid.NewGuid().ToString("N")[..6], Name = "连接器企业" }, new CallOptions(metadata));
         var definition = SampleDefinitions.Beisen(_hr.BaseUrl);
         definition.ListPath = "/employees";
@@ -176,10 +176,6 @@ public class HrConnectorSchedulerTests : IAsyncLifetime
         return new CallOptions(metadata);
     }
 
-    Task<TResponse> Call<TRequest, TResponse>(string method, TRequest request, CallOptions options)
-        where TRequest : Google.Protobuf.IMessage<TRequest> where TResponse : Google.Protobuf.IMessage<TResponse>, new() =>
-        _host.Channel.UnaryAsync<TRequest, TResponse>($"/alliance.organization.v1.HrConnectorService/{method}", request, options);
-
     [Fact]
     public async Task The_service_refuses_a_bad_definition_with_field_violations_writes_nothing_and_keeps_subsidiaries_apart()
     {
@@ -189,7 +185,7 @@ public class HrConnectorSchedulerTests : IAsyncLifetime
             SubsidiaryId = subsidiary.ToString(), Name = "坏", IntervalSeconds = 10,
             DefinitionJson = """{"baseUrl":"ftp://x","listPath":"/x","cursorMode":"updatedSince","fields":{"name":"n"}}""",
         };
-        var refused = await FluentActions.Awaiting(() => Call<C.CreateHrConnectorRequest, C.HrConnector>("CreateHrConnector", bad, As(Roles.GroupAdmin)))
+        var refused = await FluentActions.Awaiting(() => _host.Client<C.HrConnectorService.HrConnectorServiceClient>().CreateHrConnectorAsync(bad, As(Roles.GroupAdmin)).ResponseAsync)
             .Should().ThrowAsync<RpcException>();
         refused.Which.StatusCode.Should().Be(StatusCode.InvalidArgument);
         FieldErrors.From(refused.Which).Keys.Should().BeEquivalentTo("intervalSeconds", "definition.baseUrl", "definition.fields.updatedAt",
@@ -197,11 +193,9 @@ public class HrConnectorSchedulerTests : IAsyncLifetime
         (await InDatabase(db => db.Set<HrConnectorRegistration>().CountAsync(c => c.SubsidiaryId == subsidiary))).Should().Be(1);
 
         var other = Guid.NewGuid();
-        var hidden = await FluentActions.Awaiting(() => Call<C.HrConnectorIdRequest, C.HrConnector>("GetHrConnector",
-            new C.HrConnectorIdRequest { Id = existing.ToString() }, As(Roles.SubsidiaryAdmin, other))).Should().ThrowAsync<RpcException>();
+        var hidden = await FluentActions.Awaiting(() => _host.Client<C.HrConnectorService.HrConnectorServiceClient>().GetHrConnectorAsync(new C.HrConnectorIdRequest { Id = existing.ToString() }, As(Roles.SubsidiaryAdmin, other)).ResponseAsync).Should().ThrowAsync<RpcException>();
         hidden.Which.StatusCode.Should().Be(StatusCode.NotFound);
-        var own = await Call<C.HrConnectorIdRequest, C.HrConnector>("GetHrConnector", new C.HrConnectorIdRequest { Id = existing.ToString() },
-            As(Roles.SubsidiaryAdmin, subsidiary));
+        var own = await _host.Client<C.HrConnectorService.HrConnectorServiceClient>().GetHrConnectorAsync(new C.HrConnectorIdRequest { Id = existing.ToString() }, As(Roles.SubsidiaryAdmin, subsidiary)).ResponseAsync;
         (own.HasSecret, own.DefinitionJson.Contains(_hr.Token)).Should().Be((true, false));
     }
 

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Alliance.ServiceDefaults.Grpc;
 using Alliance.ServiceDefaults.Tests.Grpc.Interop;
 using Google.Protobuf;
+using Grpc.Core;
 
 namespace Alliance.ServiceDefaults.Tests.Grpc.Support;
 
@@ -17,27 +19,26 @@ public sealed class EchoServerState(string name)
     public TaskCompletionSource SlowCallCancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
-/// <summary>Our implementation of test.interop.v1.Echo.</summary>
-public sealed class EchoService(EchoServerState state)
+/// <summary>Our implementation of test.interop.v1.Echo on Grpc.AspNetCore.</summary>
+public sealed class EchoService(EchoServerState state) : Echo.EchoBase
 {
-    public Task<EchoReply> Echo(EchoRequest request, ServerCallContext context)
+    public override Task<EchoReply> Echo(EchoRequest request, ServerCallContext context)
     {
         Interlocked.Increment(ref state.EchoCalls);
         return Task.FromResult(new EchoReply { Message = request.Message, Payload = request.Payload, Server = state.Name });
     }
 
-    public Task<EchoReply> Fail(FailRequest request, ServerCallContext context)
+    public override Task<EchoReply> Fail(FailRequest request, ServerCallContext context)
     {
         state.FailCalls.AddOrUpdate(request.Detail, 1, (_, count) => count + 1);
         if (request.Code < 0)
         {
             throw new InvalidOperationException("Connection string Host=secret-db;Password=hunter2 was rejected");
         }
-        var trailers = new Metadata().Add("x-failure-trailer", "dotnet");
-        throw new RpcException(new Status((StatusCode)request.Code, request.Detail), trailers);
+        throw new RpcException(new Status((StatusCode)request.Code, request.Detail), new Metadata { { "x-failure-trailer", "dotnet" } });
     }
 
-    public async Task<EchoReply> Slow(SlowRequest request, ServerCallContext context)
+    public override async Task<EchoReply> Slow(SlowRequest request, ServerCallContext context)
     {
         try
         {
@@ -51,19 +52,21 @@ public sealed class EchoService(EchoServerState state)
         return new EchoReply { Message = "slow" };
     }
 
-    public Task<EchoReply> Big(BigRequest request, ServerCallContext context) =>
+    public override Task<EchoReply> Big(BigRequest request, ServerCallContext context) =>
         Task.FromResult(new EchoReply { Payload = ByteString.CopyFrom(new byte[request.Size]) });
 
-    public Task<MetadataReply> EchoMetadata(EchoRequest request, ServerCallContext context)
+    public override Task<MetadataReply> EchoMetadata(EchoRequest request, ServerCallContext context)
     {
         var reply = new MetadataReply();
         foreach (var entry in context.RequestHeaders)
         {
-            reply.Headers[entry.Key] = entry.Value;
+            reply.Headers[entry.Key] = entry.IsBinary ? Convert.ToBase64String(entry.ValueBytes) : entry.Value;
         }
         reply.Headers["tenant"] = context.TenantId ?? "";
         reply.Headers["user"] = context.UserId ?? "";
         reply.Headers["role"] = context.UserRole ?? "";
+        reply.Headers["deadline"] = context.Deadline.ToString("O", CultureInfo.InvariantCulture);
+        reply.Headers["server"] = state.Name;
         context.ResponseTrailers.Add("x-trailer", "trailer-value");
         context.ResponseTrailers.Add("x-trailer-bin", [1, 2, 3, 255]);
         return Task.FromResult(reply);

@@ -1,5 +1,6 @@
 using Alliance.ServiceDefaults.Grpc;
-using Alliance.ServiceDefaults.Tests.Grpc.Interop;
+using Grpc.AspNetCore.Server;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,7 +10,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Alliance.ServiceDefaults.Tests.Grpc.Support;
 
-/// <summary>A real Kestrel server on 127.0.0.1 (any free port, HTTP/2 cleartext) serving EchoService and health.</summary>
+/// <summary>
+/// A real Kestrel server on 127.0.0.1 (any free port, HTTP/2 cleartext) configured as the services are
+/// (<see cref="GrpcServerExtensions.AddGrpcServer"/>), serving EchoService, grpc.health.v1 and reflection.
+/// </summary>
 public sealed class GrpcTestServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -26,25 +30,24 @@ public sealed class GrpcTestServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static EchoDescriptors Echo => new();
-
     public static async Task<GrpcTestServer> StartAsync(
         string name = "server",
-        Action<GrpcTransportOptions>? transport = null,
+        Action<GrpcServiceOptions>? grpc = null,
         Action<IServiceCollection>? services = null,
-        Action<WebApplication>? map = null)
+        Action<WebApplication>? map = null,
+        ILoggerProvider? logs = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.WebHost.UseGrpcHttp2Endpoints();
         builder.Logging.ClearProviders();
-        builder.Services.AddGrpcTransport(transport);
+        if (logs is not null) builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+        builder.AddGrpcServer(grpc);
         builder.Services.AddSingleton(new EchoServerState(name));
         services?.Invoke(builder.Services);
 
         var app = builder.Build();
-        app.MapGrpcService<EchoService>(EchoReflection.Descriptor.Services[0]);
-        app.MapGrpcHealthService();
+        app.MapGrpcService<EchoService>();
+        app.MapGrpcDefaults();
         map?.Invoke(app);
         await app.StartAsync();
 
@@ -52,28 +55,11 @@ public sealed class GrpcTestServer : IAsyncDisposable
         return new GrpcTestServer(app, new Uri(address));
     }
 
-    public GrpcChannel CreateChannel(Action<GrpcChannelOptions>? configure = null)
-    {
-        var options = new GrpcChannelOptions();
-        configure?.Invoke(options);
-        return new GrpcChannel([Address], options);
-    }
+    public GrpcChannel CreateChannel() => GrpcChannel.ForAddress(Address);
 
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
-}
-
-/// <summary>The rpc methods of test.interop.v1.Echo, by name.</summary>
-public sealed class EchoDescriptors
-{
-    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = EchoReflection.Descriptor.Services[0];
-
-    public Google.Protobuf.Reflection.MethodDescriptor Echo => Service.FindMethodByName("Echo");
-    public Google.Protobuf.Reflection.MethodDescriptor Fail => Service.FindMethodByName("Fail");
-    public Google.Protobuf.Reflection.MethodDescriptor Slow => Service.FindMethodByName("Slow");
-    public Google.Protobuf.Reflection.MethodDescriptor Big => Service.FindMethodByName("Big");
-    public Google.Protobuf.Reflection.MethodDescriptor EchoMetadata => Service.FindMethodByName("EchoMetadata");
 }

@@ -5,7 +5,7 @@ using Google.Protobuf;
 
 namespace Alliance.ServiceDefaults.Tests.Grpc.Support;
 
-/// <summary>Hand-made HTTP/2 requests, to check what our server puts on the wire without our client in between.</summary>
+/// <summary>Hand-made HTTP/2 requests, to check what the server puts on the wire without a client in between.</summary>
 public static class RawGrpc
 {
     public static HttpClient CreateHttp2Client() => new()

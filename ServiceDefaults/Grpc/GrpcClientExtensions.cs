@@ -1,0 +1,60 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.ClientFactory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+
+namespace Alliance.ServiceDefaults.Grpc;
+
+/// <summary>
+/// Generated gRPC clients (Grpc.Net.ClientFactory) to a service of the application, by its resource name: the address
+/// <c>http://{name}</c> is resolved by service discovery (<c>services:{name}:http:0..n</c>), one endpoint after the other,
+/// so calls spread over every replica; every call has a deadline; a call whose connection could not be made is retried.
+/// </summary>
+public static class GrpcClientExtensions
+{
+    /// <summary>The deadline of a call that sets none.</summary>
+    public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(10);
+
+    public static IHttpClientBuilder AddServiceClient<TClient>(this IServiceCollection services, string resourceName)
+        where TClient : ClientBase
+    {
+        services.AddServiceDiscovery();
+        services.TryAddSingleton<DefaultDeadlineInterceptor>();
+        var client = services
+            .AddGrpcClient<TClient>(o => o.Address = new Uri($"http://{resourceName}"))
+            .AddInterceptor<DefaultDeadlineInterceptor>();
+        // The retry sits outside discovery, so a request that could not reach one replica goes to the next.
+        client.AddResilienceHandler("unreached-endpoint", RetryWhereNothingWasSent);
+        return client.AddServiceDiscovery();
+    }
+
+    /// <summary>
+    /// The one retry layer: only a request that never reached a service (its connection was refused or could not be made,
+    /// e.g. a replica restarting) is sent again, to the next endpoint. A call that reached a service is never repeated here:
+    /// its status, even UNAVAILABLE, is the caller's to act on, so a create is not applied twice.
+    /// </summary>
+    static void RetryWhereNothingWasSent(ResiliencePipelineBuilder<HttpResponseMessage> pipeline) =>
+        pipeline.AddRetry(new HttpRetryStrategyOptions
+        {
+            MaxRetryAttempts = 2,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromMilliseconds(100),
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError }),
+        });
+
+    /// <summary>Gives every call without a deadline <see cref="DefaultDeadline"/>.</summary>
+    sealed class DefaultDeadlineInterceptor : Interceptor
+    {
+        public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(TRequest request,
+            ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation)
+        {
+            if (context.Options.Deadline is null)
+                context = new(context.Method, context.Host, context.Options.WithDeadline(DateTime.UtcNow + DefaultDeadline));
+            return continuation(request, context);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using Grpc.AspNetCore.Server;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Microsoft.Extensions.Logging;
+
+namespace Alliance.ServiceDefaults.Grpc;
+
+/// <summary>
+/// Around every unary call of every service: logs its method, status and duration (OK at Debug, any other status at
+/// Information), and turns whatever it threw into a status the client can act on without leaking exception text.
+/// RpcException passes through; cancellation after the deadline is DEADLINE_EXCEEDED, by the client CANCELLED; anything
+/// else is logged with its trace id and becomes INTERNAL carrying that id.
+/// </summary>
+internal sealed partial class ServerCallInterceptor(ILogger<ServerCallInterceptor> logger) : Interceptor
+{
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,
+        UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var response = await continuation(request, context);
+            LogCompletedOk(logger, context.Method, StatusCode.OK, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return response;
+        }
+        catch (Exception exception)
+        {
+            var status = ToRpcException(exception, context);
+            LogCompletedWithError(logger, context.Method, status.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (ReferenceEquals(status, exception)) throw;
+            throw status;
+        }
+    }
+
+    RpcException ToRpcException(Exception exception, ServerCallContext context)
+    {
+        if (exception is RpcException rpcException) return rpcException;
+        var http = context.GetHttpContext();
+        if (exception is OperationCanceledException)
+        {
+            if (context.Deadline <= DateTime.UtcNow) return new RpcException(new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded"));
+            if (http.RequestAborted.IsCancellationRequested) return new RpcException(new Status(StatusCode.Cancelled, "Cancelled by the client"));
+        }
+        var traceId = Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
+        LogUnhandled(logger, exception, context.Method, traceId);
+        return new RpcException(new Status(StatusCode.Internal, $"An internal error occurred. Trace id: {traceId}"));
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "gRPC {Method} finished with {Status} in {ElapsedMs:0.0} ms")]
+    private static partial void LogCompletedOk(ILogger logger, string method, StatusCode status, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "gRPC {Method} finished with {Status} in {ElapsedMs:0.0} ms")]
+    private static partial void LogCompletedWithError(ILogger logger, string method, StatusCode status, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "gRPC method {Method} failed; trace id {TraceId}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string traceId);
+}
