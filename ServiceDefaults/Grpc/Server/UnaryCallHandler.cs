@@ -261,8 +261,11 @@ internal sealed class UnaryCallHandler(
         }
     }
 
-    /// <summary>The logging interceptor, if enabled. Exceptions become statuses outside every interceptor, in
-    /// <see cref="HandleAsync"/> (<see cref="ExceptionStatus.ToRpcException"/>): no layer of its own per call.</summary>
+    /// <summary>The logging interceptor, if enabled, then the control-character check, which every rpc of every service
+    /// passes. Exceptions become statuses outside every interceptor, in <see cref="HandleAsync"/>
+    /// (<see cref="ExceptionStatus.ToRpcException"/>): no layer of its own per call.</summary>
     private static IServerInterceptor[] BuiltInInterceptors(GrpcTransportOptions options, ILoggerFactory loggerFactory) =>
-        options.EnableCallLogging ? [new LoggingServerInterceptor(loggerFactory.CreateLogger<LoggingServerInterceptor>())] : [];
+        options.EnableCallLogging
+            ? [new LoggingServerInterceptor(loggerFactory.CreateLogger<LoggingServerInterceptor>()), ControlCharacterServerInterceptor.Instance]
+            : [ControlCharacterServerInterceptor.Instance];
 }

@@ -1,6 +1,7 @@
 using Alliance.ServiceDefaults.Grpc;
 using Alliance.ServiceDefaults.Tests.Grpc.Interop;
 using Alliance.ServiceDefaults.Tests.Grpc.Support;
+using Alliance.ServiceDefaults.Validation;
 using Google.Protobuf;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,6 +24,21 @@ public sealed class GrpcInterceptorTests
         (await withoutTenant.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.PermissionDenied);
         reply.Message.Should().Be("ok");
         server.State.EchoCalls.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_request_with_a_control_character_is_INVALID_ARGUMENT_naming_the_field_before_the_method_runs()
+    {
+        await using var server = await GrpcTestServer.StartAsync();
+        using var channel = server.CreateChannel();
+
+        var call = () => channel.UnaryAsync<EchoRequest, EchoReply>(GrpcTestServer.Echo.Echo, new EchoRequest { Message = "党支部\0" });
+
+        var failure = (await call.Should().ThrowAsync<RpcException>()).Which;
+        failure.StatusCode.Should().Be(StatusCode.InvalidArgument);
+        FieldErrors.From(failure).Should().ContainKey("message").WhoseValue.Should().Equal(ControlCharacters.Message);
+        server.State.EchoCalls.Should().Be(0);
+        (await channel.UnaryAsync<EchoRequest, EchoReply>(GrpcTestServer.Echo.Echo, new EchoRequest { Message = "一\t二\r\n" })).Message.Should().Be("一\t二\r\n");
     }
 
     [Fact]
