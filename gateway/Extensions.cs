@@ -56,6 +56,7 @@ public static class Extensions
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = NoCacheForPages });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<ControlCharacterMiddleware>();
         return app;
     }
 
