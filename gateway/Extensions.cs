@@ -45,7 +45,7 @@ public static class Extensions
             if (context.ProblemDetails.Status is { } status && ProblemTitles.For(status, context.HttpContext) is { } title)
                 context.ProblemDetails.Title = title;
         });
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddBearerSecurity());
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return builder;
@@ -59,6 +59,7 @@ public static class Extensions
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = NoCacheForPages });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<ControlCharacterMiddleware>();
         return app;
     }
 

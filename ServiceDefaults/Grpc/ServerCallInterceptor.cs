@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Alliance.ServiceDefaults.Validation;
+using Google.Protobuf;
 using Grpc.AspNetCore.Server;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
@@ -7,7 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace Alliance.ServiceDefaults.Grpc;
 
 /// <summary>
-/// Around every unary call of every service: logs its method, status and duration (OK at Debug, any other status at
+/// Around every unary call of every service: refuses a request holding a control character before the method sees it
+/// (INVALID_ARGUMENT naming the field, ADR 23), logs its method, status and duration (OK at Debug, any other status at
 /// Information), and turns whatever it threw into a status the client can act on without leaking exception text.
 /// RpcException passes through; cancellation after the deadline is DEADLINE_EXCEEDED, by the client CANCELLED; anything
 /// else is logged with its trace id and becomes INTERNAL carrying that id.
@@ -20,6 +23,8 @@ internal sealed partial class ServerCallInterceptor(ILogger<ServerCallIntercepto
         var started = Stopwatch.GetTimestamp();
         try
         {
+            if (request is IMessage message && ControlCharacters.FirstRefusedField(message) is { } field)
+                throw FieldErrors.Single(field, ControlCharacters.Message);
             var response = await continuation(request, context);
             LogCompletedOk(logger, context.Method, StatusCode.OK, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return response;

@@ -62,6 +62,7 @@ public static class ScimDiscovery
                 Complex("name", false, Attr("formatted"), Attr("familyName"), Attr("givenName"), Attr("middleName")),
                 Attr("displayName"), Attr("nickName"), Attr("title"), Attr("userType"), Attr("preferredLanguage"), Attr("locale"), Attr("timezone"),
                 Attr("active", type: "boolean"),
+                Attr("password", mutability: "writeOnly", returned: "never"),
                 Complex("emails", true, Attr("value"), Attr("display"), Attr("type", canonical: ["work", "home", "other"]), Attr("primary", type: "boolean")),
                 Complex("phoneNumbers", true, Attr("value"), Attr("type"), Attr("primary", type: "boolean")),
                 Complex("groups", true, Attr("value", mutability: "readOnly"), Attr("$ref", type: "reference", mutability: "readOnly"), Attr("display", mutability: "readOnly")),
@@ -100,12 +101,12 @@ public static class ScimDiscovery
     }
 
     static JsonObject Attr(string name, string type = "string", bool required = false, string mutability = "readWrite",
-        string uniqueness = "none", string[]? canonical = null)
+        string uniqueness = "none", string[]? canonical = null, string returned = "default")
     {
         var a = new JsonObject
         {
             ["name"] = name, ["type"] = type, ["multiValued"] = false, ["required"] = required, ["caseExact"] = false,
-            ["mutability"] = mutability, ["returned"] = "default", ["uniqueness"] = uniqueness,
+            ["mutability"] = mutability, ["returned"] = returned, ["uniqueness"] = uniqueness,
         };
         if (canonical is not null) a["canonicalValues"] = new JsonArray(canonical.Select(c => (JsonNode)c).ToArray());
         return a;

@@ -10,6 +10,12 @@ public static class ScimResources
 {
     public const string ListResponseSchema = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 
+    /// <summary>
+    /// Attributes a client may send but that are never stored, returned, logged or put into an event (RFC 7643
+    /// §4.1.1: <c>password</c> is <c>returned: never</c>). Alliance does not authenticate HR users, so it drops them.
+    /// </summary>
+    public static readonly string[] NeverKept = ["password"];
+
     /// <summary>A User resource (POST/PUT body or a patched resource) as the write the service takes; the caller sets id and version.</summary>
     public static HrUserWrite ToWrite(JsonNode? body)
     {
@@ -65,6 +71,7 @@ public static class ScimResources
         }
         var stored = (JsonObject)user.DeepClone();
         foreach (var readOnly in ScimPatch.ReadOnly.Where(r => r != "schemas")) ScimPaths.Remove(stored, readOnly);
+        RemoveNeverKept(stored);
         write.ScimJson = stored.ToJsonString();
         return write;
     }
@@ -74,6 +81,8 @@ public static class ScimResources
     {
         var json = JsonNode.Parse(string.IsNullOrWhiteSpace(user.ScimJson) ? "{}" : user.ScimJson) as JsonObject ?? [];
         ScimPaths.Remove(json, "id");
+        // Records written before passwords were dropped may still hold one.
+        RemoveNeverKept(json);
         var result = new JsonObject { ["schemas"] = null, ["id"] = user.Id };
         foreach (var (key, value) in json.ToList())
         {
@@ -176,6 +185,13 @@ public static class ScimResources
         ["location"] = location,
         ["version"] = ETag(version),
     };
+
+    /// <summary>Drops <see cref="NeverKept"/> attributes, in any case, also when sent with the core schema URN as prefix.</summary>
+    static void RemoveNeverKept(JsonObject resource)
+    {
+        foreach (var key in resource.Select(p => p.Key).ToList())
+            if (NeverKept.Contains(ScimPaths.WithoutSchema(key), StringComparer.OrdinalIgnoreCase)) resource.Remove(key);
+    }
 
     static void EnsureSchema(JsonObject resource, string schema)
     {

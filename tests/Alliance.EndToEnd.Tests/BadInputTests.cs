@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Alliance.Contracts;
 using static Alliance.EndToEnd.Tests.Api;
+using static Alliance.EndToEnd.Tests.Scim.ScimApi;
 
 namespace Alliance.EndToEnd.Tests;
 
@@ -131,5 +133,80 @@ public class BadInputTests(StackFixture stack)
         var admin = await stack.SignedInAsync(Roles.GroupAdmin);
         var response = await admin.GetAsync($"/api/v1/organizations/{Guid.NewGuid()}");
         await response.ProblemAsync(404);
+    }
+
+    // PostgreSQL refuses a 0x00 byte in text: a NUL that reached a query was a 500. Issue 17.
+    [Theory]
+    [InlineData("/api/v1/subsidiaries?search=%00", "search")]
+    [InlineData("/api/v1/alliances?search=%00", "search")]
+    [InlineData("/api/v1/alliances?theme=%E5%9F%8E%00", "theme")]
+    [InlineData("/api/v1/pairings?search=%00", "search")]
+    [InlineData("/api/v1/service-centers?search=%00", "search")]
+    [InlineData("/api/v1/subsidiaries/{subsidiary}/organizations?search=%00", "search")]
+    [InlineData("/api/v1/subsidiaries/{subsidiary}/people?search=%00", "search")]
+    [InlineData("/api/v1/subsidiaries?search=%01", "search")]
+    [InlineData("/api/v1/subsidiaries?search=%7F", "search")]
+    public async Task A_control_character_in_a_query_is_a_400_naming_the_field_not_a_500(string url, string field)
+    {
+        var admin = await stack.SignedInAsync(Roles.GroupAdmin);
+        var subsidiary = await admin.CreateSubsidiaryAsync();
+
+        var response = await admin.GetAsync(url.Replace("{subsidiary}", subsidiary.Id.ToString()));
+
+        var problem = await response.ProblemAsync(400);
+        problem.Errors.Should().ContainKey(field).WhoseValue.Should().ContainSingle().Which.Should().Contain("control characters");
+    }
+
+    [Fact]
+    public async Task Tab_and_line_breaks_in_a_search_are_ordinary_text()
+    {
+        var admin = await stack.SignedInAsync(Roles.GroupAdmin);
+        var response = await admin.GetAsync("/api/v1/subsidiaries?search=%09%0D%0A");
+        await EnsureAsync(response, 200);
+    }
+
+    [Fact]
+    public async Task A_control_character_in_a_JSON_body_is_a_400_naming_the_field_and_writes_nothing()
+    {
+        var admin = await stack.SignedInAsync(Roles.GroupAdmin);
+        var subsidiary = await admin.CreateSubsidiaryAsync();
+
+        var nul = await admin.PostAsJsonAsync("/api/v1/organizations", new { subsidiaryId = subsidiary.Id, name = "第一\u0000党委", kind = "committee" });
+        var bell = await admin.PostAsJsonAsync("/api/v1/organizations", new { subsidiaryId = subsidiary.Id, name = "第一\u0007党委", kind = "committee" });
+
+        (await nul.ProblemAsync(400)).Errors.Should().ContainKey("name");
+        (await bell.ProblemAsync(400)).Errors.Should().ContainKey("name");
+        (await admin.ListOrganizationsAsync(subsidiary.Id)).Total.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_control_character_nested_in_a_JSON_body_is_named_by_its_path()
+    {
+        var admin = await stack.SignedInAsync(Roles.GroupAdmin);
+        var response = await admin.PostAsJsonAsync("/api/v1/pairings", new
+        {
+            first = new { external = new { kind = "bank", name = "银行\u0000", contactName = "王", contactPhone = "13800000000" } },
+            second = new { organizationId = Guid.NewGuid() },
+            agreement = new { title = "结对协议", obligations = "共建", signedOn = "2026-01-01", expiresOn = "2027-01-01" },
+        });
+
+        (await response.ProblemAsync(400)).Errors.Should().ContainKey("first.external.name");
+    }
+
+    [Fact]
+    public async Task A_control_character_sent_to_SCIM_is_a_SCIM_400_naming_the_field_and_writes_nothing()
+    {
+        var (_, scim, _) = await stack.ScimClientAsync();
+        var userName = NewCode("nul").ToLowerInvariant();
+
+        var user = NewUser(userName);
+        user["displayName"] = "张\u0000三";
+        var created = await scim.SendAsync(HttpMethod.Post, "/Users", user).ExpectErrorAsync(400, "invalidValue");
+        var filtered = await scim.SendAsync(HttpMethod.Get, "/Users?filter=" + Uri.EscapeDataString($"userName eq \"{userName}\0\"")).ExpectErrorAsync(400, "invalidFilter");
+
+        created.Should().Contain("displayName").And.Contain("control characters");
+        filtered.Should().Contain("filter");
+        var list = await scim.SendAsync(HttpMethod.Get, "/Users?filter=" + Uri.EscapeDataString($"userName eq \"{userName}\"")).ExpectAsync(200);
+        list["totalResults"]!.GetValue<int>().Should().Be(0);
     }
 }

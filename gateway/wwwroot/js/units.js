@@ -45,7 +45,8 @@ function visibleSubsidiaries() {
   return subsidiariesOnce;
 }
 
-async function organizationsOf(subsidiaryId) {
+/** Every active party organization of a subsidiary, in tree order. */
+export async function organizationsOf(subsidiaryId) {
   const items = [];
   for (let page = 1; ; page++) {
     const data = await get(`/api/v1/subsidiaries/${encodeURIComponent(subsidiaryId)}/organizations`, { page, pageSize });

@@ -230,4 +230,55 @@ public class ScimUserTests(StackFixture stack)
         after["meta"]!["version"]!.GetValue<string>().Should().Be(user["meta"]!["version"]!.GetValue<string>(), "nothing was written");
         (await scim.SendAsync(HttpMethod.Get, "/Users?count=0").ExpectAsync(200))["totalResults"]!.GetValue<int>().Should().Be(1);
     }
+
+    // RFC 7643 §4.1.1: password is "returned: never". Alliance drops it on the way in (issue 17).
+    [Fact]
+    public async Task A_password_is_never_returned_stored_logged_or_put_into_an_event_on_POST_PUT_PATCH_and_GET()
+    {
+        var (_, scim, _) = await stack.ScimClientAsync();
+        var userName = NewCode("pw").ToLowerInvariant();
+        var secrets = new[] { "Posted-" + Guid.NewGuid().ToString("N"), "Put-" + Guid.NewGuid().ToString("N"), "Patched-" + Guid.NewGuid().ToString("N") };
+
+        var posted = NewUser(userName);
+        posted["password"] = secrets[0];
+        var created = await scim.SendAsync(HttpMethod.Post, "/Users", posted).ExpectAsync(201);
+        var id = created.Id();
+        var put = NewUser(userName, displayName: "张三丰");
+        put["Password"] = secrets[1];
+        var replaced = await scim.SendAsync(HttpMethod.Put, $"/Users/{id}", put).ExpectAsync(200);
+        var patched = await scim.SendAsync(HttpMethod.Patch, $"/Users/{id}", Patch(
+            Op("replace", "password", JsonValue.Create(secrets[2])), Op("replace", "title", JsonValue.Create("审计师")))).ExpectAsync(200);
+        var pathless = await scim.SendAsync(HttpMethod.Patch, $"/Users/{id}", Patch(
+            Op("replace", null, new JsonObject { ["password"] = secrets[2], ["nickName"] = "三丰" }))).ExpectAsync(200);
+        var read = await scim.SendAsync(HttpMethod.Get, $"/Users/{id}").ExpectAsync(200);
+        var asked = await scim.SendAsync(HttpMethod.Get, $"/Users/{id}?attributes=password,userName").ExpectAsync(200);
+        var listed = await scim.SendAsync(HttpMethod.Get, "/Users?filter=" + Uri.EscapeDataString($"userName eq \"{userName}\"")).ExpectAsync(200);
+
+        foreach (var answer in new[] { created, replaced, patched, pathless, read, asked, listed })
+            answer.ToJsonString().Should().NotContainEquivalentOf("password").And.NotContainAny(secrets);
+        replaced["displayName"]!.GetValue<string>().Should().Be("张三丰", "the rest of the write applied");
+        patched["title"]!.GetValue<string>().Should().Be("审计师");
+        pathless["nickName"]!.GetValue<string>().Should().Be("三丰");
+        listed["totalResults"]!.GetValue<int>().Should().Be(1);
+
+        await using var db = new Npgsql.NpgsqlConnection(stack.App.GetConnectionString(ResourceNames.Databases.Organization));
+        await db.OpenAsync();
+        await using (var stored = new Npgsql.NpgsqlCommand("SELECT scim_json::text FROM hr_users WHERE id = @id", db))
+        {
+            stored.Parameters.AddWithValue("id", Guid.Parse(id));
+            var json = (string)(await stored.ExecuteScalarAsync())!;
+            json.Should().Contain("三丰", "the stored resource is this user's").And.NotContainEquivalentOf("password").And.NotContainAny(secrets);
+        }
+        await using (var events = new Npgsql.NpgsqlCommand("SELECT body::text FROM outbox_messages WHERE body::text LIKE @id", db))
+        {
+            events.Parameters.AddWithValue("id", $"%{id}%");
+            var bodies = new List<string>();
+            await using var reader = await events.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) bodies.Add(reader.GetString(0));
+            bodies.Should().NotBeEmpty("the writes raised events about this HR user");
+            bodies.Should().AllSatisfy(b => b.Should().NotContainAny(secrets));
+        }
+        var logs = stack.App.GetResourceStates(withLogs: true).SelectMany(r => r.RecentLogs ?? []).ToList();
+        logs.Should().NotBeEmpty().And.AllSatisfy(line => line.Should().NotContainAny(secrets));
+    }
 }

@@ -63,6 +63,27 @@ public class HrSyncServiceTests : IAsyncLifetime
     };
 
     [Fact]
+    public async Task A_password_stored_before_issue_17_is_dropped_by_the_migration_and_the_rest_kept()
+    {
+        var subsidiary = await SubsidiaryAsync("HRPW");
+        var hr = As(Roles.HrClient, subsidiary.Id);
+        var withPassword = Employee("pwuser", "研发部");
+        withPassword.ScimJson = """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"password":"S3cret!","nickName":"小王"}""";
+        var otherCase = Employee("pwuser2", "研发部");
+        otherCase.ScimJson = """{"urn:ietf:params:scim:schemas:core:2.0:User:Password":"S3cret!","title":"工程师"}""";
+        var user = await _host.Client<HrSyncService.HrSyncServiceClient>().CreateHrUserAsync(withPassword, hr).ResponseAsync;
+        var other = await _host.Client<HrSyncService.HrSyncServiceClient>().CreateHrUserAsync(otherCase, hr).ResponseAsync;
+
+        await InDatabase(db => db.Database.ExecuteSqlRawAsync(Alliance.Organization.Data.Migrations.HrUserPasswordsDropped.DropPasswords));
+
+        var stored = await InDatabase(db => db.Database.SqlQueryRaw<string>(
+            "SELECT scim_json::text AS \"Value\" FROM hr_users WHERE id = ANY({0}) ORDER BY user_name", new[] { Guid.Parse(user.Id), Guid.Parse(other.Id) }).ToListAsync());
+        stored.Should().HaveCount(2).And.AllSatisfy(json => json.Should().NotContain("S3cret!").And.NotContainEquivalentOf("password"));
+        stored[0].Should().Contain("小王").And.Contain("schemas");
+        stored[1].Should().Contain("工程师");
+    }
+
+    [Fact]
     public async Task Provisioning_registers_a_person_and_changes_write_the_HR_events_without_touching_party_data()
     {
         var subsidiary = await SubsidiaryAsync("HR1");

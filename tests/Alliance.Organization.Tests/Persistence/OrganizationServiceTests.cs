@@ -2,6 +2,7 @@ using Alliance.Contracts;
 using Alliance.Contracts.Organization.V1;
 using Alliance.Organization.Data;
 using Alliance.ServiceDefaults.Grpc;
+using Alliance.ServiceDefaults.Validation;
 using Alliance.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,23 @@ public class OrganizationServiceTests : IAsyncLifetime
         var request = new CreateOrganizationRequest { SubsidiaryId = subsidiaryId, Name = name, Kind = kind };
         if (parentId is not null) request.ParentId = parentId;
         return _host.Client<OrganizationService.OrganizationServiceClient>().CreateOrganizationAsync(request, AsGroupAdmin()).ResponseAsync;
+    }
+
+    // Every rpc of the service passes the call interceptor's control-character check before the method runs (issue 17).
+    [Fact]
+    public async Task A_NUL_in_a_request_is_INVALID_ARGUMENT_naming_the_field_and_writes_nothing()
+    {
+        var register = () => _host.Client<OrganizationService.OrganizationServiceClient>().RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = "NUL1", Name = "企业\0" }, AsGroupAdmin()).ResponseAsync;
+        var list = () => _host.Client<OrganizationService.OrganizationServiceClient>().ListSubsidiariesAsync(new ListSubsidiariesRequest { Search = "\0" }, AsGroupAdmin()).ResponseAsync;
+
+        var refused = (await register.Should().ThrowAsync<RpcException>()).Which;
+        refused.StatusCode.Should().Be(StatusCode.InvalidArgument);
+        FieldErrors.From(refused).Should().ContainKey("name");
+        var searched = (await list.Should().ThrowAsync<RpcException>()).Which;
+        searched.StatusCode.Should().Be(StatusCode.InvalidArgument);
+        FieldErrors.From(searched).Should().ContainKey("search");
+        (await InDatabase(db => db.Subsidiaries.CountAsync(s => s.Code == "NUL1"))).Should().Be(0);
+        (await InDatabase(db => db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM outbox_messages").SingleAsync())).Should().Be(0);
     }
 
     [Fact]

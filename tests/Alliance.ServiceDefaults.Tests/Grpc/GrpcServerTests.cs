@@ -1,6 +1,7 @@
 using Alliance.ServiceDefaults.Grpc;
 using Alliance.ServiceDefaults.Tests.Grpc.Interop;
 using Alliance.ServiceDefaults.Tests.Grpc.Support;
+using Alliance.ServiceDefaults.Validation;
 using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
@@ -77,6 +78,18 @@ public sealed class GrpcServerTests : IAsyncLifetime
         var trailers = call.GetTrailers();
         trailers.GetValue("x-trailer").Should().Be("trailer-value");
         trailers.GetValueBytes("x-trailer-bin").Should().Equal(1, 2, 3, 255);
+    }
+
+    [Fact]
+    public async Task A_request_with_a_control_character_is_INVALID_ARGUMENT_naming_the_field_before_the_method_runs()
+    {
+        var call = async () => await _client.EchoAsync(new EchoRequest { Message = "党支部\0" });
+
+        var failure = (await call.Should().ThrowAsync<RpcException>()).Which;
+        failure.StatusCode.Should().Be(StatusCode.InvalidArgument);
+        FieldErrors.From(failure).Should().ContainKey("message").WhoseValue.Should().Equal(ControlCharacters.Message);
+        _server.State.EchoCalls.Should().Be(0);
+        (await _client.EchoAsync(new EchoRequest { Message = "一\t二\r\n" })).Message.Should().Be("一\t二\r\n");
     }
 
     [Fact]

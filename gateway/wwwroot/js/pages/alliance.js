@@ -1,10 +1,11 @@
 // One alliance: its member units (成员单位) with joined and left dates, a join form and leave buttons, the temporary
-// branch (联盟临时党支部), and the rotation calendar of the rotating secretary (轮值书记) with a form to schedule it.
-import { get, post, put, idempotency } from '../api.js';
+// branch (联盟临时党支部) with a form to form or change it, and the rotation calendar of the rotating secretary (轮值书记)
+// with a form to schedule it.
+import { get, post, put, idempotency, Problem } from '../api.js';
 import { t, formatNumber } from '../i18n.js';
 import { h, field, loading, empty, problemBanner, successBanner, showProblem, clearProblem, busy, table }
   from '../ui.js';
-import { unitChooser, unitLabel, today, formatDate } from '../units.js';
+import { unitChooser, unitLabel, today, formatDate, organizationsOf } from '../units.js';
 
 export function render(main, { params, user }) {
   const id = params.id;
@@ -21,6 +22,7 @@ export function render(main, { params, user }) {
     body);
 
   const join = isAdmin ? joinForm(id, () => alliance, (updated) => show(updated)) : null;
+  const branch = isAdmin ? temporaryBranchForm(id, () => alliance, (updated) => show(updated)) : null;
   const rotation = isAdmin ? rotationForm(id, () => alliance, (updated) => show(updated)) : null;
 
   load();
@@ -40,6 +42,7 @@ export function render(main, { params, user }) {
     subtitle.replaceChildren(h('span', { class: 'badge badge-theme', testid: 'alliance-theme-badge' }, data.theme), ' ',
       h('a', { href: `/service-centers?allianceId=${encodeURIComponent(data.id)}`, testid: 'alliance-shared-centers' },
         t('alliance.sharedCenters')));
+    branch?.setAlliance(data);
     rotation?.setMembers(data);
     body.replaceChildren(h('div', { class: 'columns' },
       h('div', { class: 'column-main' },
@@ -48,7 +51,7 @@ export function render(main, { params, user }) {
         h('section', { class: 'section' }, h('h2', {}, t('alliance.memberUnits')), members(data)),
         h('section', { class: 'section' }, h('h2', {}, t('alliance.temporaryBranch')), temporaryBranch(data)),
         h('section', { class: 'section' }, h('h2', {}, t('alliance.rotation')), rotationCalendar(data))),
-      isAdmin ? h('div', { class: 'column-side stack' }, join.element, rotation.element) : null));
+      isAdmin ? h('div', { class: 'column-side stack' }, join.element, branch.element, rotation.element) : null));
   }
 
   function members(data) {
@@ -169,6 +172,81 @@ function joinForm(allianceId, current, updated) {
     }
   });
   return { element: form };
+}
+
+// The temporary branch: a branch of the lead unit's subsidiary and the current member units (at least two) whose party
+// members it brings together. Saving again replaces it.
+function temporaryBranchForm(allianceId, current, updated) {
+  const organization = h('select', { testid: 'temporary-branch-organization-select', disabled: true },
+    h('option', { value: '' }, t('state.loading')));
+  const list = h('ul', { class: 'plain-list', testid: 'temporary-branch-units' });
+  const units = h('div', { 'data-field': 'memberUnitIds', class: 'field' },
+    h('label', {}, t('alliance.temporaryBranchMembers')), list,
+    h('p', { class: 'field-hint' }, t('alliance.temporaryBranchMembersHint')),
+    h('p', { class: 'field-error', testid: 'memberUnitIds-error', hidden: true }));
+  const submit = h('button', { type: 'submit', class: 'button button-primary', testid: 'temporary-branch-submit' },
+    t('alliance.temporaryBranchSubmit'));
+
+  const form = h('form', { class: 'form card', testid: 'temporary-branch-form', novalidate: true },
+    h('h2', {}, t('alliance.formTemporaryBranch')),
+    h('div', { class: 'form-message' }),
+    field({ label: t('alliance.temporaryBranchOrganization'), name: 'organizationId', control: organization,
+      hint: t('alliance.temporaryBranchOrganizationHint') }),
+    units,
+    h('div', { class: 'form-actions' }, submit));
+
+  let branchesOf = null;
+  async function loadBranches(subsidiaryId) {
+    if (branchesOf === subsidiaryId) return;
+    branchesOf = subsidiaryId;
+    try {
+      const branches = (await organizationsOf(subsidiaryId)).filter((o) => o.kind === 'branch');
+      organization.replaceChildren(
+        h('option', { value: '' }, branches.length ? t('alliance.pickBranch') : t('alliance.noBranches')),
+        ...branches.map((o) => h('option', { value: o.id }, o.name)));
+      organization.disabled = !branches.length;
+      organization.value = current()?.temporaryBranch?.organizationId ?? '';
+    } catch (problem) {
+      branchesOf = null;
+      organization.replaceChildren(h('option', { value: '' }, '—'));
+      showProblem(form, problem);
+    }
+  }
+
+  function setAlliance(data) {
+    const chosen = new Set(data.temporaryBranch?.memberUnitIds ?? []);
+    list.replaceChildren(...data.members.filter((m) => !m.leftOn).map((m) => h('li', { 'data-member-id': m.id },
+      h('label', { class: 'check' },
+        h('input', { type: 'checkbox', value: m.id, checked: chosen.has(m.id), testid: 'temporary-branch-unit' }), m.name))));
+    if (!organization.disabled) organization.value = data.temporaryBranch?.organizationId ?? organization.value;
+    loadBranches(data.leadSubsidiaryId);
+  }
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearProblem(form);
+    const body = {
+      organizationId: organization.value || null,
+      memberUnitIds: [...list.querySelectorAll('input:checked')].map((input) => input.value),
+      expectedVersion: current()?.version,
+    };
+    const errors = {};
+    if (!body.organizationId) errors.organizationId = [t('alliance.temporaryBranchNeedsBranch')];
+    if (body.memberUnitIds.length < 2) errors.memberUnitIds = [t('alliance.temporaryBranchNeedsUnits')];
+    if (Object.keys(errors).length) {
+      showProblem(form, new Problem({ title: t('error.fieldsBelow'), errors }));
+      return;
+    }
+    try {
+      const alliance = await busy(submit, t('state.saving'),
+        () => put(`/api/v1/alliances/${encodeURIComponent(allianceId)}/temporary-branch`, body));
+      updated(alliance);
+      form.querySelector('.form-message').replaceChildren(successBanner(t('alliance.temporaryBranchFormed')));
+    } catch (problem) {
+      showProblem(form, problem);
+    }
+  });
+  return { element: form, setAlliance };
 }
 
 // The order is the checked current member units top to bottom; ↑ moves one up.
