@@ -168,9 +168,10 @@ public class OrchestrationTests
         await Eventually.TrueAsync(() => app.GetResourceStates() is var states && states.All(s => s.State == ResourceState.Running)
             && states.Single(s => s.Name == "bus").Pids.Count >= 2 && File.Exists(Path.Combine(dir, "sleeping")),
             "every server and the stand-in with its sleep run", TimeSpan.FromMinutes(3));
-        var pids = app.GetResourceStates().SelectMany(s => s.Pids).SelectMany(ProcessTree.WithDescendants).Distinct().ToList();
+        // Short-lived helpers (RabbitMQ's start scripts) may come and go in the tree: what is held is the processes alive now.
+        var pids = app.GetResourceStates().SelectMany(s => s.Pids).SelectMany(ProcessTree.WithDescendants).Distinct()
+            .Where(ProcessTree.IsAlive).ToList();
         pids.Count.Should().BeGreaterThanOrEqualTo(6, "redis, postgres, rabbitmq with epmd, the stand-in and its sleep");
-        pids.Should().OnlyContain(p => ProcessTree.IsAlive(p));
 
         await app.DisposeAsync();
 
