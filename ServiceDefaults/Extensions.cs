@@ -30,6 +30,10 @@ public static class ServiceDefaultsExtensions
         // Quiet defaults for chatty framework categories; configuration (Logging:LogLevel:...) still overrides them.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        // The client factory logs every request's start and end, and Polly every attempt, at Information: per call, on the
+        // hot path of every gateway request. Their failures still log as warnings.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
         // EF logs the first look for its migrations table as an error on a new database; real failures still throw.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
         builder.Logging.Configure(o => o.ActivityTrackingOptions =
