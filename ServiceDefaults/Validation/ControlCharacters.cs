@@ -49,7 +49,7 @@ public static class ControlCharacters
     /// </summary>
     /// <remarks>
     /// CLR reflection over the generated classes' properties, planned once per type: never the protobuf descriptors,
-    /// which would build a reflection accessor for every field of every message of the .proto file (ADR 17).
+    /// which would build a reflection accessor for every field of every message of the .proto file (about 11 MB resident).
     /// </remarks>
     public static string? FirstRefusedField(IMessage message)
     {
