@@ -23,6 +23,8 @@ public static class GrpcServerExtensions
             if (string.IsNullOrEmpty(context.Configuration[ProtocolsConfigurationKey]))
                 kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2);
         });
+        // One instance for every call: an interceptor not registered in DI is made anew per call.
+        builder.Services.AddSingleton<ServerCallInterceptor>();
         builder.Services.AddGrpc(options =>
         {
             options.Interceptors.Add<ServerCallInterceptor>();
