@@ -74,7 +74,7 @@ public class StartOrderTests
             Count(s.Id, OrganizationKind.Committee), Count(s.Id, OrganizationKind.GeneralBranch), Count(s.Id, OrganizationKind.Branch), Count(s.Id, OrganizationKind.Group)))];
     }
 
-    static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    internal static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
     {
         var deadline = DateTime.UtcNow + Bound;
         while (!await condition())
@@ -84,7 +84,7 @@ public class StartOrderTests
         }
     }
 
-    static async Task<long> ScalarAsync(string database, string sql)
+    internal static async Task<long> ScalarAsync(string database, string sql)
     {
         await using var conn = new NpgsqlConnection(database);
         await conn.OpenAsync();
