@@ -1,4 +1,5 @@
 using Alliance.Contracts;
+using Alliance.Contracts.Events;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -16,11 +17,13 @@ namespace Alliance.ServiceDefaults.Messaging;
 public static class MessagingHostingExtensions
 {
     /// <summary>Messaging for a service that writes events through the outbox of <typeparamref name="TDbContext"/>
-    /// (which must map <c>AddOutbox()</c>, and <c>AddInbox()</c> if it has <see cref="IdempotentConsumer{TDbContext,TMessage}"/>s).</summary>
+    /// (which must map <c>AddOutbox()</c>, and <c>AddInbox()</c> if it has <see cref="IdempotentConsumer{TDbContext,TMessage}"/>s).
+    /// <paramref name="subscriptions"/>: the consumers whose queues the outbox declares before it publishes, and that name this
+    /// service's endpoints; <see cref="EventSubscriptions.Alliance"/> unless a test gives its own.</summary>
     public static IHostApplicationBuilder AddServiceMessaging<TDbContext>(this IHostApplicationBuilder builder,
-        Action<IBusRegistrationConfigurator>? configureConsumers = null) where TDbContext : DbContext
+        Action<IBusRegistrationConfigurator>? configureConsumers = null, EventSubscriptions? subscriptions = null) where TDbContext : DbContext
     {
-        builder.AddServiceMessaging(configureConsumers);
+        builder.AddServiceMessaging(configureConsumers, subscriptions);
         var services = builder.Services;
         services.TryAddSingleton<OutboxSignal<TDbContext>>();
         services.TryAddSingleton<Data.ServiceDatabase<TDbContext>>();
@@ -34,7 +37,7 @@ public static class MessagingHostingExtensions
 
     /// <summary>Messaging without an outbox: for hosts that consume only, or publish nothing transactional.</summary>
     public static IHostApplicationBuilder AddServiceMessaging(this IHostApplicationBuilder builder,
-        Action<IBusRegistrationConfigurator>? configureConsumers = null)
+        Action<IBusRegistrationConfigurator>? configureConsumers = null, EventSubscriptions? subscriptions = null)
     {
         var section = builder.Configuration.GetSection(MessagingOptions.SectionName);
         var options = section.Get<MessagingOptions>() ?? new MessagingOptions();
@@ -43,13 +46,16 @@ public static class MessagingHostingExtensions
         var connectionString = builder.Configuration.GetConnectionString(ResourceNames.Bus)
             ?? throw new InvalidOperationException($"Messaging needs ConnectionStrings:{ResourceNames.Bus} (an amqp:// URI with the virtual host).");
         var broker = new Uri(connectionString);
+        subscriptions ??= EventSubscriptions.Alliance;
+        builder.Services.TryAddSingleton(subscriptions);
+        var endpointNames = new SubscribedEndpointNames(serviceName, subscriptions);
 
         // Before MassTransit's hosted service, so the bus starts once the broker answers (a service may start before it).
         builder.Services.AddHostedService<BrokerGate>();
         builder.Services.AddMassTransit(x =>
         {
-            // "reporting" + OrganizationCreatedConsumer => queue "reporting-organization-created".
-            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(EndpointPrefix(serviceName), includeNamespace: false));
+            // "reporting" + OrganizationCreatedConsumer => queue "reporting-organization-created", as EventSubscriptions names it.
+            x.SetEndpointNameFormatter(endpointNames);
             x.ConfigureHealthCheckOptions(h =>
             {
                 h.Name = "bus";
@@ -71,6 +77,7 @@ public static class MessagingHostingExtensions
                 cfg.UseMessageRetry(r => r.Exponential(options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval,
                     TimeSpan.FromTicks(Math.Max(1, (options.RetryMaxInterval - options.RetryMinInterval).Ticks / Math.Max(1, options.RetryLimit)))));
                 cfg.ConfigureEndpoints(context);
+                endpointNames.ThrowIfAnyUnconsumed();
             });
         });
         return builder;

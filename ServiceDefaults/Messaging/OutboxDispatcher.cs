@@ -18,7 +18,8 @@ namespace Alliance.ServiceDefaults.Messaging;
 /// <see cref="Alliance.Contracts.Events.EventBatch{TEvent}"/> of up to <see cref="OutboxOptions.EventsPerMessage"/>
 /// events; a lone row goes as itself with MessageId = EventId (ADR 16), and so does a row that holds a batch already
 /// (<see cref="IntegrationEventBatch"/>, ADR 19).
-/// A row that fails is retried later, forever, with exponential back-off and jitter. A crash between publish and
+/// A row that fails, or that the broker returned for want of a queue (ADR 24), is retried later, forever, with exponential
+/// back-off and jitter. A crash between publish and
 /// commit leaves the rows undispatched: they are published again and the consumers' inbox absorbs the duplicates.
 /// All state is in the table, so a restarted or additional replica simply carries on.
 /// </summary>
@@ -34,7 +35,8 @@ public sealed class OutboxDispatcher<TDbContext> : BackgroundService where TDbCo
     const string Table = MessagingModelExtensions.QuotedOutboxTable;
 
     public OutboxDispatcher(ServiceDatabase<TDbContext> database, IBus bus, IConfiguration configuration, OutboxSignal<TDbContext> signal,
-        IEnumerable<IOutboxPublishObserver> observers, IOptions<MessagingOptions> options, ILogger<OutboxDispatcher<TDbContext>> logger)
+        IEnumerable<IOutboxPublishObserver> observers, IOptions<MessagingOptions> options, Alliance.Contracts.Events.EventSubscriptions subscriptions,
+        ILogger<OutboxDispatcher<TDbContext>> logger)
     {
         _database = database;
         _signal = signal;
@@ -43,7 +45,7 @@ public sealed class OutboxDispatcher<TDbContext> : BackgroundService where TDbCo
         _logger = logger;
         var broker = configuration.GetConnectionString(Alliance.Contracts.ResourceNames.Bus)
             ?? throw new InvalidOperationException($"The outbox needs ConnectionStrings:{Alliance.Contracts.ResourceNames.Bus}.");
-        _publisher = new OutboxPublisher(new Uri(broker), $"alliance-outbox-{typeof(TDbContext).Name}", bus);
+        _publisher = new OutboxPublisher(new Uri(broker), $"alliance-outbox-{typeof(TDbContext).Name}", bus, subscriptions, logger);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -113,6 +115,7 @@ public sealed class OutboxDispatcher<TDbContext> : BackgroundService where TDbCo
         // Envelopes are built before publishing starts: the rows of one type go together, up to EventsPerMessage in one
         // EventBatch (a lone row as itself); rows that cannot be sent (unknown type) fail with their envelope.
         var errors = new string?[rows.Count];
+        var returned = new bool[rows.Count]; // the broker had no queue for them: warned about once per type by the publisher
         var outgoing = new List<OutboxPublisher.Outgoing>(rows.Count);
         var members = new List<int[]>(rows.Count); // the rows in each envelope
         foreach (var group in Enumerable.Range(0, rows.Count).GroupBy(i => rows[i].MessageType))
@@ -145,7 +148,7 @@ public sealed class OutboxDispatcher<TDbContext> : BackgroundService where TDbCo
             };
             var results = await _publisher.PublishAsync(outgoing, beforeEach, publishing.Token);
             for (var j = 0; j < results.Length; j++)
-                foreach (var i in members[j]) errors[i] = results[j];
+                foreach (var i in members[j]) (errors[i], returned[i]) = (results[j].Error, results[j].Returned);
         }
 
         // What was confirmed is marked even while stopping: marking it later would only publish it twice.
@@ -168,8 +171,10 @@ public sealed class OutboxDispatcher<TDbContext> : BackgroundService where TDbCo
             retry.Parameters.AddWithValue("delays", failed.Select(i => RetryDelay(rows[i].Attempts + 1).TotalMilliseconds).ToArray());
             retry.Parameters.AddWithValue("errors", failed.Select(i => Truncate(errors[i]!, 2000)).ToArray());
             await retry.ExecuteNonQueryAsync(CancellationToken.None);
-            _logger.LogWarning("Outbox: {Failed} of {Claimed} events could not be published and will be retried; first error: {Error}",
-                failed.Length, rows.Count, errors[failed[0]]);
+            var unexpected = failed.Where(i => !returned[i]).ToArray();
+            if (unexpected.Length > 0)
+                _logger.LogWarning("Outbox: {Failed} of {Claimed} events could not be published and will be retried; first error: {Error}",
+                    unexpected.Length, rows.Count, errors[unexpected[0]]);
         }
         await tx.CommitAsync(CancellationToken.None);
         return rows.Count;

@@ -225,7 +225,8 @@ static class OutboxBench
         builder.Logging.AddSimpleConsole().SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning).AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", Microsoft.Extensions.Logging.LogLevel.None);
         builder.Services.AddDbContext<BenchDb>(o => o.UseNpgsql(database));
         builder.Services.AddSingleton(probe);
-        builder.AddServiceMessaging<BenchDb>(consumes ? x => x.AddConsumer<BenchEventCounter>() : null);
+        builder.AddServiceMessaging<BenchDb>(consumes ? x => x.AddConsumer<BenchEventCounter>() : null,
+            new EventSubscriptions([new Subscription("benchconsumer", typeof(BenchEventHappened))]));
         var host = builder.Build();
         if (consumes) host.Services.GetRequiredService<IBus>().ConnectConsumeObserver(probe);
         await host.StartAsync();

@@ -1,4 +1,5 @@
 using Alliance.Contracts;
+using Alliance.Contracts.Events;
 using Alliance.ServiceDefaults.Messaging;
 using Alliance.Testing;
 using MassTransit;
@@ -18,6 +19,9 @@ public sealed class MessagingHost : IAsyncDisposable
     public const string ConsumerService = "reporting";
     public const string ConsumerQueue = "reporting-note-added";
 
+    /// <summary>The tests' consumers, in place of Alliance's: the consumer service's NoteAddedConsumer.</summary>
+    public static readonly EventSubscriptions NoteSubscriptions = new([new Subscription(ConsumerService, typeof(NoteAdded))]);
+
     MessagingHost(IHost host, string database, string bus)
     {
         Host = host;
@@ -35,12 +39,12 @@ public sealed class MessagingHost : IAsyncDisposable
 
     /// <summary>A publishing service with the outbox on its NotesDb.</summary>
     public static Task<MessagingHost> StartPublisherAsync(string database, string bus, Action<IServiceCollection>? services = null,
-        Dictionary<string, string?>? settings = null) =>
-        StartAsync(database, bus, PublisherService, consumes: false, services, settings);
+        Dictionary<string, string?>? settings = null, EventSubscriptions? subscriptions = null) =>
+        StartAsync(database, bus, PublisherService, consumes: false, services, settings, subscriptions);
 
     /// <summary>A consuming service (one replica) with NoteAddedConsumer, its inbox in its own NotesDb.</summary>
     public static Task<MessagingHost> StartConsumerAsync(string database, string bus, Dictionary<string, string?>? settings = null) =>
-        StartAsync(database, bus, ConsumerService, consumes: true, null, settings);
+        StartAsync(database, bus, ConsumerService, consumes: true, null, settings, null);
 
     /// <summary>
     /// A consuming service on a virtual host and a database of its own, both named after <paramref name="name"/>, once its
@@ -56,7 +60,7 @@ public sealed class MessagingHost : IAsyncDisposable
     }
 
     static async Task<MessagingHost> StartAsync(string database, string bus, string service, bool consumes,
-        Action<IServiceCollection>? services, Dictionary<string, string?>? settings)
+        Action<IServiceCollection>? services, Dictionary<string, string?>? settings, EventSubscriptions? subscriptions)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -77,7 +81,7 @@ public sealed class MessagingHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(config);
         builder.Services.AddDbContext<NotesDb>(o => o.UseNpgsql(database));
         builder.Services.AddSingleton<NoteProbe>();
-        builder.AddServiceMessaging<NotesDb>(consumes ? x => x.AddConsumer<NoteAddedConsumer>() : null);
+        builder.AddServiceMessaging<NotesDb>(consumes ? x => x.AddConsumer<NoteAddedConsumer>() : null, subscriptions ?? NoteSubscriptions);
         services?.Invoke(builder.Services);
         var host = builder.Build();
         var result = new MessagingHost(host, database, bus);

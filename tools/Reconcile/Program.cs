@@ -1,0 +1,3 @@
+using Alliance.Tools.Reconcile;
+
+return await ReconcileCommand.RunAsync(args, Console.Out);
