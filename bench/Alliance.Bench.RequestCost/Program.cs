@@ -44,7 +44,6 @@ async Task<int> RunAsync(CancellationToken ct)
     Console.WriteLine($"request cost: wrk -t{Wrk.Threads} -c{Wrk.Connections} -d{seconds}s (after a {warmUpSeconds} s warm-up) per endpoint; " +
         $"{Environment.ProcessorCount} cores; {Cpu.TicksPerSecond} jiffies/s; AppHost {configuration}; {DateTimeOffset.UtcNow:u}");
     var repository = RepositoryRoot();
-    await DeclareQueuesAsync(repository, ct);
 
     await using var minimal = await MinimalEndpoint.StartAsync();
     var started = DateTime.UtcNow;
@@ -86,18 +85,6 @@ async Task<int> RunAsync(CancellationToken ct)
     Console.WriteLine();
     Report.Print(rows, rows[0], Console.Out);
     return rows.Any(r => r.Failed) ? 1 : 0;
-}
-
-// A fresh broker has no queues until each consumer's bus has started, and an event published before that is dropped:
-// on a busy machine the demo data's events are (the organization service publishes them as soon as its own bus is up,
-// before reporting has bound its queues). So the data folder's first start is without demo data, only to declare every
-// queue; the measured start, on the same folder, loads the demo data into them (a user's second start).
-async Task DeclareQueuesAsync(string repository, CancellationToken ct)
-{
-    var started = DateTime.UtcNow;
-    await using var first = AppHostProcess.Start(repository, configuration, data, "apphost-first-start.log", "--no-demo-data");
-    await first.WaitUntilRunningAsync(TimeSpan.FromMinutes(10), ct);
-    Console.WriteLine($"first start (no demo data, declares the queues) running after {(DateTime.UtcNow - started).TotalSeconds:0} s; stopping it");
 }
 
 // The demo data's events through the broker to reporting (organizations on the dashboard, people in reporting's rows),
