@@ -1,3 +1,4 @@
+using Alliance.ServiceDefaults.Validation;
 using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
@@ -99,6 +100,8 @@ public static class HrImportFile
             var (line, fields) = records.Current;
             if (fields.All(f => f.Trim().Length == 0)) continue;
             if (rows.Count == MaxRows) throw new HrImportFileException($"The file has more than {MaxRows} rows.");
+            if (fields.Any(f => ControlCharacters.AreIn(f)))
+                throw new HrImportFileException($"Line {line}: a cell {ControlCharacters.Message}");
             var values = new string?[mapped.Length];
             for (var i = 0; i < mapped.Length; i++)
             {

@@ -1,3 +1,4 @@
+using Alliance.ServiceDefaults.Validation;
 using System.Text;
 
 namespace Alliance.Organization.Import;
@@ -61,6 +62,8 @@ public static class OrganizationTreeCsv
         {
             if (fields.All(f => f.Trim().Length == 0)) continue;
             if (rows.Count == MaxRows) throw new TreeImportFileException($"The file has more than {MaxRows} rows.");
+            if (fields.Any(f => ControlCharacters.AreIn(f)))
+                throw new TreeImportFileException($"Line {line}: a cell {ControlCharacters.Message}");
             string Field(string column) => columns.TryGetValue(column, out var i) && i < fields.Count ? fields[i].Trim() : "";
             rows.Add(new TreeImportRow(line, Field(CodeColumn), Field(NameColumn), Field(KindColumn),
                 Field(ParentCodeColumn), Field(ParentIdColumn), Field(ParentPathColumn)));

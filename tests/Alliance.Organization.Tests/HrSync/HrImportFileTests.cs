@@ -24,6 +24,16 @@ public class HrImportFileTests
     }
 
     [Fact]
+    public void A_cell_with_a_control_character_refuses_the_file_naming_its_line_in_CSV_and_XLSX()
+    {
+        var csv = () => HrImportFile.Read(Encoding.UTF8.GetBytes("工号,姓名,部门\r\nA1,张三,研发部\r\nA2,李\u0001四,研发部\r\n"));
+        csv.Should().Throw<HrImportFileException>().WithMessage("Line 3: a cell must not contain control characters*");
+        var xlsx = () => HrImportFile.Read(Workbooks.Xlsx(["工号", "姓名"], ["A1", "张\u007f三"]));
+        xlsx.Should().Throw<HrImportFileException>().WithMessage("Line 2: a cell must not contain control characters*");
+        HrImportFile.Read(Encoding.UTF8.GetBytes("工号,姓名,部门\r\nA1,张三,\"研发部\t一组\"\r\n")).Should().ContainSingle();
+    }
+
+    [Fact]
     public void Reads_UTF8_with_and_without_a_BOM()
     {
         Expect(HrImportFile.Read(Encoding.UTF8.GetBytes(Chinese)));

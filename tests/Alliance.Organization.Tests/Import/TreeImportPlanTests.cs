@@ -278,6 +278,14 @@ public class OrganizationTreeCsvTests
     static IReadOnlyList<TreeImportRow> Read(byte[] bytes) => OrganizationTreeCsv.Read(bytes);
 
     [Fact]
+    public void A_cell_with_a_control_character_refuses_the_file_naming_its_line()
+    {
+        var read = () => Read(Encoding.UTF8.GetBytes("code,name,kind,parentCode\r\nC,集团党委,党委,\r\nB,第一\u001b党支部,党支部,C\r\n"));
+
+        read.Should().Throw<TreeImportFileException>().WithMessage("Line 3: a cell must not contain control characters*");
+    }
+
+    [Fact]
     public void A_UTF8_file_with_BOM_and_CRLF_reads_the_same_as_without()
     {
         const string csv = "code,name,kind,parentCode\r\nC,集团党委,党委,\r\nB,第一党支部,党支部,C\r\n";
