@@ -27,7 +27,7 @@ internal sealed class Dashboard : IAsyncDisposable
     public static async Task<Dashboard> StartAsync(DistributedApplication app, int? port, CancellationToken ct)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port ?? Infrastructure.FreePort.Next(), l => l.Protocols = HttpProtocols.Http1));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port ?? Alliance.Testing.Servers.FreePort.Next(), l => l.Protocols = HttpProtocols.Http1));
         var web = builder.Build();
         web.Run(context => context.Request.Path.Value switch
         {

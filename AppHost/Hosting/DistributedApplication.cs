@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
-using Alliance.AppHost.Infrastructure;
+using Alliance.Testing.Servers;
 
 namespace Alliance.AppHost.Hosting;
 

@@ -1,4 +1,4 @@
-using Alliance.AppHost.Infrastructure;
+using Alliance.Testing.Servers;
 using Microsoft.Extensions.Configuration;
 
 namespace Alliance.AppHost.Hosting;

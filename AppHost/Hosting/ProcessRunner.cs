@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Net;
-using Alliance.AppHost.Infrastructure;
+using Alliance.Testing.Servers;
 
 namespace Alliance.AppHost.Hosting;
 

@@ -1,4 +1,4 @@
-using Alliance.AppHost.Infrastructure;
+using Alliance.Testing.Servers;
 
 namespace Alliance.AppHost.Hosting;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Alliance.AppHost.Hosting;
-using Alliance.AppHost.Infrastructure;
+using Alliance.Testing.Servers;
 using Alliance.Testing;
 using Npgsql;
 
