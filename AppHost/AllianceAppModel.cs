@@ -60,19 +60,22 @@ public static class AllianceAppModel
         // The demo data is loaded by the organization service's build run once beside it (it migrates under the same lock,
         // writes the data and its events to the outbox in one transaction, and exits; the service's dispatcher publishes
         // them), so the running service never holds what loading took (ADR 18). "Running" waits for it to finish.
+        // It also waits for reporting: the outbox publishes without the mandatory flag, so events published before
+        // reporting's queues are bound (its bus starts with it) are dropped, and a first run's dashboard stayed empty.
         if (options.DemoData)
         {
-            builder.AddBuiltProject<Projects.Alliance_Organization>(ResourceNames.DemoData, port: null, options.EnvironmentName)
+            var demoData = builder.AddBuiltProject<Projects.Alliance_Organization>(ResourceNames.DemoData, port: null, options.EnvironmentName)
                 .WithReference(organizationDb).WaitFor(organizationDb)
                 .WithEnvironment("DemoData__Enabled", "true")
                 .WithEnvironment("DemoData__LoadAndExit", "true")
                 .WithAnnotation(new RunsToCompletionAnnotation());
+            foreach (var instance in reporting) demoData.WaitFor(instance);
         }
 
         // The gateway needs the services' addresses to start, not the services themselves: it starts beside them, and
         // the AppHost says "running" only once every resource is healthy (ADR 15). HTTP/1.1: browsers and scripts.
         var gatewayPort = options.GatewayPort ?? FreePorts.Next();
-        builder.Configuration[StatusReporter.GatewayUrlKey] = $"http://localhost:{gatewayPort}";
+        builder.Configuration[StatusReporter.GatewayUrlKey] = $"http://127.0.0.1:{gatewayPort}/";
         var gateway = builder.AddBuiltProject<Projects.Alliance_Gateway>(ResourceNames.Gateway, gatewayPort, options.EnvironmentName)
             .WithEnvironment("Kestrel__EndpointDefaults__Protocols", "Http1")
             .WithHttpHealthCheck("/health")

@@ -39,11 +39,12 @@ public static class RunningApp
     public static async Task<int> ProcessIdAsync(this DistributedApplication app, string resourceName, CancellationToken ct)
     {
         var e = await app.Services.GetRequiredService<ResourceNotificationService>()
-            .WaitForResourceAsync(resourceName, e => e.Snapshot.State?.Text == KnownResourceStates.Running && Pid(e.Snapshot) is not null, ct);
-        return Pid(e.Snapshot)!.Value;
+            .WaitForResourceAsync(resourceName, e => e.Snapshot.State?.Text == KnownResourceStates.Running && ProcessIdOf(e.Snapshot) is not null, ct);
+        return ProcessIdOf(e.Snapshot)!.Value;
     }
 
-    static int? Pid(CustomResourceSnapshot snapshot) =>
+    /// <summary>The process id in a snapshot, when it has one.</summary>
+    public static int? ProcessIdOf(CustomResourceSnapshot snapshot) =>
         snapshot.Properties.FirstOrDefault(p => p.Name == RunningApp.PidProperty)?.Value switch
         {
             int pid => pid,

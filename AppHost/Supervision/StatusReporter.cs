@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Alliance.AppHost.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -10,14 +11,14 @@ public sealed class RunsToCompletionAnnotation : IResourceAnnotation;
 
 /// <summary>
 /// One short console line per change of a resource's state or health; <c>resources.json</c> (name, state, health, exit
-/// code, endpoints) rewritten on each change; and, once every resource is healthy (or done), where to go.
+/// code, endpoints, pid) rewritten on each change; and, once every resource is healthy (or done), where to go.
 /// </summary>
 sealed class StatusReporter(ResourceNotificationService notifications, DistributedApplicationModel model, IConfiguration configuration)
     : BackgroundService
 {
     public const string StateFileKey = "Alliance:StateFile", GatewayUrlKey = "Alliance:GatewayUrl";
 
-    public sealed record Row(string Name, string Type, string? State, string? Health, int? ExitCode, string[] Endpoints, string? Unhealthy);
+    public sealed record Row(string Name, string Type, string? State, string? Health, int? ExitCode, string[] Endpoints, int[] Pids, string? Unhealthy);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,6 +36,7 @@ sealed class StatusReporter(ResourceNotificationService notifications, Distribut
                 if (s.IsHidden || string.IsNullOrEmpty(s.State?.Text)) continue;
                 var row = new Row(e.Resource.Name, s.ResourceType, s.State?.Text, s.HealthStatus?.ToString(), s.ExitCode,
                     [.. s.Urls.Where(u => !u.IsInternal).Select(u => u.Url)],
+                    s.State?.Text == KnownResourceStates.Running && RunningApp.ProcessIdOf(s) is { } pid ? [pid] : [],
                     string.Join("; ", s.HealthReports.Where(r => r.Status is not null and not HealthStatus.Healthy)
                         .Select(r => $"{r.Name}: {r.Description ?? r.ExceptionText?.Split('\n')[0]}")) is { Length: > 0 } why ? why : null);
                 if (rows.TryGetValue(row.Name, out var old) && old.State == row.State && old.Health == row.Health
@@ -75,7 +77,7 @@ sealed class StatusReporter(ResourceNotificationService notifications, Distribut
     {
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         var temp = file + ".tmp";
-        await File.WriteAllTextAsync(temp, JsonSerializer.Serialize(rows, Json), CancellationToken.None);
+        await File.WriteAllTextAsync(temp, JsonSerializer.Serialize(new { resources = rows }, Json), CancellationToken.None);
         File.Move(temp, file, overwrite: true);
     }
 
