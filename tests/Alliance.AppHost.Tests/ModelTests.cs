@@ -10,13 +10,20 @@ using Aspire.Hosting.Testing;
 namespace Alliance.AppHost.Tests;
 
 /// <summary>The model as Program.cs builds it, inspected without starting anything.</summary>
-public class ModelTests
+public sealed class ModelTests : IDisposable
 {
-    static async Task<IDistributedApplicationTestingBuilder> ModelAsync(params string[] args)
+    // Building the model creates the servers' (empty) data folders.
+    readonly string _dataDir = Path.Combine(Path.GetTempPath(), "alliance-model-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    async Task<IDistributedApplicationTestingBuilder> ModelAsync(params string[] args)
     {
         using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        var dataDir = Path.Combine(Path.GetTempPath(), "alliance-model-" + Guid.NewGuid().ToString("N")[..8]);
-        return await DistributedApplicationTestingBuilder.CreateAsync<Projects.Alliance_AppHost>(["--data-dir", dataDir, .. args], bound.Token);
+        return await DistributedApplicationTestingBuilder.CreateAsync<Projects.Alliance_AppHost>(["--data-dir", _dataDir, .. args], bound.Token);
     }
 
     static IResource Resource(IDistributedApplicationTestingBuilder builder, string name) => builder.Resources.Single(r => r.Name == name);

@@ -31,10 +31,11 @@ public sealed class RealServers
         var cache = External(ResourceNames.Cache) is null ? new RedisServer(Path.Combine(dir, "cache"), FreePort.Next()) : null;
         IInfrastructureServer[] ours = [.. new IInfrastructureServer?[] { pg, bus, cache }.OfType<IInfrastructureServer>()];
 
-        // The test host gives exit handlers little time and the data is thrown away: kill, do not stop.
+        // The test host gives exit handlers little time and the data is thrown away: kill, do not stop. RabbitMQ last:
+        // its kill also looks through /proc for strays, and a Redis left for after it outlived a test host.
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
-            foreach (var server in ours) server.Kill();
+            foreach (var server in ours.OrderBy(s => s is RabbitMqServer)) server.Kill();
             try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         };
         using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(3));
