@@ -54,7 +54,7 @@ sealed class StatusReporter(ResourceNotificationService notifications, Distribut
 
                         ==================================================================
                           Alliance is running.
-                          Console (gateway): {configuration[GatewayUrlKey]}
+                          Console (gateway): {configuration[GatewayUrlKey] ?? "(none: --servers-only)"}
                           Dashboard:         {dashboard ?? "(off)"}
                           {AllianceAppModel.SignInHint}
                           Ctrl+C stops everything.
