@@ -23,6 +23,8 @@ measure() { # label
   sleep 10 # idle again
   rss "idle after use"
   kill -TERM $pid; wait $pid || true
+  # Aspire's DCP goes on stopping the processes after the AppHost exits: the next run needs the data folder free.
+  while pgrep -f -- "--monitor $pid( |$)" >/dev/null; do sleep 0.2; done
 }
 rss() { # label: resident memory of every process the AppHost started
   python3 - "$data/resources.json" "$1" <<'PY'

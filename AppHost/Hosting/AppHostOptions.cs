@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace Alliance.AppHost.Hosting;
 
-/// <summary>The AppHost's own options, from its command line (<see cref="Parse"/>) or set by tests.</summary>
+/// <summary>The AppHost's own options, from its command line (<see cref="Parse"/>); every other argument is Aspire's
+/// (<see cref="Remaining"/>).</summary>
 public sealed class AppHostOptions
 {
     /// <summary><c>--gateway-port N</c>: a fixed port for the gateway; otherwise a free one.</summary>
@@ -11,36 +12,36 @@ public sealed class AppHostOptions
     /// <summary><c>--dashboard-port N</c>: the dashboard's port; otherwise a free one.</summary>
     public int? DashboardPort { get; set; }
 
-    /// <summary><c>--no-demo-data</c> turns this off; handed to every project as <c>DemoData__Enabled</c>.</summary>
+    /// <summary><c>--no-demo-data</c> leaves out the demo-data loader.</summary>
     public bool DemoData { get; set; } = true;
 
-    /// <summary><c>--data-dir PATH</c>: where servers keep their data; default <c>.alliance/data</c> at the repository root.</summary>
+    /// <summary><c>--data-dir PATH</c>: where servers keep their data, and <c>resources.json</c>; default <c>.alliance/data</c>
+    /// at the repository root (and <c>.alliance/resources.json</c>).</summary>
     public string? DataDirectory { get; set; }
 
     /// <summary><c>--environment NAME</c>: ASPNETCORE_ENVIRONMENT and DOTNET_ENVIRONMENT of every child.</summary>
     public string EnvironmentName { get; set; } = "Development";
 
-    /// <summary>Only these resources and what they need (references, waits, parents); null = all.</summary>
-    public IReadOnlyCollection<string>? Resources { get; set; }
+    /// <summary><c>--servers-only</c>: PostgreSQL (with the databases), RabbitMQ and Redis alone, for tests and benches
+    /// that need just the servers.</summary>
+    public bool ServersOnly { get; set; }
 
-    /// <summary>Serve the dashboard page and <c>GET /resources</c>.</summary>
-    public bool Dashboard { get; set; } = true;
+    static readonly string[] Flags = ["--no-demo-data", "--servers-only"];
+    static readonly string[] Valued = ["--gateway-port", "--dashboard-port", "--data-dir", "--environment"];
 
-    /// <summary>Where the resource states are kept current; default <c>.alliance/resources.json</c> at the repository root
-    /// when the data directory is the default one, else <c>resources.json</c> inside the data directory.</summary>
-    public string? StateFile { get; set; }
-
-    /// <summary>Kill everything this app started when the process exits (tests: a forgotten dispose leaves nothing running).</summary>
-    public bool KillOnProcessExit { get; set; }
-
-    /// <summary>Delete the data directory after stopping (throw-away data in tests).</summary>
-    public bool DeleteDataOnStop { get; set; }
-
-    /// <summary>Where children's prefixed log lines go; default the console. <see cref="TextWriter.Null"/> keeps them only in memory.</summary>
-    public TextWriter? LogWriter { get; set; }
-
-    /// <summary>The build configuration whose output projects are run from; default the AppHost's own.</summary>
-    public string? BuildConfiguration { get; set; }
+    /// <summary>The arguments that are not ours, for Aspire's own configuration.</summary>
+    public static string[] Remaining(IReadOnlyList<string> args)
+    {
+        var rest = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var (key, inlineValue) = Split(args[i]);
+            if (Flags.Contains(key)) continue;
+            if (Valued.Contains(key)) { if (inlineValue is null) i++; continue; }
+            rest.Add(args[i]);
+        }
+        return [.. rest];
+    }
 
     public static AppHostOptions Parse(IReadOnlyList<string> args)
     {
@@ -59,6 +60,7 @@ public sealed class AppHostOptions
                 case "--gateway-port": options.GatewayPort = Port(key, Value()); break;
                 case "--dashboard-port": options.DashboardPort = Port(key, Value()); break;
                 case "--no-demo-data": options.DemoData = false; break;
+                case "--servers-only": options.ServersOnly = true; break;
                 case "--data-dir": options.DataDirectory = Path.GetFullPath(Value()); break;
                 case "--environment": options.EnvironmentName = Value(); break;
             }

@@ -1,5 +1,5 @@
-// Starts the whole of Alliance through the AppHost's test entry (real PostgreSQL, RabbitMQ, Redis, the services and the
-// gateway, no demo data; services from their Release output), then:
+// Starts the whole of Alliance through the Aspire AppHost (BenchStack) (real PostgreSQL, RabbitMQ, Redis, the services and the
+// gateway, no demo data; services from the AppHost's build configuration: run with -c Release), then:
 //   1. registers 1,000 people with employee numbers (200 of them party members, 50 committee members): the file must
 //      match them rather than create them, and deactivating the committee members must raise conflicts;
 //   2. generates an HR file of N employees (CSV, UTF-8: 工号, 姓名, 部门, 岗位, 状态, 更新时间);
@@ -15,7 +15,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Alliance.AppHost.Hosting;
+using Alliance.Bench;
 using Alliance.Contracts;
 using Npgsql;
 using NpgsqlTypes;
@@ -23,11 +23,11 @@ using NpgsqlTypes;
 var n = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300_000;
 Console.WriteLine($"HR file import of {n:N0} employees beside a binary COPY of the same rows; {Environment.ProcessorCount} cores; {DateTimeOffset.UtcNow:u}");
 var started = Stopwatch.StartNew();
-await using var app = await DistributedApplicationTestingBuilder.StartAsync(o => { o.DemoData = false; o.BuildConfiguration = "Release"; });
-using (var bound = new CancellationTokenSource(TimeSpan.FromMinutes(6))) await app.WaitForAllHealthyAsync(bound.Token);
+await using var app = await BenchStack.StartAsync(TimeSpan.FromMinutes(6));
+app.KeepLogs(ResourceNames.Organization);
 Console.WriteLine($"stack healthy after {started.Elapsed.TotalSeconds:0} s");
 
-using var api = new HttpClient { BaseAddress = app.GetEndpoint(ResourceNames.Gateway), Timeout = TimeSpan.FromMinutes(10) };
+using var api = new HttpClient { BaseAddress = app.Endpoint(ResourceNames.Gateway), Timeout = TimeSpan.FromMinutes(10) };
 var token = await api.PostAsJsonAsync("/api/dev/token", new { role = Roles.GroupAdmin, userName = "bench" });
 token.EnsureSuccessStatusCode();
 api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
@@ -73,7 +73,7 @@ var second = File(nextDay: true);
 Console.WriteLine($"files: {first.Length / 1048576.0:0.0} MB ({n:N0} rows), next day {second.Length / 1048576.0:0.0} MB");
 
 // ---- 3. the raw part: binary COPY of the same rows into a table shaped like hr_users, with its indexes
-await using var connection = new NpgsqlConnection(app.GetConnectionString(ResourceNames.Databases.Organization));
+await using var connection = new NpgsqlConnection(await app.ConnectionStringAsync(ResourceNames.Databases.Organization));
 await connection.OpenAsync();
 await Execute(connection, """
     DROP TABLE IF EXISTS bench_hr_copy;
@@ -130,8 +130,8 @@ await Execute(connection, "DROP TABLE bench_hr_copy");
 Console.WriteLine($"binary COPY of {n:N0} rows: {copyTime.Elapsed.TotalSeconds:0.00} s, {copyRate:N0} rows/s");
 
 // ---- 4. the imports, through the gateway
-var organizationPid = app.GetResourceState(ResourceNames.Organization).Pids.Single();
-var gatewayPid = app.GetResourceState(ResourceNames.Gateway).Pids.Single();
+var organizationPid = await app.ProcessIdAsync(ResourceNames.Organization);
+var gatewayPid = await app.ProcessIdAsync(ResourceNames.Gateway);
 var results = new List<(string Name, int Rows, double Seconds, JsonElement Counts, long OrganizationPeak, long GatewayPeak, long OrganizationBefore)>();
 foreach (var (label, bytes) in new[] { ("first load", first), ("next day", second) })
 {
@@ -155,7 +155,7 @@ foreach (var (label, bytes) in new[] { ("first load", first), ("next day", secon
     Console.WriteLine($"{label}: {rows:N0} rows in {seconds:0.00} s; {answer.GetProperty("counts")}; " +
         $"PostgreSQL wrote {(walAfter.Bytes - walBefore.Bytes) / 1048576.0:N0} MB of WAL (every database, reporting's too) with {walAfter.Checkpoints - walBefore.Checkpoints} checkpoints");
     // The service's own split of the time (its closing log line of the import).
-    var split = app.GetResourceState(ResourceNames.Organization).RecentLogs?.LastOrDefault(l => l.Contains("HR import of", StringComparison.Ordinal));
+    var split = app.RecentLogs(ResourceNames.Organization).LastOrDefault(l => l.Contains("HR import of", StringComparison.Ordinal));
     if (split is not null) Console.WriteLine($"  {split.Trim()}");
 }
 long people;

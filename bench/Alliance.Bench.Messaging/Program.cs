@@ -1,7 +1,7 @@
 using Alliance.Bench.Messaging;
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Alliance.AppHost.Infrastructure;
+using Alliance.Testing.Servers;
 using Alliance.Contracts;
 using Alliance.Contracts.Events;
 using Alliance.ServiceDefaults.Messaging;

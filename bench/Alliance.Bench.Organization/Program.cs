@@ -1,4 +1,4 @@
-// Starts the whole of Alliance through the AppHost's test entry (real PostgreSQL, RabbitMQ, Redis, the services and the
+// Starts the whole of Alliance through the Aspire AppHost (BenchStack) (real PostgreSQL, RabbitMQ, Redis, the services and the
 // gateway, no demo data), bulk-creates a group of organizations and members through the organization service's gRPC API
 // with several concurrent callers (the creation rate), waits until reporting has counted them, then measures the read
 // paths through the gateway with a development token: p50/p99/max for one client and for several at once.
@@ -8,7 +8,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Alliance.AppHost.Hosting;
+using Alliance.Bench;
 using Alliance.Bench.Organization;
 using Grpc.Net.Client;
 using Alliance.Contracts;
@@ -24,11 +24,10 @@ const int Subsidiaries = 10;
 Console.WriteLine($"{organizations:N0} organizations, {members:N0} members in {Subsidiaries} subsidiaries; {requests:N0} requests a measurement; " +
     $"{callers} concurrent callers; {Environment.ProcessorCount} cores");
 var started = Stopwatch.StartNew();
-await using var app = await DistributedApplicationTestingBuilder.StartAsync(o => o.DemoData = false);
-using (var bound = new CancellationTokenSource(TimeSpan.FromMinutes(6))) await app.WaitForAllHealthyAsync(bound.Token);
+await using var app = await BenchStack.StartAsync(TimeSpan.FromMinutes(6));
 Console.WriteLine($"stack healthy after {started.Elapsed.TotalSeconds:0} s");
 
-using var channel = GrpcChannel.ForAddress(app.GetEndpoint(ResourceNames.Organization).ToString());
+using var channel = GrpcChannel.ForAddress(app.Endpoint(ResourceNames.Organization).ToString());
 var grpc = new GroupAdminClients(channel);
 
 // ---- bulk creation through gRPC
@@ -38,7 +37,7 @@ var people = await BulkCreation.CreateMembersAsync(grpc, group, members, callers
 Console.WriteLine($"registered and joined {members:N0} members in {people.TotalSeconds:0.0} s: {members / people.TotalSeconds:N0} people/s (2 calls each)");
 
 // ---- reads through the gateway
-using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = app.GetEndpoint(ResourceNames.Gateway), Timeout = TimeSpan.FromSeconds(60) };
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = app.Endpoint(ResourceNames.Gateway), Timeout = TimeSpan.FromSeconds(60) };
 var token = await http.PostAsJsonAsync("/api/dev/token", new { role = Roles.GroupAdmin, userName = "bench" });
 token.EnsureSuccessStatusCode();
 var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();

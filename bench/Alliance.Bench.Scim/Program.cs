@@ -1,4 +1,4 @@
-// Starts the whole of Alliance through the AppHost's test entry (real PostgreSQL, RabbitMQ, Redis, the services and the
+// Starts the whole of Alliance through the Aspire AppHost (BenchStack) (real PostgreSQL, RabbitMQ, Redis, the services and the
 // gateway, no demo data), creates a subsidiary and an HR client through the API, then measures:
 //   1. N sequential SCIM POST /scim/v2/Users (core + enterprise extension) from one client: users/s, p50/p99;
 //   2. N single-row INSERT transactions (BEGIN; INSERT; COMMIT) on one Npgsql connection into a table shaped like
@@ -12,7 +12,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Alliance.AppHost.Hosting;
+using Alliance.Bench;
 using Alliance.Contracts;
 using Npgsql;
 
@@ -21,11 +21,10 @@ const string Enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0
 Console.WriteLine($"{n:N0} SCIM user creates and {n:N0} single-row INSERT transactions; {Environment.ProcessorCount} cores; {DateTimeOffset.UtcNow:u}");
 
 var started = Stopwatch.StartNew();
-await using var app = await DistributedApplicationTestingBuilder.StartAsync(o => o.DemoData = false);
-using (var bound = new CancellationTokenSource(TimeSpan.FromMinutes(6))) await app.WaitForAllHealthyAsync(bound.Token);
+await using var app = await BenchStack.StartAsync(TimeSpan.FromMinutes(6));
 Console.WriteLine($"stack healthy after {started.Elapsed.TotalSeconds:0} s");
 
-using var api = new HttpClient { BaseAddress = app.GetEndpoint(ResourceNames.Gateway), Timeout = TimeSpan.FromSeconds(60) };
+using var api = new HttpClient { BaseAddress = app.Endpoint(ResourceNames.Gateway), Timeout = TimeSpan.FromSeconds(60) };
 var token = await api.PostAsJsonAsync("/api/dev/token", new { role = Roles.GroupAdmin, userName = "bench" });
 token.EnsureSuccessStatusCode();
 api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
@@ -33,7 +32,7 @@ api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer"
 var subsidiary = await PostAsync(api, "/api/v1/subsidiaries", new { code = "B1-1-" + Guid.NewGuid().ToString("N")[..6], name = "基准测试企业" });
 var subsidiaryId = subsidiary.GetProperty("id").GetGuid();
 var hrClient = await PostAsync(api, "/api/v1/hr-clients", new { name = "基准 HR", subsidiaryId });
-using var scim = new HttpClient { BaseAddress = app.GetEndpoint(ResourceNames.Gateway), Timeout = TimeSpan.FromSeconds(60) };
+using var scim = new HttpClient { BaseAddress = app.Endpoint(ResourceNames.Gateway), Timeout = TimeSpan.FromSeconds(60) };
 scim.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", hrClient.GetProperty("secret").GetString());
 
 string[] departments = ["财务部", "人力资源部", "生产部", "党群工作部", "市场部", "信息技术部"];
@@ -83,7 +82,7 @@ for (var i = 0; i < reads; i++)
 }
 
 // ---- single-row INSERT transactions in the same PostgreSQL (the organization service's database)
-await using var connection = new NpgsqlConnection(app.GetConnectionString(ResourceNames.Databases.Organization));
+await using var connection = new NpgsqlConnection(await app.ConnectionStringAsync(ResourceNames.Databases.Organization));
 await connection.OpenAsync();
 await using (var ddl = new NpgsqlCommand("""
     DROP TABLE IF EXISTS bench_hr_users;

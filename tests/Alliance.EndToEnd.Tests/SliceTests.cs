@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Alliance.AppHost;
 using Alliance.Contracts;
 using static Alliance.EndToEnd.Tests.Api;
 
@@ -31,9 +32,13 @@ public class SliceTests(StackFixture stack)
     [Fact]
     public async Task Reporting_runs_two_replicas_and_counts_every_organization_exactly_once()
     {
-        var state = stack.App.GetResourceState(ResourceNames.Reporting);
-        state.Replicas.Should().HaveCount(2);
-        state.Replicas.Should().OnlyContain(r => r.Health == Alliance.AppHost.Hosting.HealthStatus.Healthy);
+        AllianceAppModel.ReportingInstances.Should().HaveCount(2);
+        foreach (var instance in AllianceAppModel.ReportingInstances)
+        {
+            using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var healthy = await stack.App.ResourceNotifications.WaitForResourceHealthyAsync(instance, bound.Token);
+            healthy.Snapshot.HealthStatus.Should().Be(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy);
+        }
 
         var admin = await stack.SignedInAsync(Roles.GroupAdmin);
         var subsidiary = await admin.CreateSubsidiaryAsync();

@@ -2,36 +2,48 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Alliance.AppHost.Hosting;
 using Alliance.Contracts;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
 
 namespace Alliance.EndToEnd.Tests;
 
 /// <summary>
-/// The whole of Alliance started once for the end-to-end tests through the AppHost's test entry: real PostgreSQL,
-/// RabbitMQ and Redis, the four services (reporting at 2 replicas) and the gateway, without demo data.
+/// The whole of Alliance started once for the end-to-end tests through the Aspire AppHost (Aspire.Hosting.Testing): real
+/// PostgreSQL, RabbitMQ and Redis, the four services (reporting as two instances) and the gateway, without demo data,
+/// with throw-away data in a temporary folder.
 /// </summary>
 public sealed class StackFixture : IAsyncLifetime
 {
+    readonly string _dataDir = Path.Combine(Path.GetTempPath(), "alliance-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+
     public DistributedApplication App { get; private set; } = null!;
     public Uri Gateway { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        App = await DistributedApplicationTestingBuilder.StartAsync(o => o.DemoData = false);
-        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Alliance_AppHost>(
+            ["--no-demo-data", "--data-dir", _dataDir], bound.Token);
+        App = await builder.BuildAsync(bound.Token);
         try
         {
-            await App.WaitForAllHealthyAsync(bound.Token);
+            await App.StartAsync(bound.Token);
+            await App.WaitForEverythingAsync(bound.Token);
         }
         catch (Exception e)
         {
-            var states = App.DescribeUnhealthy();
-            await App.DisposeAsync();
-            throw new InvalidOperationException($"The stack did not become healthy:\n{states}", e);
+            await DisposeAsync();
+            throw new InvalidOperationException("The stack did not become healthy.", e);
         }
-        Gateway = App.GetEndpoint(ResourceNames.Gateway);
+        Gateway = App.Endpoint(ResourceNames.Gateway);
     }
 
-    public async Task DisposeAsync() => await App.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
 
     public HttpClient Anonymous() => new() { BaseAddress = Gateway, Timeout = TimeSpan.FromSeconds(30) };
 

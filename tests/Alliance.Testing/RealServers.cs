@@ -1,20 +1,17 @@
-using Alliance.AppHost.Hosting;
-using Alliance.AppHost.Infrastructure;
 using Alliance.Contracts;
+using Alliance.Testing.Servers;
 using Npgsql;
 
 namespace Alliance.Testing;
 
 /// <summary>
-/// The real PostgreSQL, RabbitMQ and Redis servers for a test run, started once per test process through the AppHost's
-/// test entry (resources pg, bus, cache; throw-away data) and shared.
-/// Tests isolate themselves by their own database, virtual host or key prefix.
-/// When ConnectionStrings__pg / __bus / __cache are set, those external servers are used and nothing is started.
+/// The real PostgreSQL, RabbitMQ and Redis servers for a test run, started once per test process (free loopback ports,
+/// throw-away data in a temporary folder) and shared. Tests isolate themselves by their own database, virtual host or
+/// key prefix. When ConnectionStrings__pg / __bus / __cache are set, those external servers are used and nothing is started.
 /// </summary>
 public sealed class RealServers
 {
     static readonly Lazy<Task<RealServers>> SharedInstance = new(StartAsync);
-    static readonly string[] Names = [ResourceNames.Postgres, ResourceNames.Bus, ResourceNames.Cache];
 
     public static Task<RealServers> GetAsync() => SharedInstance.Value;
 
@@ -23,34 +20,40 @@ public sealed class RealServers
     public string RedisConnectionString { get; private set; } = "";
     public RabbitMqServer? RabbitMq { get; private set; }
 
+    static string? External(string name) =>
+        Environment.GetEnvironmentVariable($"ConnectionStrings__{name}") is { Length: > 0 } value ? value : null;
+
     static async Task<RealServers> StartAsync()
     {
-        var app = await DistributedApplicationTestingBuilder.StartAsync(o =>
+        var dir = Path.Combine(Path.GetTempPath(), "alliance-tests-" + Guid.NewGuid().ToString("N")[..8]);
+        var pg = External(ResourceNames.Postgres) is null ? new PostgresServer(Path.Combine(dir, "pg"), FreePort.Next()) : null;
+        var bus = External(ResourceNames.Bus) is null ? new RabbitMqServer(Path.Combine(dir, "bus"), FreePort.Next()) : null;
+        var cache = External(ResourceNames.Cache) is null ? new RedisServer(Path.Combine(dir, "cache"), FreePort.Next()) : null;
+        IInfrastructureServer[] ours = [.. new IInfrastructureServer?[] { pg, bus, cache }.OfType<IInfrastructureServer>()];
+
+        // The test host gives exit handlers little time and the data is thrown away: kill, do not stop. RabbitMQ last:
+        // its kill also looks through /proc for strays, and a Redis left for after it outlived a test host.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
-            o.Resources = Names;
-            o.DemoData = false;
-            o.Dashboard = false;
-            o.DataDirectory = Path.Combine(Path.GetTempPath(), "alliance-tests-" + Guid.NewGuid().ToString("N")[..8]);
-            o.DeleteDataOnStop = true;
-        });
-        // The test entry kills everything at process exit (the test host gives exit handlers little time; the data is thrown away).
+            foreach (var server in ours.OrderBy(s => s is RabbitMqServer)) server.Kill();
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        };
         using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         try
         {
-            await Task.WhenAll(Names.Select(n => app.WaitForResourceHealthyAsync(n, bound.Token)));
+            await Task.WhenAll(ours.Select(s => s.StartAsync(bound.Token)));
         }
         catch (Exception e)
         {
-            var states = app.DescribeUnhealthy();
-            app.Kill();
-            throw new InvalidOperationException($"The shared test servers did not become healthy:\n{states}", e);
+            foreach (var server in ours) server.Kill();
+            throw new InvalidOperationException("The shared test servers did not start.", e);
         }
         return new RealServers
         {
-            PostgresConnectionString = app.GetConnectionString(ResourceNames.Postgres),
-            RabbitMqConnectionString = app.GetConnectionString(ResourceNames.Bus),
-            RedisConnectionString = app.GetConnectionString(ResourceNames.Cache),
-            RabbitMq = app.GetServer(ResourceNames.Bus) as RabbitMqServer,
+            PostgresConnectionString = External(ResourceNames.Postgres) ?? pg!.ConnectionString,
+            RabbitMqConnectionString = External(ResourceNames.Bus) ?? bus!.ConnectionString,
+            RedisConnectionString = External(ResourceNames.Cache) ?? cache!.ConnectionString,
+            RabbitMq = bus,
         };
     }
 

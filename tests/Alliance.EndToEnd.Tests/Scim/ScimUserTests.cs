@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Aspire.Hosting.Testing;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Alliance.Contracts;
@@ -261,7 +265,7 @@ public class ScimUserTests(StackFixture stack)
         pathless["nickName"]!.GetValue<string>().Should().Be("三丰");
         listed["totalResults"]!.GetValue<int>().Should().Be(1);
 
-        await using var db = new Npgsql.NpgsqlConnection(stack.App.GetConnectionString(ResourceNames.Databases.Organization));
+        await using var db = new Npgsql.NpgsqlConnection(await stack.App.GetConnectionStringAsync(ResourceNames.Databases.Organization));
         await db.OpenAsync();
         await using (var stored = new Npgsql.NpgsqlCommand("SELECT scim_json::text FROM hr_users WHERE id = @id", db))
         {
@@ -278,7 +282,13 @@ public class ScimUserTests(StackFixture stack)
             bodies.Should().NotBeEmpty("the writes raised events about this HR user");
             bodies.Should().AllSatisfy(b => b.Should().NotContainAny(secrets));
         }
-        var logs = stack.App.GetResourceStates(withLogs: true).SelectMany(r => r.RecentLogs ?? []).ToList();
+        // What every resource has logged so far (the AppHost keeps each one's backlog), the gateway and organization among them.
+        var loggers = stack.App.Services.GetRequiredService<ResourceLoggerService>();
+        var model = stack.App.Services.GetRequiredService<DistributedApplicationModel>();
+        var logs = new List<string>();
+        foreach (var resource in model.Resources)
+            await foreach (var batch in loggers.GetAllAsync(resource))
+                logs.AddRange(batch.Select(line => line.Content));
         logs.Should().NotBeEmpty().And.AllSatisfy(line => line.Should().NotContainAny(secrets));
     }
 }

@@ -138,7 +138,7 @@ public class DemoDataLoadingTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Run_once_with_a_database_that_does_not_answer_it_exits_1()
     {
-        var port = Alliance.AppHost.Infrastructure.FreePort.Next();
+        var port = Alliance.Testing.Servers.FreePort.Next();
         string[] args = [$"--ConnectionStrings:{ResourceNames.Databases.Organization}=Host=127.0.0.1;Port={port};Username=postgres;Timeout=2",
             "--DemoData:Enabled=true", $"--{DemoDataRun.LoadAndExitKey}=true", "--environment=Development"];
 

@@ -1,4 +1,4 @@
-using Alliance.AppHost.Infrastructure;
+using Alliance.Testing.Servers;
 using Alliance.ServiceDefaults.Data;
 using Alliance.Testing;
 using Microsoft.EntityFrameworkCore;

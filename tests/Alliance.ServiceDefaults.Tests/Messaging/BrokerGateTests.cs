@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Alliance.AppHost.Infrastructure;
+using Alliance.Testing.Servers;
 using Alliance.Contracts;
 using Alliance.ServiceDefaults.Messaging;
 using FluentAssertions;

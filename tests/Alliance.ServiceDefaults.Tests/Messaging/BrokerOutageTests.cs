@@ -1,4 +1,4 @@
-using Alliance.AppHost.Infrastructure;
+using Alliance.Testing.Servers;
 using Alliance.Testing;
 
 namespace Alliance.ServiceDefaults.Tests.Messaging;

@@ -186,7 +186,7 @@ public sealed record NoteArchived(Guid EventId, Guid TenantId, DateTimeOffset Oc
 /// <summary>The durable queues, exchanges and bindings of a virtual host, one line each with their flags and arguments.</summary>
 static class BrokerEntities
 {
-    public static async Task<IReadOnlyList<string>> ListAsync(Alliance.AppHost.Infrastructure.RabbitMqServer broker, string bus)
+    public static async Task<IReadOnlyList<string>> ListAsync(Alliance.Testing.Servers.RabbitMqServer broker, string bus)
     {
         var vhost = Uri.UnescapeDataString(new Uri(bus).AbsolutePath.TrimStart('/'));
         var queues = await broker.CtlAsync("list_queues", "-p", vhost, "--no-table-headers", "--quiet", "name", "durable", "auto_delete", "exclusive", "arguments");

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Alliance.AppHost.Infrastructure;
+namespace Alliance.Testing.Servers;
 
 /// <summary>
 /// PostgreSQL 15 from the machine's own binaries, on a loopback port, with its data in a folder of ours.

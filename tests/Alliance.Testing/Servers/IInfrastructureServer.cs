@@ -1,4 +1,4 @@
-namespace Alliance.AppHost.Infrastructure;
+namespace Alliance.Testing.Servers;
 
 /// <summary>A server from the machine's own binaries (PostgreSQL, RabbitMQ, Redis) that we start and stop.</summary>
 public interface IInfrastructureServer : IAsyncDisposable

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Alliance.AppHost.Infrastructure;
+namespace Alliance.Testing.Servers;
 
 /// <summary>Runs a short-lived command to completion (initdb, pg_ctl, rabbitmqctl) with a bound on its time.</summary>
 public static class ProcessRunner

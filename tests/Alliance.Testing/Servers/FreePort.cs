@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Alliance.AppHost.Infrastructure;
+namespace Alliance.Testing.Servers;
 
 /// <summary>Free loopback ports, so two AppHosts (or test runs) on one machine never collide.</summary>
 public static class FreePort

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Alliance.AppHost.Infrastructure;
+namespace Alliance.Testing.Servers;
 
 /// <summary>Redis from Debian's redis-server, on a loopback port, owned by us (stopped by its pid).</summary>
 public sealed class RedisServer : IInfrastructureServer

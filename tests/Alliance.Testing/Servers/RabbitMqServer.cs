@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace Alliance.AppHost.Infrastructure;
+namespace Alliance.Testing.Servers;
 
 /// <summary>
 /// RabbitMQ from Debian's rabbitmq-server, on loopback ports, with its own epmd, cookie and data in a folder of ours.

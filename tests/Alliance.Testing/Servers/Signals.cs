@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Alliance.AppHost.Infrastructure;
+namespace Alliance.Testing.Servers;
 
 /// <summary>POSIX signals by pid: immediate, no child process, safe inside a process-exit handler.</summary>
 public static partial class Signals
