@@ -4,6 +4,7 @@ using Grpc.Net.ClientFactory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.ServiceDiscovery;
 using Polly;
 
 namespace Alliance.ServiceDefaults.Grpc;
@@ -21,7 +22,8 @@ public static class GrpcClientExtensions
     public static IHttpClientBuilder AddServiceClient<TClient>(this IServiceCollection services, string resourceName)
         where TClient : ClientBase
     {
-        services.AddServiceDiscovery();
+        // Once per application, however many clients: each call would register its endpoint providers again.
+        if (!services.Any(d => d.ServiceType == typeof(ServiceEndpointResolver))) services.AddServiceDiscovery();
         services.TryAddSingleton<DefaultDeadlineInterceptor>();
         var client = services
             .AddGrpcClient<TClient>(o => o.Address = new Uri($"http://{resourceName}"))
