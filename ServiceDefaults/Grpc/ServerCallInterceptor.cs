@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Alliance.ServiceDefaults.Validation;
 using Google.Protobuf;
@@ -12,8 +13,9 @@ namespace Alliance.ServiceDefaults.Grpc;
 /// Around every unary call of every service: refuses a request holding a control character before the method sees it
 /// (INVALID_ARGUMENT naming the field, ADR 23), logs its method, status and duration (OK at Debug, any other status at
 /// Information), and turns whatever it threw into a status the client can act on without leaking exception text.
-/// RpcException passes through; cancellation after the deadline is DEADLINE_EXCEEDED, by the client CANCELLED; anything
-/// else is logged with its trace id and becomes INTERNAL carrying that id.
+/// RpcException passes through; cancellation after the deadline is DEADLINE_EXCEEDED, by the client CANCELLED; a server the
+/// service depends on being out of reach (PostgreSQL restarting, a broken connection) is UNAVAILABLE; anything else is
+/// logged with its trace id and becomes INTERNAL carrying that id.
 /// </summary>
 internal sealed partial class ServerCallInterceptor(ILogger<ServerCallInterceptor> logger) : Interceptor
 {
@@ -48,8 +50,25 @@ internal sealed partial class ServerCallInterceptor(ILogger<ServerCallIntercepto
             if (http.RequestAborted.IsCancellationRequested) return new RpcException(new Status(StatusCode.Cancelled, "Cancelled by the client"));
         }
         var traceId = Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
+        if (IsOutage(exception))
+        {
+            // Not a fault of the request nor of the code: the client may retry (a create with its idempotency key, since a
+            // connection that broke during the commit leaves its outcome unknown). The gateway answers 503.
+            LogOutage(logger, exception, context.Method, traceId);
+            return new RpcException(new Status(StatusCode.Unavailable, $"A server this service depends on is unavailable; try again. Trace id: {traceId}"));
+        }
         LogUnhandled(logger, exception, context.Method, traceId);
         return new RpcException(new Status(StatusCode.Internal, $"An internal error occurred. Trace id: {traceId}"));
+    }
+
+    /// <summary>A failure that passes by itself, however deeply EF Core wrapped it: a database's, as Npgsql classes it
+    /// (<see cref="DbException.IsTransient"/>: the connection refused or broken, the server starting up, too many
+    /// connections, a deadlock; the same test as the consumers' retry), or a lost Redis connection.</summary>
+    static bool IsOutage(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is DbException { IsTransient: true } or StackExchange.Redis.RedisConnectionException) return true;
+        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "gRPC {Method} finished with {Status} in {ElapsedMs:0.0} ms")]
@@ -57,6 +76,9 @@ internal sealed partial class ServerCallInterceptor(ILogger<ServerCallIntercepto
 
     [LoggerMessage(Level = LogLevel.Information, Message = "gRPC {Method} finished with {Status} in {ElapsedMs:0.0} ms")]
     private static partial void LogCompletedWithError(ILogger logger, string method, StatusCode status, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "gRPC method {Method} is unavailable: a server it depends on could not be reached; trace id {TraceId}")]
+    private static partial void LogOutage(ILogger logger, Exception exception, string method, string traceId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "gRPC method {Method} failed; trace id {TraceId}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string traceId);

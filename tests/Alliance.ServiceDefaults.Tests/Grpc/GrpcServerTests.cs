@@ -58,6 +58,17 @@ public sealed class GrpcServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_database_connection_that_broke_is_UNAVAILABLE_so_the_client_may_retry()
+    {
+        var call = async () => await _client.FailAsync(new FailRequest { Code = -2, Detail = "pg down" });
+
+        var failure = (await call.Should().ThrowAsync<RpcException>()).Which;
+        failure.StatusCode.Should().Be(StatusCode.Unavailable);
+        failure.Status.Detail.Should().StartWith("A server this service depends on is unavailable; try again. Trace id: ");
+        _logs.Lines.Should().Contain(l => l.StartsWith("Warning: gRPC method /test.interop.v1.Echo/Fail is unavailable"));
+    }
+
+    [Fact]
     public async Task The_callers_tenant_role_and_Chinese_user_id_are_read_by_the_call_context()
     {
         var headers = new Metadata

@@ -31,6 +31,12 @@ public sealed class EchoService(EchoServerState state) : Echo.EchoBase
     public override Task<EchoReply> Fail(FailRequest request, ServerCallContext context)
     {
         state.FailCalls.AddOrUpdate(request.Detail, 1, (_, count) => count + 1);
+        if (request.Code == -2)
+        {
+            // As EF Core reports a commit whose PostgreSQL connection broke (the server was killed).
+            throw new Microsoft.EntityFrameworkCore.DbUpdateException("An error occurred while saving the entity changes.",
+                new Npgsql.NpgsqlException("Exception while reading from stream", new IOException("Connection reset by peer")));
+        }
         if (request.Code < 0)
         {
             throw new InvalidOperationException("Connection string Host=secret-db;Password=hunter2 was rejected");
