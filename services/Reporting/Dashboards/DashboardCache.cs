@@ -13,6 +13,14 @@ public sealed class DashboardCache(IConnectionMultiplexer redis, ILogger<Dashboa
     const string VersionKey = "reporting:dashboard:version";
     static readonly TimeSpan Ttl = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How long a read waits for Redis before the dashboard is computed from the database. While the connection is down,
+    /// StackExchange.Redis holds commands for the reconnect (up to its 15 s timeout): a Redis restart of one second held
+    /// every dashboard read for up to 9 s, and a longer outage would outlast the gateway's 10 s deadline
+    /// (KillUnderLoadTests). Invalidations still wait for the reconnect, so that none is lost to a short outage.
+    /// </summary>
+    static readonly TimeSpan ReadWait = TimeSpan.FromMilliseconds(500);
+
     public async Task<T> GetOrComputeAsync<T>(string name, MessageParser<T> parser, Func<Task<T>> compute) where T : IMessage<T>
     {
         IDatabase cache;
@@ -20,9 +28,9 @@ public sealed class DashboardCache(IConnectionMultiplexer redis, ILogger<Dashboa
         try
         {
             cache = redis.GetDatabase();
-            var version = (long?)await cache.StringGetAsync(VersionKey) ?? 0;
+            var version = (long?)await cache.StringGetAsync(VersionKey).WaitAsync(ReadWait) ?? 0;
             key = $"reporting:dashboard:{version}:{name}";
-            var cached = await cache.StringGetAsync(key);
+            var cached = await cache.StringGetAsync(key).WaitAsync(ReadWait);
             if (cached.HasValue) return parser.ParseFrom((byte[])cached!);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
@@ -32,7 +40,8 @@ public sealed class DashboardCache(IConnectionMultiplexer redis, ILogger<Dashboa
             return await compute();
         }
         var value = await compute();
-        try { await cache.StringSetAsync(key, value.ToByteArray(), Ttl); }
+        // Not awaited: the reader has its answer, and a store that fails only means the next reader computes it too.
+        try { _ = cache.StringSetAsync(key, value.ToByteArray(), Ttl, flags: CommandFlags.FireAndForget); }
         catch (Exception ex) when (ex is RedisException or TimeoutException) { logger.LogWarning(ex, "Could not cache {Name}", name); }
         return value;
     }
