@@ -54,7 +54,10 @@ public static class AllianceAppModel
         var activity = Service<Projects.Alliance_Activity>(ResourceNames.Activity, activityDb);
         var talent = Service<Projects.Alliance_Talent>(ResourceNames.Talent, talentDb);
         var reporting = ReportingInstances
-            .Select(name => Service<Projects.Alliance_Reporting>(name, reportingDb).WithEnvironment("OTEL_SERVICE_NAME", ResourceNames.Reporting))
+            .Select(name => Service<Projects.Alliance_Reporting>(name, reportingDb).WithEnvironment("OTEL_SERVICE_NAME", ResourceNames.Reporting)
+                // New or empty read models are filled from the organization service's current state (ADR 26); no WaitFor:
+                // reporting asks again until it answers.
+                .WithReference(organization))
             .ToList();
 
         // The demo data is loaded by the organization service's build run once beside it (it migrates under the same lock,

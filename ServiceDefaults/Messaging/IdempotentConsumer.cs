@@ -24,7 +24,7 @@ namespace Alliance.ServiceDefaults.Messaging;
 /// A consumer whose effect converges on replay (<see cref="ConvergesOnReplay"/>) keeps no inbox rows at all.
 /// </para>
 /// </summary>
-public abstract class IdempotentConsumer<TDbContext, TMessage> : IConsumer<TMessage>, IConsumer<EventBatch<TMessage>>
+public abstract class IdempotentConsumer<TDbContext, TMessage> : IConsumer<TMessage>, IConsumer<EventBatch<TMessage>>, IStateProjection
     where TDbContext : DbContext
     where TMessage : class, IIntegrationEvent
 {
@@ -90,6 +90,13 @@ public abstract class IdempotentConsumer<TDbContext, TMessage> : IConsumer<TMess
         }
         if (failures is not null) throw new AggregateException(failures);
     }
+
+    Type IStateProjection.EventType => typeof(TMessage);
+
+    string IStateProjection.InboxName => ConsumerName;
+
+    Task IStateProjection.ApplyStateAsync(IReadOnlyList<IIntegrationEvent> events, CancellationToken ct) =>
+        HandleAsync([.. events.Cast<TMessage>()], _db, ct);
 
     public async Task Consume(ConsumeContext<TMessage> context)
     {

@@ -303,6 +303,24 @@ internal sealed partial class OutboxPublisher : IAsyncDisposable
         return builder.BuildBrokerTopology();
     }
 
+    /// <summary>
+    /// Declares the receive endpoints of <paramref name="service"/> as MassTransit declares them and empties their queues:
+    /// before a read model is filled from its source's current state, which holds everything queued (ADR 26).
+    /// </summary>
+    public async Task DeclareAndPurgeQueuesAsync(string service, CancellationToken ct)
+    {
+        var channel = await RentChannelAsync(ct);
+        try
+        {
+            foreach (var subscription in _subscriptions.OfService(service))
+            {
+                await DeclareAsync(channel, EndpointTopology(subscription), ct);
+                await channel.QueuePurgeAsync(subscription.Queue, ct);
+            }
+        }
+        finally { await DiscardAsync(channel); }
+    }
+
     static byte[] HostJson()
     {
         var process = Process.GetCurrentProcess();

@@ -37,6 +37,7 @@ public static class Extensions
         app.MapGrpcService<HrSync.HrSyncGrpcService>();
         app.MapGrpcService<HrSync.Connectors.HrConnectorGrpcService>();
         app.MapGrpcService<Import.OrganizationImportGrpcService>();
+        app.MapGrpcService<CurrentState.CurrentStateGrpcService>();
         app.MapGrpcDefaults();
         return app;
     }

@@ -1,14 +1,17 @@
 using Alliance.Contracts;
+using Alliance.Contracts.Organization.V1;
 using Alliance.Contracts.Reporting.V1;
 using Alliance.Reporting.Alliances;
 using Alliance.Reporting.Dashboards;
 using Alliance.Reporting.Pairings;
 using Alliance.Reporting.People;
+using Alliance.Reporting.ReadModels;
 using Alliance.Reporting.Data;
 using Alliance.ServiceDefaults.Caching;
 using Alliance.ServiceDefaults.Data;
 using Alliance.ServiceDefaults.Grpc;
 using Alliance.ServiceDefaults.Messaging;
+using MassTransit;
 
 namespace Alliance.Reporting;
 
@@ -18,29 +21,11 @@ public static class Extensions
     {
         builder.AddServiceDatabase<ReportingDbContext>(ResourceNames.Databases.Reporting);
         builder.AddRedisCache(ResourceNames.Cache);
-        builder.AddServiceMessaging<ReportingDbContext>(bus =>
-        {
-            bus.AddConsumer<SubsidiaryRegisteredConsumer>();
-            bus.AddConsumer<OrganizationCreatedConsumer>();
-            bus.AddConsumer<OrganizationRenamedConsumer>();
-            bus.AddConsumer<OrganizationDissolvedConsumer>();
-            bus.AddConsumer<OrganizationsMergedConsumer>();
-            bus.AddConsumer<AllianceFormedConsumer>();
-            bus.AddConsumer<AllianceRevisedConsumer>();
-            bus.AddConsumer<UnitJoinedAllianceConsumer>();
-            bus.AddConsumer<UnitLeftAllianceConsumer>();
-            bus.AddConsumer<RotationScheduledConsumer>();
-            bus.AddConsumer<PersonRegisteredConsumer>();
-            bus.AddConsumer<PersonUpdatedConsumer>();
-            bus.AddConsumer<MemberJoinedConsumer>();
-            bus.AddConsumer<MemberTransferredConsumer>();
-            bus.AddConsumer<MemberStatusChangedConsumer>();
-            bus.AddConsumer<RoleAssignedConsumer>();
-            bus.AddConsumer<RoleEndedConsumer>();
-            bus.AddConsumer<PairingSignedConsumer>();
-            bus.AddConsumer<PairingRenewedConsumer>();
-            bus.AddConsumer<PairingEndedConsumer>();
-        });
+        // Before the bus's hosted services: new or empty read models are filled from the source before anything is consumed.
+        builder.Services.AddHostedService<ReadModelFill>();
+        if (ReadModelFill.SourceConfigured(builder.Configuration))
+            builder.Services.AddServiceClient<CurrentState.CurrentStateClient>(ResourceNames.Organization);
+        builder.AddServiceMessaging<ReportingDbContext>(bus => bus.AddConsumers(ReportingConsumers.All));
         builder.Services.AddSingleton<DashboardCache>();
         builder.Services.Configure<PairingOptions>(builder.Configuration.GetSection("Pairings"));
         builder.AddGrpcServer();
@@ -53,4 +38,19 @@ public static class Extensions
         app.MapGrpcDefaults();
         return app;
     }
+}
+
+/// <summary>Every consumer of reporting: registered on the bus, and the projections a read model is filled through (ADR 26).</summary>
+public static class ReportingConsumers
+{
+    public static readonly Type[] All =
+    [
+        typeof(SubsidiaryRegisteredConsumer), typeof(OrganizationCreatedConsumer), typeof(OrganizationRenamedConsumer),
+        typeof(OrganizationDissolvedConsumer), typeof(OrganizationsMergedConsumer),
+        typeof(AllianceFormedConsumer), typeof(AllianceRevisedConsumer), typeof(UnitJoinedAllianceConsumer), typeof(UnitLeftAllianceConsumer),
+        typeof(RotationScheduledConsumer),
+        typeof(PersonRegisteredConsumer), typeof(PersonUpdatedConsumer), typeof(MemberJoinedConsumer), typeof(MemberTransferredConsumer),
+        typeof(MemberStatusChangedConsumer), typeof(RoleAssignedConsumer), typeof(RoleEndedConsumer),
+        typeof(PairingSignedConsumer), typeof(PairingRenewedConsumer), typeof(PairingEndedConsumer),
+    ];
 }

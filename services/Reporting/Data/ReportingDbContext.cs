@@ -2,6 +2,7 @@ using Alliance.Reporting.Alliances;
 using Alliance.Reporting.Dashboards;
 using Alliance.Reporting.Pairings;
 using Alliance.Reporting.People;
+using Alliance.Reporting.ReadModels;
 using Alliance.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -120,6 +121,16 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             e.Property(x => x.EndedOn).HasColumnName("ended_on");
             e.HasIndex(x => x.SubsidiaryId);
             e.HasIndex(x => x.PartnerSubsidiaryId);
+        });
+        modelBuilder.Entity<ReadModelBuild>(e =>
+        {
+            e.ToTable("read_model_builds");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
+            e.Property(x => x.Version).HasColumnName("version");
+            e.Property(x => x.FilledAt).HasColumnName("filled_at");
+            e.Property(x => x.StateEvents).HasColumnName("state_events");
+            e.Property(x => x.IncludedEvents).HasColumnName("included_events");
         });
         modelBuilder.AddOutbox();
         modelBuilder.AddInbox();

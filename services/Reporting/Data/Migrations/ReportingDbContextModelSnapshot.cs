@@ -183,6 +183,33 @@ namespace Alliance.Reporting.Data.Migrations
                     b.ToTable("subsidiary_counts", (string)null);
                 });
 
+            modelBuilder.Entity("Alliance.Reporting.ReadModels.ReadModelBuild", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("FilledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("filled_at");
+
+                    b.Property<long>("IncludedEvents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("included_events");
+
+                    b.Property<long>("StateEvents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("state_events");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("read_model_builds", (string)null);
+                });
+
             modelBuilder.Entity("Alliance.Reporting.Pairings.PairingView", b =>
                 {
                     b.Property<Guid>("PairingId")

@@ -1,0 +1,176 @@
+using Alliance.Contracts;
+using Alliance.Contracts.Events;
+using Alliance.Contracts.Organization.V1;
+using Alliance.Contracts.Reporting.V1;
+using Alliance.Organization.Data;
+using Alliance.Reporting.Data;
+using Alliance.ServiceDefaults.Grpc;
+using Alliance.Testing;
+using Alliance.Tools.Reconcile;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using RabbitMQ.Client;
+using static Alliance.Reporting.Tests.StartOrder.StartOrderTests;
+
+namespace Alliance.Reporting.Tests.StartOrder;
+
+/// <summary>
+/// New or empty read models are filled from the organization service's current state, then follow the events (ADR 26):
+/// what the events of months would have built, even when those events are gone.
+/// </summary>
+public class ReadModelFillTests
+{
+    static readonly CallOptions GroupAdmin = new(new Metadata { { AllianceMetadata.UserRole, Roles.GroupAdmin } });
+
+    [Fact]
+    public async Task Read_models_filled_from_the_current_state_hold_exactly_what_the_events_built()
+    {
+        var servers = await RealServers.GetAsync();
+        var bus = await servers.CreateVirtualHostAsync("fill-same");
+        // The demo group is loaded once the organization service has started; nothing changes it afterwards.
+        await using var organization = await OrganizationAsync(servers, bus, demoData: true);
+        // One reporting follows the events from the start.
+        var followedDb = await servers.CreateDatabaseAsync("reporting");
+        await using var followed = await ReportingAsync(servers, followedDb, bus, source: null, redisDatabase: 13);
+        // Another, on a broker of its own where nothing is published, knows only what the source's current state says.
+        var filledDb = await servers.CreateDatabaseAsync("reporting");
+        await using (await ReportingAsync(servers, filledDb, await servers.CreateVirtualHostAsync("fill-alone"), organization, redisDatabase: 12)) { }
+
+        // The followed one converges on what the filled one holds since its start, table by table.
+        foreach (var (table, columns) in ComparedColumns)
+        {
+            var filled = await RowsAsync(filledDb, table, columns);
+            await WaitUntilAsync(async () => (await RowsAsync(followedDb, table, columns)).SequenceEqual(filled), $"{table} as the events build it");
+            filled.Should().NotBeEmpty($"the demo group has {table}");
+        }
+        (await ScalarAsync(filledDb, "SELECT count(*) FROM member_views")).Should().BeGreaterThan(1000, "the demo group's members are there");
+    }
+
+    [Fact]
+    public async Task A_reporting_whose_events_are_gone_is_filled_from_the_source_while_it_changes_and_then_counts_exactly()
+    {
+        var servers = await RealServers.GetAsync();
+        var bus = await servers.CreateVirtualHostAsync("fill-gone");
+        await using var organization = await OrganizationAsync(servers, bus, demoData: true);
+        var organizationDb = organization.App.Configuration.GetConnectionString(ResourceNames.Databases.Organization)!;
+        await WaitUntilAsync(async () => await ScalarAsync(organizationDb, "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NULL") == 0,
+            "the demo data's events to be dispatched");
+        // Months later: the outbox's rows are long deleted and reporting's queues were never read (a read model added since).
+        await ScalarAsync(organizationDb, "DELETE FROM outbox_messages");
+        await DeleteReportingQueuesAsync(bus);
+
+        // The source keeps changing while reporting starts and fills: organizations created, some dissolved at once.
+        var subsidiaryId = (await ScalarTextAsync(organizationDb, "SELECT id::text FROM subsidiaries ORDER BY code LIMIT 1"))!;
+        var client = organization.Client<OrganizationService.OrganizationServiceClient>();
+        using var stop = new CancellationTokenSource();
+        var writes = Task.Run(async () =>
+        {
+            var created = 0;
+            while (!stop.IsCancellationRequested || created < 20)
+            {
+                var o = await client.CreateOrganizationAsync(new CreateOrganizationRequest
+                    { SubsidiaryId = subsidiaryId, Name = $"联建支部{created:000}", Kind = Contracts.Organization.V1.OrganizationKind.Branch }, GroupAdmin);
+                if (created++ % 3 == 0)
+                    await client.DissolveOrganizationAsync(new DissolveOrganizationRequest { Id = o.Id, ExpectedVersion = o.Version }, GroupAdmin);
+            }
+            return created;
+        });
+
+        var reportingDb = await servers.CreateDatabaseAsync("reporting");
+        await using var reporting = await ReportingAsync(servers, reportingDb, bus, organization, redisDatabase: 11);
+        await Task.Delay(500);
+        await stop.CancelAsync();
+        var created = await writes;
+
+        await WaitUntilAsync(async () => await ReconcileAsync(organization, reporting) == 0, "reporting to match the source exactly");
+        (await ScalarAsync(reportingDb, "SELECT version FROM read_model_builds")).Should().Be(ReadModels.ReadModelBuild.CurrentVersion);
+        (await ScalarAsync(reportingDb, "SELECT state_events FROM read_model_builds")).Should().BeGreaterThan(1000);
+        created.Should().BeGreaterThanOrEqualTo(20);
+
+        // Started again, it finds its read models at the current version and does not fill them again.
+        var filledAt = await ScalarTextAsync(reportingDb, "SELECT filled_at::text FROM read_model_builds");
+        await using (await ReportingAsync(servers, reportingDb, bus, organization, redisDatabase: 11)) { }
+        (await ScalarTextAsync(reportingDb, "SELECT filled_at::text FROM read_model_builds")).Should().Be(filledAt);
+    }
+
+    [Fact]
+    public async Task The_reporting_model_has_its_migrations()
+    {
+        var servers = await RealServers.GetAsync();
+        await using var db = new ReportingDbContext(new DbContextOptionsBuilder<ReportingDbContext>()
+            .UseNpgsql(await servers.CreateDatabaseAsync("reporting")).Options);
+        db.Database.HasPendingModelChanges().Should().BeFalse("every mapping change has its migration and the snapshot is current");
+    }
+
+    /// <summary>Every read model's columns except the times that order events (state events carry the Unix epoch).</summary>
+    static readonly (string Table, string Columns)[] ComparedColumns =
+    [
+        ("subsidiary_counts", "subsidiary_id, name, registered, organizations, committees, general_branches, branches, groups"),
+        ("organization_names", "organization_id, subsidiary_id, name"),
+        ("alliance_views", "alliance_id, formed, name, lead_subsidiary_id, rotation_order, rotation_starts_on, rotation_period_months"),
+        ("alliance_units", "member_unit_id, alliance_id, joined, organization_id, subsidiary_id, name, left_on"),
+        ("person_views", "person_id, subsidiary_id, holds_management_post"),
+        ("member_views", "person_id, subsidiary_id, organization_id, status"),
+        ("role_views", "role_id, person_id, subsidiary_id, organization_id, role, starts_on, ends_on"),
+        ("pairing_views", "pairing_id, subsidiary_id, partner_subsidiary_id, agreement_sequence, title, expires_on, ended_on"),
+    ];
+
+    static async Task<List<string>> RowsAsync(string database, string table, string columns)
+    {
+        await using var conn = new NpgsqlConnection(database);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"SELECT ({columns})::text FROM {table} ORDER BY 1", conn);
+        var rows = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) rows.Add(reader.GetString(0));
+        return rows;
+    }
+
+    static async Task<ServiceHost> OrganizationAsync(RealServers servers, string bus, bool demoData) => await ServiceHost.StartAsync(new Dictionary<string, string?>
+    {
+        [$"ConnectionStrings:{ResourceNames.Databases.Organization}"] = await servers.CreateDatabaseAsync("organization"),
+        [$"ConnectionStrings:{ResourceNames.Bus}"] = bus,
+        ["OTEL_SERVICE_NAME"] = ResourceNames.Organization,
+        ["DemoData:Enabled"] = demoData ? "true" : "false",
+    }, b => Alliance.Organization.Extensions.AddApplicationServices(b), a => Alliance.Organization.Extensions.MapApplicationEndpoints(a));
+
+    /// <summary>A reporting host; with a source, it fills new or empty read models from it before it consumes.</summary>
+    static Task<ServiceHost> ReportingAsync(RealServers servers, string database, string bus, ServiceHost? source, int redisDatabase)
+    {
+        var configuration = new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{ResourceNames.Databases.Reporting}"] = database,
+            [$"ConnectionStrings:{ResourceNames.Bus}"] = bus,
+            [$"ConnectionStrings:{ResourceNames.Cache}"] = $"{servers.RedisConnectionString},defaultDatabase={redisDatabase}",
+            ["OTEL_SERVICE_NAME"] = ResourceNames.Reporting,
+        };
+        if (source is not null) configuration[$"services:{ResourceNames.Organization}:http:0"] = AddressOf(source);
+        return ServiceHost.StartAsync(configuration, b => b.AddApplicationServices(), a => a.MapApplicationEndpoints());
+    }
+
+    static async Task<int> ReconcileAsync(ServiceHost organization, ServiceHost reporting) =>
+        await ReconcileCommand.RunAsync(["--organization", AddressOf(organization), "--reporting", AddressOf(reporting)], new StringWriter());
+
+    static async Task DeleteReportingQueuesAsync(string bus)
+    {
+        await using var connection = await new ConnectionFactory { Uri = new Uri(bus) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        foreach (var subscription in EventSubscriptions.Alliance.OfService(ResourceNames.Reporting))
+            await channel.QueueDeleteAsync(subscription.Queue);
+    }
+
+    static async Task<string?> ScalarTextAsync(string database, string sql)
+    {
+        await using var conn = new NpgsqlConnection(database);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        return (string?)await cmd.ExecuteScalarAsync();
+    }
+
+    static string AddressOf(ServiceHost host) =>
+        host.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+}
