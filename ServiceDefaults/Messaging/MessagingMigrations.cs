@@ -12,4 +12,19 @@ public static class MessagingMigrations
     /// <summary>Back to jsonb with the default compression.</summary>
     public static void OutboxBodyAsJsonb(this MigrationBuilder migrationBuilder) =>
         migrationBuilder.Sql($"ALTER TABLE {MessagingModelExtensions.QuotedOutboxTable} ALTER COLUMN body TYPE jsonb USING body::jsonb, ALTER COLUMN body SET COMPRESSION DEFAULT;");
+
+    /// <summary>The W3C trace context each outbox row was written in, which its publish continues (<see cref="OutboxTracing"/>).</summary>
+    public static void OutboxTraceContext(this MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.AddColumn<string>(name: "trace_parent", table: MessagingModelExtensions.OutboxTable,
+            type: "character varying(55)", maxLength: 55, nullable: true);
+        migrationBuilder.AddColumn<string>(name: "trace_state", table: MessagingModelExtensions.OutboxTable, type: "text", nullable: true);
+    }
+
+    /// <summary>Outbox rows without their trace context again.</summary>
+    public static void OutboxWithoutTraceContext(this MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.DropColumn(name: "trace_parent", table: MessagingModelExtensions.OutboxTable);
+        migrationBuilder.DropColumn(name: "trace_state", table: MessagingModelExtensions.OutboxTable);
+    }
 }

@@ -47,6 +47,8 @@ public static class MessagingModelExtensions
             e.Property(m => m.Attempts).HasColumnName("attempts");
             e.Property(m => m.NextAttemptAt).HasColumnName("next_attempt_at");
             e.Property(m => m.LastError).HasColumnName("last_error").HasMaxLength(2000);
+            e.Property(m => m.TraceParent).HasColumnName("trace_parent").HasMaxLength(55);
+            e.Property(m => m.TraceState).HasColumnName("trace_state");
             // The dispatcher's claim query reads only undispatched rows by due time; the clean-up reads dispatched ones.
             e.HasIndex(m => m.NextAttemptAt).HasDatabaseName("ix_outbox_messages_due").HasFilter("dispatched_at IS NULL");
             e.HasIndex(m => m.DispatchedAt).HasDatabaseName("ix_outbox_messages_dispatched").HasFilter("dispatched_at IS NOT NULL");
@@ -103,9 +105,11 @@ public static class MessagingModelExtensions
     internal static OutboxMessage OutboxRow(Guid id, string messageType, string body, Guid tenantId, DateTimeOffset occurredAt)
     {
         var now = DateTimeOffset.UtcNow;
+        var (traceParent, traceState) = OutboxTracing.Current();
         return new OutboxMessage
         {
             Id = id, MessageType = messageType, Body = body, TenantId = tenantId, OccurredAt = occurredAt, CreatedAt = now, NextAttemptAt = now,
+            TraceParent = traceParent, TraceState = traceState,
         };
     }
 

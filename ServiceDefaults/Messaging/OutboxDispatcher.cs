@@ -17,7 +17,8 @@ namespace Alliance.ServiceDefaults.Messaging;
 /// confirms, then marks the confirmed rows in one UPDATE and commits. Rows of one type go together as an
 /// <see cref="Alliance.Contracts.Events.EventBatch{TEvent}"/> of up to <see cref="OutboxOptions.EventsPerMessage"/>
 /// events; a lone row goes as itself with MessageId = EventId (ADR 16), and so does a row that holds a batch already
-/// (<see cref="IntegrationEventBatch"/>, ADR 19).
+/// (<see cref="IntegrationEventBatch"/>, ADR 19). Each message is published in the trace its first row was written in
+/// (<see cref="OutboxTracing"/>).
 /// A row that fails, or that the broker returned for want of a queue (ADR 24), is retried later, forever, with exponential
 /// back-off and jitter. A crash between publish and
 /// commit leaves the rows undispatched: they are published again and the consumers' inbox absorbs the duplicates.
@@ -98,13 +99,14 @@ public sealed class OutboxDispatcher<TDbContext> : BackgroundService where TDbCo
 
         var rows = new List<Row>(_options.BatchSize);
         await using (var claim = new NpgsqlCommand(
-            $"SELECT id, message_type, body, attempts FROM {Table} WHERE dispatched_at IS NULL AND next_attempt_at <= now() " +
+            $"SELECT id, message_type, body, attempts, trace_parent, trace_state FROM {Table} WHERE dispatched_at IS NULL AND next_attempt_at <= now() " +
             "ORDER BY next_attempt_at LIMIT @limit FOR UPDATE SKIP LOCKED", conn, tx))
         {
             claim.Parameters.AddWithValue("limit", _options.BatchSize);
             await using var reader = await claim.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
-                rows.Add(new Row(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3)));
+                rows.Add(new Row(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
         }
         if (rows.Count == 0)
         {
@@ -126,9 +128,10 @@ public sealed class OutboxDispatcher<TDbContext> : BackgroundService where TDbCo
             {
                 try
                 {
-                    outgoing.Add(chunk.Length == 1
+                    var message = chunk.Length == 1
                         ? _publisher.Prepare(rows[chunk[0]].Id, group.Key, rows[chunk[0]].Body)
-                        : _publisher.PrepareBatch(Guid.CreateVersion7(), group.Key, [.. chunk.Select(i => rows[i].Body)]));
+                        : _publisher.PrepareBatch(Guid.CreateVersion7(), group.Key, [.. chunk.Select(i => rows[i].Body)]);
+                    outgoing.Add(message with { Trace = OutboxTracing.Of(chunk.Select(i => (rows[i].TraceParent, rows[i].TraceState))) });
                     members.Add(chunk);
                 }
                 catch (Exception ex)
@@ -212,5 +215,5 @@ public sealed class OutboxDispatcher<TDbContext> : BackgroundService where TDbCo
 
     static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
 
-    readonly record struct Row(Guid Id, string MessageType, string Body, int Attempts);
+    readonly record struct Row(Guid Id, string MessageType, string Body, int Attempts, string? TraceParent, string? TraceState);
 }

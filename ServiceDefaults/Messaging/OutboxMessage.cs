@@ -20,6 +20,13 @@ public sealed class OutboxMessage
     public int Attempts { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>W3C <c>traceparent</c> of the activity the row was written in (null outside any trace): the dispatcher's publish
+    /// continues that trace, so a request and the consumers of its events are one trace.</summary>
+    public string? TraceParent { get; set; }
+
+    /// <summary>W3C <c>tracestate</c> that went with <see cref="TraceParent"/>, if any.</summary>
+    public string? TraceState { get; set; }
 }
 
 /// <summary>A message a consumer has processed (table <c>inbox_messages</c>), committed with the consumer's effect.</summary>

@@ -70,8 +70,11 @@ internal sealed partial class OutboxPublisher : IAsyncDisposable
     /// <summary>How one message of a batch fared: confirmed (Error null), or why not; Returned when the broker had no queue for it.</summary>
     public readonly record struct Outcome(string? Error, bool Returned = false);
 
-    /// <summary>One event ready to go: where, and the envelope's bytes.</summary>
-    public readonly record struct Outgoing(Guid Id, MessageKind Kind, byte[] Body);
+    /// <summary>One event ready to go: where, the envelope's bytes, and the trace its publish continues (<see cref="OutboxTracing"/>).</summary>
+    public readonly record struct Outgoing(Guid Id, MessageKind Kind, byte[] Body)
+    {
+        public OutboxTracing.Trace Trace { get; init; }
+    }
 
     /// <summary>Builds the envelope of a row; throws for an unknown type (that row alone fails).</summary>
     public Outgoing Prepare(Guid id, string messageType, string body) =>
@@ -138,6 +141,7 @@ internal sealed partial class OutboxPublisher : IAsyncDisposable
         }
 
         var pending = new Task[batch.Count];
+        var sends = new Activity?[batch.Count];
         var healthy = true;
         for (var i = 0; i < batch.Count; i++)
         {
@@ -145,11 +149,14 @@ internal sealed partial class OutboxPublisher : IAsyncDisposable
             {
                 if (beforeEach is not null) await beforeEach(i, ct);
                 var m = batch[i];
+                (sends[i], var parent) = OutboxTracing.StartSend(m.Kind.Exchange, m.Id, m.Trace);
                 var properties = new BasicProperties
                 {
                     MessageId = m.Id.ToString(),
                     ContentType = ContentType,
                     DeliveryMode = DeliveryModes.Persistent,
+                    // The one header MassTransit's receive takes its parent activity from (OutboxTracing).
+                    Headers = parent is null ? null : new Dictionary<string, object?> { [MassTransit.Logging.DiagnosticHeaders.ActivityId] = parent },
                 };
                 pending[i] = channel.BasicPublishAsync(m.Kind.Exchange, "", m.Kind.Mandatory, properties, m.Body, ct).AsTask();
             }
@@ -181,6 +188,7 @@ internal sealed partial class OutboxPublisher : IAsyncDisposable
                 outcomes[i] = new Outcome(Describe(ex));
                 if (ex is not RabbitMQ.Client.Exceptions.PublishException) healthy = false;
             }
+            OutboxTracing.Stop(sends[i], outcomes[i].Error);
         }
         if (healthy && channel.IsOpen) _channels.Add(channel);
         else await DiscardAsync(channel);

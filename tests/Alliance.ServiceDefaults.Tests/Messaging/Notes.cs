@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Alliance.Contracts.Events;
 using Alliance.ServiceDefaults.Messaging;
 using MassTransit;
@@ -60,6 +62,9 @@ public sealed class NoteProbe
     public volatile bool RefusePoison = true;
     int _largestTogether;
 
+    /// <summary>The activity current in the consumer's handler, by note.</summary>
+    public ConcurrentDictionary<Guid, Activity?> HandledIn { get; } = new();
+
     /// <summary>The most notes one call of the consumer's set handler was given.</summary>
     public int LargestTogether => Volatile.Read(ref _largestTogether);
 
@@ -76,6 +81,7 @@ public sealed class NoteAddedConsumer(NotesDb db, NoteProbe probe) : IdempotentC
     {
         if (probe.RefusePoison && message.Text.StartsWith("poison", StringComparison.Ordinal))
             throw new InvalidOperationException("This note is refused");
+        probe.HandledIn[message.NoteId] = Activity.Current;
         db.NoteLogs.Add(new NoteLog { Id = Guid.NewGuid(), NoteId = message.NoteId, Text = message.Text });
         return Task.CompletedTask;
     }
