@@ -57,7 +57,7 @@ public static class AllianceAppModel
             .Select(name => Service<Projects.Alliance_Reporting>(name, reportingDb).WithEnvironment("OTEL_SERVICE_NAME", ResourceNames.Reporting)
                 // New or empty read models are filled from the organization service's current state (ADR 26); no WaitFor:
                 // reporting asks again until it answers.
-                .WithReference(organization))
+                .WithEnvironment($"services__{ResourceNames.Organization}__{ResourceNames.Endpoints.Http}__0", organization.GetEndpoint(ResourceNames.Endpoints.Http)))
             .ToList();
 
         // The demo data is loaded by the organization service's build run once beside it (it migrates under the same lock,
