@@ -17,6 +17,8 @@ using Alliance.Gateway.Scim;
 using Alliance.Gateway.Subsidiaries;
 using Alliance.ServiceDefaults.Grpc;
 
+using Alliance.ServiceDefaults.Caching;
+
 namespace Alliance.Gateway;
 
 public static class Extensions
@@ -39,6 +41,9 @@ public static class Extensions
         Client<HrConnectorService.HrConnectorServiceClient>(ResourceNames.Organization);
         Client<OrganizationImportService.OrganizationImportServiceClient>(ResourceNames.Organization);
         Client<ReportingService.ReportingServiceClient>(ResourceNames.Reporting);
+        // Redis only accelerates the gateway (cached dashboard answers): not part of its readiness.
+        builder.AddRedisConnection(ResourceNames.Cache);
+        builder.Services.AddSingleton<Dashboard.DashboardAnswers>();
         builder.Services.AddExceptionHandler<GrpcProblemMapping>();
         builder.Services.Configure<Microsoft.AspNetCore.Http.ProblemDetailsOptions>(o => o.CustomizeProblemDetails = context =>
         {

@@ -35,50 +35,62 @@ public static class DashboardEndpoints
     public static RouteGroupBuilder MapDashboardEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/dashboard").WithTags("Dashboard");
+        group.MapGet("/", GetGroupDashboard).RequireAuthorization(Policies.GroupAdmin).WithName("GetGroupDashboard")
+            .Produces<GroupDashboardDto>();
+        group.MapGet("/subsidiaries/{subsidiaryId:guid}", GetSubsidiaryDashboard).WithName("GetSubsidiaryDashboard")
+            .Produces<SubsidiaryCountsDto>().ProducesProblem(StatusCodes.Status404NotFound);
+        // Alliances the caller may see: a group admin all (or one subsidiary's, ?subsidiaryId=); others their own subsidiary's.
+        group.MapGet("/alliances", GetAllianceDashboard).WithName("GetAllianceDashboard");
+        group.MapGet("/subsidiaries/{subsidiaryId:guid}/members", GetMembersDashboard).WithName("GetMembersDashboard");
+        group.MapGet("/subsidiaries/{subsidiaryId:guid}/cross-appointment", GetCrossAppointmentDashboard).WithName("GetCrossAppointmentDashboard");
+        group.MapGet("/subsidiaries/{subsidiaryId:guid}/pairings", GetPairingsDashboard).WithName("GetPairingsDashboard");
+        return api;
+    }
 
-        group.MapGet("/", async (ReportingService.ReportingServiceClient client, CancellationToken ct) =>
+    /// <summary>Cached as JSON under reporting's dashboard version: the same for every group admin.</summary>
+    static Task<IResult> GetGroupDashboard(ReportingService.ReportingServiceClient client, DashboardAnswers answers, CancellationToken ct) =>
+        answers.JsonAsync("group", async () =>
         {
             var d = await client.GetGroupDashboardAsync(new GetGroupDashboardRequest(), cancellationToken: ct);
-            return Results.Ok(new GroupDashboardDto(d.Subsidiaries, d.Organizations, d.PerSubsidiary.Select(SubsidiaryCountsDto.From).ToList()));
-        }).RequireAuthorization(Policies.GroupAdmin).WithName("GetGroupDashboard");
+            return new GroupDashboardDto(d.Subsidiaries, d.Organizations, d.PerSubsidiary.Select(SubsidiaryCountsDto.From).ToList());
+        });
 
-        group.MapGet("/subsidiaries/{subsidiaryId:guid}", async (Guid subsidiaryId, HttpContext http, ReportingService.ReportingServiceClient client, CancellationToken ct) =>
-        {
-            if (!Caller.From(http.User).CanAccess(subsidiaryId)) return Problems.SubsidiaryNotFound();
-            return Results.Ok(SubsidiaryCountsDto.From(await client.GetSubsidiaryDashboardAsync(new GetSubsidiaryDashboardRequest { SubsidiaryId = subsidiaryId.ToString() }, cancellationToken: ct)));
-        }).WithName("GetSubsidiaryDashboard");
+    /// <summary>Cached as JSON per subsidiary, once the caller may see it.</summary>
+    static async Task<IResult> GetSubsidiaryDashboard(Guid subsidiaryId, HttpContext http, ReportingService.ReportingServiceClient client,
+        DashboardAnswers answers, CancellationToken ct)
+    {
+        if (!Caller.From(http.User).CanAccess(subsidiaryId)) return Problems.SubsidiaryNotFound();
+        return await answers.JsonAsync($"subsidiary:{subsidiaryId}", async () => SubsidiaryCountsDto.From(
+            await client.GetSubsidiaryDashboardAsync(new GetSubsidiaryDashboardRequest { SubsidiaryId = subsidiaryId.ToString() }, cancellationToken: ct)));
+    }
 
-        // Alliances the caller may see: a group admin all (or one subsidiary's, ?subsidiaryId=); others their own subsidiary's.
-        group.MapGet("/alliances", async (Guid? subsidiaryId, HttpContext http, ReportingService.ReportingServiceClient client, CancellationToken ct) =>
-        {
-            if (subsidiaryId is { } id && !Caller.From(http.User).CanAccess(id)) return Problems.SubsidiaryNotFound();
-            var counts = await client.GetAllianceCountsAsync(new GetAllianceCountsRequest { SubsidiaryId = subsidiaryId?.ToString() ?? "" }, cancellationToken: ct);
-            return Results.Ok(counts.Items.Select(AllianceCountsDto.From).ToList());
-        }).WithName("GetAllianceDashboard");
+    static async Task<IResult> GetAllianceDashboard(Guid? subsidiaryId, HttpContext http, ReportingService.ReportingServiceClient client, CancellationToken ct)
+    {
+        if (subsidiaryId is { } id && !Caller.From(http.User).CanAccess(id)) return Problems.SubsidiaryNotFound();
+        var counts = await client.GetAllianceCountsAsync(new GetAllianceCountsRequest { SubsidiaryId = subsidiaryId?.ToString() ?? "" }, cancellationToken: ct);
+        return Results.Ok(counts.Items.Select(AllianceCountsDto.From).ToList());
+    }
 
-        group.MapGet("/subsidiaries/{subsidiaryId:guid}/members", async (Guid subsidiaryId, HttpContext http, ReportingService.ReportingServiceClient client, CancellationToken ct) =>
-        {
-            if (!Caller.From(http.User).CanAccess(subsidiaryId)) return Problems.SubsidiaryNotFound();
-            var m = await client.GetMemberCountsAsync(new GetMemberCountsRequest { SubsidiaryId = subsidiaryId.ToString() }, cancellationToken: ct);
-            return Results.Ok(new SubsidiaryMembersDto(subsidiaryId, m.Full, m.Probationary,
-                m.PerOrganization.Select(o => new OrganizationMembersDto(Guid.Parse(o.OrganizationId), o.OrganizationName, o.Full, o.Probationary)).ToList()));
-        }).WithName("GetMembersDashboard");
+    static async Task<IResult> GetMembersDashboard(Guid subsidiaryId, HttpContext http, ReportingService.ReportingServiceClient client, CancellationToken ct)
+    {
+        if (!Caller.From(http.User).CanAccess(subsidiaryId)) return Problems.SubsidiaryNotFound();
+        var m = await client.GetMemberCountsAsync(new GetMemberCountsRequest { SubsidiaryId = subsidiaryId.ToString() }, cancellationToken: ct);
+        return Results.Ok(new SubsidiaryMembersDto(subsidiaryId, m.Full, m.Probationary,
+            m.PerOrganization.Select(o => new OrganizationMembersDto(Guid.Parse(o.OrganizationId), o.OrganizationName, o.Full, o.Probationary)).ToList()));
+    }
 
-        group.MapGet("/subsidiaries/{subsidiaryId:guid}/cross-appointment", async (Guid subsidiaryId, HttpContext http, ReportingService.ReportingServiceClient client, CancellationToken ct) =>
-        {
-            if (!Caller.From(http.User).CanAccess(subsidiaryId)) return Problems.SubsidiaryNotFound();
-            var c = await client.GetCrossAppointmentAsync(new GetCrossAppointmentRequest { SubsidiaryId = subsidiaryId.ToString() }, cancellationToken: ct);
-            return Results.Ok(new CrossAppointmentDto(subsidiaryId, c.Secretaries, c.CrossAppointed, c.Ratio));
-        }).WithName("GetCrossAppointmentDashboard");
+    static async Task<IResult> GetCrossAppointmentDashboard(Guid subsidiaryId, HttpContext http, ReportingService.ReportingServiceClient client, CancellationToken ct)
+    {
+        if (!Caller.From(http.User).CanAccess(subsidiaryId)) return Problems.SubsidiaryNotFound();
+        var c = await client.GetCrossAppointmentAsync(new GetCrossAppointmentRequest { SubsidiaryId = subsidiaryId.ToString() }, cancellationToken: ct);
+        return Results.Ok(new CrossAppointmentDto(subsidiaryId, c.Secretaries, c.CrossAppointed, c.Ratio));
+    }
 
-        group.MapGet("/subsidiaries/{subsidiaryId:guid}/pairings", async (Guid subsidiaryId, HttpContext http, ReportingService.ReportingServiceClient client, CancellationToken ct) =>
-        {
-            if (!Caller.From(http.User).CanAccess(subsidiaryId)) return Problems.SubsidiaryNotFound();
-            var p = await client.GetPairingCountsAsync(new GetPairingCountsRequest { SubsidiaryId = subsidiaryId.ToString() }, cancellationToken: ct);
-            return Results.Ok(new PairingCountsDto(subsidiaryId, p.Active, p.ExpiringSoon, p.ExpiringSoonDays,
-                p.Expiring.Select(e => new ExpiringPairingDto(Guid.Parse(e.PairingId), e.Title, DateOnly.Parse(e.ExpiresOn))).ToList()));
-        }).WithName("GetPairingsDashboard");
-
-        return api;
+    static async Task<IResult> GetPairingsDashboard(Guid subsidiaryId, HttpContext http, ReportingService.ReportingServiceClient client, CancellationToken ct)
+    {
+        if (!Caller.From(http.User).CanAccess(subsidiaryId)) return Problems.SubsidiaryNotFound();
+        var p = await client.GetPairingCountsAsync(new GetPairingCountsRequest { SubsidiaryId = subsidiaryId.ToString() }, cancellationToken: ct);
+        return Results.Ok(new PairingCountsDto(subsidiaryId, p.Active, p.ExpiringSoon, p.ExpiringSoonDays,
+            p.Expiring.Select(e => new ExpiringPairingDto(Guid.Parse(e.PairingId), e.Title, DateOnly.Parse(e.ExpiresOn))).ToList()));
     }
 }
