@@ -32,6 +32,7 @@ public static class Extensions
         builder.Services.AddSingleton<CallerMetadata>();
         void Client<TClient>(string service) where TClient : Grpc.Core.ClientBase =>
             builder.Services.AddServiceClient<TClient>(service).AddInterceptor<CallerMetadata>();
+        Client<SubsidiaryService.SubsidiaryServiceClient>(ResourceNames.Organization);
         Client<OrganizationService.OrganizationServiceClient>(ResourceNames.Organization);
         Client<PeopleService.PeopleServiceClient>(ResourceNames.Organization);
         Client<AllianceService.AllianceServiceClient>(ResourceNames.Organization);

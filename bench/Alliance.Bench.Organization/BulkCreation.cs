@@ -17,6 +17,7 @@ sealed class GroupAdminClients(GrpcChannel channel)
         return headers;
     });
 
+    public SubsidiaryService.SubsidiaryServiceClient Subsidiaries => new(_invoker);
     public OrganizationService.OrganizationServiceClient Organizations => new(_invoker);
     public PeopleService.PeopleServiceClient People => new(_invoker);
 }
@@ -37,7 +38,7 @@ static class BulkCreation
         var watch = Stopwatch.StartNew();
         var subsidiaryIds = new string[subsidiaries];
         await Parallel.ForEachAsync(Enumerable.Range(0, subsidiaries), new ParallelOptions { MaxDegreeOfParallelism = callers }, async (s, _) =>
-            subsidiaryIds[s] = (await grpc.Organizations.RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = $"B{s:00}", Name = $"基准测试企业{s + 1:00}" })).Id);
+            subsidiaryIds[s] = (await grpc.Subsidiaries.RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = $"B{s:00}", Name = $"基准测试企业{s + 1:00}" })).Id);
 
         // The shape: (parent index, kind, name) in creation order; parents always before children.
         var shape = new List<(int Parent, OrganizationKind Kind, string Name, int Depth)> { (-1, OrganizationKind.Committee, "党委", 0) };

@@ -20,20 +20,20 @@ public static class SubsidiaryEndpoints
     {
         var group = api.MapGroup("/subsidiaries").WithTags("Subsidiaries");
 
-        group.MapGet("/", async (int? page, int? pageSize, string? search, OrganizationService.OrganizationServiceClient client, CancellationToken ct) =>
+        group.MapGet("/", async (int? page, int? pageSize, string? search, SubsidiaryService.SubsidiaryServiceClient client, CancellationToken ct) =>
         {
             var (p, size) = Paging.Normalize(page, pageSize);
             var result = await client.ListSubsidiariesAsync(new ListSubsidiariesRequest { Page = p, PageSize = size, Search = search ?? "" }, cancellationToken: ct);
             return Results.Ok(new PagedList<SubsidiaryDto>(result.Items.Select(SubsidiaryDto.From).ToList(), result.Total, p, size));
         }).WithName("ListSubsidiaries");
 
-        group.MapGet("/{id:guid}", async (Guid id, HttpContext http, OrganizationService.OrganizationServiceClient client, CancellationToken ct) =>
+        group.MapGet("/{id:guid}", async (Guid id, HttpContext http, SubsidiaryService.SubsidiaryServiceClient client, CancellationToken ct) =>
         {
             if (!Caller.From(http.User).CanAccess(id)) return Problems.SubsidiaryNotFound();
             return Results.Ok(SubsidiaryDto.From(await client.GetSubsidiaryAsync(new GetSubsidiaryRequest { Id = id.ToString() }, cancellationToken: ct)));
         }).WithName("GetSubsidiary");
 
-        group.MapPost("/", async (RegisterSubsidiaryBody body, HttpContext http, OrganizationService.OrganizationServiceClient client, CancellationToken ct) =>
+        group.MapPost("/", async (RegisterSubsidiaryBody body, HttpContext http, SubsidiaryService.SubsidiaryServiceClient client, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             Validate.Text(errors, "code", body.Code, MaxCodeLength);

@@ -29,6 +29,7 @@ public static class Extensions
 
     public static WebApplication MapApplicationEndpoints(this WebApplication app)
     {
+        app.MapGrpcService<Subsidiaries.SubsidiaryGrpcService>();
         app.MapGrpcService<OrganizationGrpcService>();
         app.MapGrpcService<PeopleGrpcService>();
         app.MapGrpcService<Alliances.AllianceGrpcService>();

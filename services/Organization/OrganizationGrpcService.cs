@@ -6,13 +6,9 @@ using Npgsql;
 namespace Alliance.Organization;
 
 /// <summary>
-/// alliance.organization.v1.OrganizationService. Its methods live beside their feature: Subsidiaries/ and Organizations/.
+/// alliance.organization.v1.OrganizationService, the party organization tree: its methods are in Organizations/ (the tree's
+/// records, and its effective-dated changes and history).
 /// </summary>
 public sealed partial class OrganizationGrpcService(OrganizationDbContext db, TimeProvider clock) : Alliance.Contracts.Organization.V1.OrganizationService.OrganizationServiceBase
 {
-    const int DefaultPageSize = 20;
-    const int MaxPageSize = 200;
-
-    static (int Page, int PageSize) Paging(int page, int pageSize) =>
-        (Math.Max(page, 1), pageSize <= 0 ? DefaultPageSize : Math.Min(pageSize, MaxPageSize));
 }

@@ -31,7 +31,7 @@ public static class ReconcileCommand
         {
             using var source = GrpcChannel.ForAddress(organization);
             using var readModels = GrpcChannel.ForAddress(reporting);
-            var differences = await Reconciliation.CompareAsync(new OrganizationService.OrganizationServiceClient(source),
+            var differences = await Reconciliation.CompareAsync(new CurrentState.CurrentStateClient(source),
                 new ReportingService.ReportingServiceClient(readModels), ct);
             foreach (var d in differences) await output.WriteLineAsync(d.ToString());
             await output.WriteLineAsync(differences.Count == 0

@@ -21,7 +21,7 @@ public static class Reconciliation
     /// <summary>As the gateway passes the caller (ServiceDefaults' AllianceMetadata): the reconciliation reads the whole group.</summary>
     static readonly Metadata GroupAdmin = new() { { "x-user-role", Roles.GroupAdmin } };
 
-    public static async Task<IReadOnlyList<Difference>> CompareAsync(OrganizationService.OrganizationServiceClient source,
+    public static async Task<IReadOnlyList<Difference>> CompareAsync(CurrentState.CurrentStateClient source,
         ReportingService.ReportingServiceClient reporting, CancellationToken ct)
     {
         CallOptions Call() => new(GroupAdmin, DateTime.UtcNow.AddSeconds(30), ct);

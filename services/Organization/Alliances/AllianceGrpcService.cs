@@ -1,3 +1,4 @@
+using static Alliance.Organization.Common.PageRequests;
 using Alliance.Organization.Common;
 using static Alliance.Organization.Common.ClientRequests;
 using Alliance.Contracts.Events;

@@ -14,16 +14,10 @@ using C = Alliance.Contracts.Organization.V1;
 
 namespace Alliance.Organization.Alliances;
 
-/// <summary>Validation and look-ups that alliances and pairings share: dates, units, paging, client request ids.</summary>
+/// <summary>Validation and look-ups that alliances and pairings share: dates, units, client request ids.</summary>
 internal static class UnitRequests
 {
     public const string DateFormat = "yyyy-MM-dd";
-    const int DefaultPageSize = 20;
-    const int MaxPageSize = 200;
-
-    public static (int Page, int PageSize) Paging(int page, int pageSize) =>
-        (Math.Max(page, 1), pageSize <= 0 ? DefaultPageSize : Math.Min(pageSize, MaxPageSize));
-
     public static bool TryParseDate(string? value, out DateOnly date) =>
         DateOnly.TryParseExact(value?.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 

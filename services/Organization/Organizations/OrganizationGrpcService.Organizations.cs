@@ -1,3 +1,4 @@
+using static Alliance.Organization.Common.PageRequests;
 using static Alliance.Organization.Common.ClientRequests;
 using Alliance.Contracts.Events;
 using Alliance.Contracts.Organization.V1;

@@ -1,3 +1,4 @@
+using static Alliance.Organization.Common.PageRequests;
 using Alliance.Contracts.Events;
 using Alliance.Organization.Alliances;
 using Alliance.Organization.Common;

@@ -41,7 +41,7 @@ public class HrApplyServiceTests : IAsyncLifetime
         return await read(scope.ServiceProvider.GetRequiredService<OrganizationDbContext>());
     }
 
-    Task<Subsidiary> SubsidiaryAsync(string code) => _host.Client<OrganizationService.OrganizationServiceClient>().RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code }, GroupAdmin).ResponseAsync;
+    Task<Subsidiary> SubsidiaryAsync(string code) => _host.Client<SubsidiaryService.SubsidiaryServiceClient>().RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code }, GroupAdmin).ResponseAsync;
 
     static HrEmployeeRecord Record(int row, string number, string name, string department, bool active, DateTimeOffset at) => new()
     {

@@ -38,7 +38,7 @@ public class HrFileBatchTests : IAsyncLifetime
         return await read(scope.ServiceProvider.GetRequiredService<OrganizationDbContext>());
     }
 
-    Task<Subsidiary> SubsidiaryAsync(string code) => _host.Client<OrganizationService.OrganizationServiceClient>().RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code }, new CallOptions(GroupAdmin.Headers, DateTime.UtcNow.AddMinutes(5))).ResponseAsync;
+    Task<Subsidiary> SubsidiaryAsync(string code) => _host.Client<SubsidiaryService.SubsidiaryServiceClient>().RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code }, new CallOptions(GroupAdmin.Headers, DateTime.UtcNow.AddMinutes(5))).ResponseAsync;
 
     Task<ImportHrFileResponse> ImportAsync(string subsidiaryId, string csv, bool dryRun = false) =>
         _host.Client<HrSyncService.HrSyncServiceClient>().ImportHrFileAsync(new ImportHrFileRequest

@@ -58,7 +58,7 @@ public class HrScimRunTests : IAsyncLifetime
     [Fact]
     public async Task Creates_of_a_day_count_into_one_run_the_next_day_starts_another_and_a_taken_userName_writes_nothing()
     {
-        var subsidiary = await _host.Client<OrganizationService.OrganizationServiceClient>().RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = "RUN1", Name = "运行企业" }, As(Roles.GroupAdmin)).ResponseAsync;
+        var subsidiary = await _host.Client<SubsidiaryService.SubsidiaryServiceClient>().RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = "RUN1", Name = "运行企业" }, As(Roles.GroupAdmin)).ResponseAsync;
         var tenant = Guid.Parse(subsidiary.Id);
         var hr = As(Roles.HrClient, subsidiary.Id);
 

@@ -46,7 +46,7 @@ public class TreeImportServiceTests : IAsyncLifetime
         _host.Client<OrganizationImportService.OrganizationImportServiceClient>().ApplyTreeImportAsync(new TreeImportRequest { SubsidiaryId = subsidiaryId, Csv = ByteString.CopyFromUtf8(csv), ClientRequestId = requestId, SkipInvalid = skipInvalid }, options ?? As(Roles.GroupAdmin)).ResponseAsync;
 
     async Task<string> RegisterAsync(string code) =>
-        (await _host.Client<OrganizationService.OrganizationServiceClient>().RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code }, As(Roles.GroupAdmin)).ResponseAsync).Id;
+        (await _host.Client<SubsidiaryService.SubsidiaryServiceClient>().RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code }, As(Roles.GroupAdmin)).ResponseAsync).Id;
 
     async Task<T> InDatabase<T>(Func<OrganizationDbContext, Task<T>> read)
     {

@@ -41,7 +41,7 @@ public class PeopleServiceTests : IAsyncLifetime
     Task<List<string>> EventsAbout(string id) => InDatabase(db => db.Database
         .SqlQueryRaw<string>("SELECT message_type AS \"Value\" FROM outbox_messages WHERE body::text LIKE {0} ORDER BY created_at, id", $"%{id}%").ToListAsync());
 
-    Task<Subsidiary> SubsidiaryAsync(string code) => _host.Client<OrganizationService.OrganizationServiceClient>().RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code }, GroupAdmin).ResponseAsync;
+    Task<Subsidiary> SubsidiaryAsync(string code) => _host.Client<SubsidiaryService.SubsidiaryServiceClient>().RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code }, GroupAdmin).ResponseAsync;
 
     Task<ContractOrganization> BranchAsync(string subsidiaryId, string name = "支部") => _host.Client<OrganizationService.OrganizationServiceClient>().CreateOrganizationAsync(new CreateOrganizationRequest { SubsidiaryId = subsidiaryId, Name = name, Kind = OrganizationKind.Branch }, GroupAdmin).ResponseAsync;
 

@@ -40,7 +40,7 @@ public class OrganizationHistoryServiceTests : IAsyncLifetime
         .SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM outbox_messages WHERE message_type LIKE {0}", $"%{type}%").SingleAsync());
 
     async Task<string> SubsidiaryAsync(string code) =>
-        (await _host.Client<OrganizationService.OrganizationServiceClient>().RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code }, AsGroupAdmin()).ResponseAsync).Id;
+        (await _host.Client<SubsidiaryService.SubsidiaryServiceClient>().RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code }, AsGroupAdmin()).ResponseAsync).Id;
 
     Task<ContractOrganization> CreateAsync(string subsidiaryId, OrganizationKind kind, string name, string? parentId = null, string on = "2020-01-01")
     {

@@ -34,7 +34,7 @@ public class OrganizationServiceTests : IAsyncLifetime
     }
 
     Task<Subsidiary> RegisterAsync(string code) =>
-        _host.Client<OrganizationService.OrganizationServiceClient>().RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code }, AsGroupAdmin()).ResponseAsync;
+        _host.Client<SubsidiaryService.SubsidiaryServiceClient>().RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code }, AsGroupAdmin()).ResponseAsync;
 
     Task<Contracts.Organization.V1.Organization> CreateAsync(string subsidiaryId, OrganizationKind kind, string? parentId = null, string name = "党组织")
     {
@@ -47,8 +47,8 @@ public class OrganizationServiceTests : IAsyncLifetime
     [Fact]
     public async Task A_NUL_in_a_request_is_INVALID_ARGUMENT_naming_the_field_and_writes_nothing()
     {
-        var register = () => _host.Client<OrganizationService.OrganizationServiceClient>().RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = "NUL1", Name = "企业\0" }, AsGroupAdmin()).ResponseAsync;
-        var list = () => _host.Client<OrganizationService.OrganizationServiceClient>().ListSubsidiariesAsync(new ListSubsidiariesRequest { Search = "\0" }, AsGroupAdmin()).ResponseAsync;
+        var register = () => _host.Client<SubsidiaryService.SubsidiaryServiceClient>().RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = "NUL1", Name = "企业\0" }, AsGroupAdmin()).ResponseAsync;
+        var list = () => _host.Client<SubsidiaryService.SubsidiaryServiceClient>().ListSubsidiariesAsync(new ListSubsidiariesRequest { Search = "\0" }, AsGroupAdmin()).ResponseAsync;
 
         var refused = (await register.Should().ThrowAsync<RpcException>()).Which;
         refused.StatusCode.Should().Be(StatusCode.InvalidArgument);

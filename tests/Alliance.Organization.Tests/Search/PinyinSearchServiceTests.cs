@@ -33,7 +33,7 @@ public class PinyinSearchServiceTests : IAsyncLifetime
         return await read(scope.ServiceProvider.GetRequiredService<OrganizationDbContext>());
     }
 
-    async Task<string> SubsidiaryAsync(string code) => (await _host.Client<OrganizationService.OrganizationServiceClient>().RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code }, GroupAdmin).ResponseAsync).Id;
+    async Task<string> SubsidiaryAsync(string code) => (await _host.Client<SubsidiaryService.SubsidiaryServiceClient>().RegisterSubsidiaryAsync(new RegisterSubsidiaryRequest { Code = code, Name = "企业" + code }, GroupAdmin).ResponseAsync).Id;
 
     Task<ContractOrganization> OrganizationAsync(string subsidiaryId, string name, OrganizationKind kind, string? parentId = null)
     {

@@ -43,7 +43,7 @@ public class HrConnectorSchedulerTests : IAsyncLifetime
     async Task<(Guid Subsidiary, Guid Connector)> ConnectorAsync(int pageSize = 2)
     {
         var metadata = new Metadata { { AllianceMetadata.UserRole, Roles.GroupAdmin }, { AllianceMetadata.UserId, "tester" } };
-        var subsidiary = await _host.Client<C.OrganizationService.OrganizationServiceClient>().RegisterSubsidiaryAsync(
+        var subsidiary = await _host.Client<C.SubsidiaryService.SubsidiaryServiceClient>().RegisterSubsidiaryAsync(
             new RegisterSubsidiaryRequest { Code = "HC" + Guid.NewGuid().ToString("N")[..6], Name = "连接器企业" }, new CallOptions(metadata));
         var definition = SampleDefinitions.Beisen(_hr.BaseUrl);
         definition.ListPath = "/employees";

@@ -1,3 +1,5 @@
+using static Alliance.Organization.Common.PageRequests;
+using Alliance.Organization.Data;
 using static Alliance.Organization.Common.ClientRequests;
 using Alliance.Contracts.Events;
 using Alliance.Contracts.Organization.V1;
@@ -11,9 +13,10 @@ using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
 using Subsidiary = Alliance.Organization.Subsidiaries.Subsidiary;
 
-namespace Alliance.Organization;
+namespace Alliance.Organization.Subsidiaries;
 
-public sealed partial class OrganizationGrpcService
+/// <summary>alliance.organization.v1.SubsidiaryService: the group's subsidiaries (tenants).</summary>
+public sealed class SubsidiaryGrpcService(OrganizationDbContext db, TimeProvider clock) : SubsidiaryService.SubsidiaryServiceBase
 {
     public override async Task<Contracts.Organization.V1.Subsidiary> RegisterSubsidiary(RegisterSubsidiaryRequest request, ServerCallContext context)
     {
