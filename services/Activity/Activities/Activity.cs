@@ -72,6 +72,7 @@ public sealed class Activity
     /// <exception cref="ActivityRuleException">when the plan breaks a rule (window, hosts, title).</exception>
     public static Activity Schedule(ActivityPlan plan, Actor by, DateTimeOffset now)
     {
+        now = now.ToUniversalTime(); // PostgreSQL's timestamptz takes UTC offsets only
         var activity = new Activity { Id = Guid.CreateVersion7(now), Status = ActivityStatus.Planned, CreatedAt = now, CreatedBy = by.UserName };
         activity.Apply(plan, now);
         activity.SubsidiaryId = plan.Hosts.First(h => !h.External).SubsidiaryId!.Value;
@@ -83,6 +84,7 @@ public sealed class Activity
     /// <exception cref="ActivityRuleException">when not planned, or the plan breaks a rule.</exception>
     public bool Revise(ActivityPlan plan, Actor by, DateTimeOffset now)
     {
+        now = now.ToUniversalTime();
         EnsureStatus(ActivityStatus.Planned, "revised");
         var before = Describe();
         Apply(plan, now);
@@ -92,6 +94,7 @@ public sealed class Activity
     /// <exception cref="ActivityRuleException">when not planned, or it has not started yet.</exception>
     public void RecordHeld(string? outcomeNotes, Actor by, DateTimeOffset now)
     {
+        now = now.ToUniversalTime();
         EnsureStatus(ActivityStatus.Planned, "recorded as held");
         if (now < StartsAt)
             throw new ActivityRuleException("status", $"The activity can be recorded as held once it has started ({ActivityTimes.Format(StartsAt)}).");
@@ -105,6 +108,7 @@ public sealed class Activity
     /// <exception cref="ActivityRuleException">when not held.</exception>
     public bool ReviseOutcome(string? outcomeNotes, Actor by, DateTimeOffset now)
     {
+        now = now.ToUniversalTime();
         if (Status != ActivityStatus.Held) throw new ActivityRuleException("status", "Only a held activity has outcome notes to revise.");
         var before = Describe();
         OutcomeNotes = Requests.Blank(outcomeNotes);
@@ -115,6 +119,7 @@ public sealed class Activity
     /// <exception cref="ActivityRuleException">when not planned, or without a reason.</exception>
     public void Cancel(string reason, Actor by, DateTimeOffset now)
     {
+        now = now.ToUniversalTime();
         EnsureStatus(ActivityStatus.Planned, "cancelled");
         if (string.IsNullOrWhiteSpace(reason)) throw new ActivityRuleException("reason", "is required.", StatusCode.InvalidArgument);
         var before = Describe();
@@ -156,7 +161,7 @@ public sealed class Activity
         (PairingId, PairingTitle) = (plan.PairingId, plan.PairingId is null ? null : plan.PairingTitle);
         VisibleSubsidiaryIds = [.. plan.Hosts.Where(h => h.SubsidiaryId is not null).Select(h => h.SubsidiaryId!.Value)
             .Concat(plan.PairingSubsidiaryIds).Distinct().Order()];
-        (StartsAt, EndsAt) = (plan.StartsAt, plan.EndsAt);
+        (StartsAt, EndsAt) = (plan.StartsAt.ToUniversalTime(), plan.EndsAt.ToUniversalTime());
         (ServiceCenterId, VenueName, VenueAddress) = (plan.ServiceCenterId, plan.ServiceCenterId is null ? null : plan.VenueName, plan.VenueAddress.Trim());
         Agenda = Requests.Blank(plan.Agenda);
     }

@@ -25,7 +25,7 @@ public sealed class ActivityChangeFlow(ActivityDbContext db, ActivityAccess acce
         var activity = await access.FindVisibleAsync(caller, Guid.Parse(id), track: true, ct);
         ActivityAccess.EnsureMayChange(caller, activity);
         Requests.EnsureExpectedVersion(expectedVersion, activity.Version, "activity");
-        var now = clock.GetUtcNow();
+        var now = clock.GetUtcNow().ToUniversalTime();
         try
         {
             await change(activity, caller, new Actor(caller.UserId ?? "unknown", caller.Role), now, ct);

@@ -20,7 +20,7 @@ public sealed class ActivityPlanning(ActivityDbContext db, IOrganizationDirector
     /// see; FAILED_PRECONDITION for a closed center or an ended organization; PERMISSION_DENIED when no host is the caller's.</exception>
     public async Task<ActivityPlan> PlanAsync(CallerScope caller, C.ActivityDetails? details, CancellationToken ct)
     {
-        Validate(details, clock.GetUtcNow()).ThrowIfAny();
+        Validate(details, clock.GetUtcNow().ToUniversalTime()).ThrowIfAny();
         var d = details!;
         var type = await db.ActivityTypes.AsNoTracking().SingleOrDefaultAsync(t => t.Id == Guid.Parse(d.TypeId), ct)
             ?? throw FieldErrors.Single("typeId", "No activity type with that id.", StatusCode.NotFound);

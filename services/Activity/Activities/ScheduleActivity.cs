@@ -24,7 +24,7 @@ public sealed class ScheduleActivity(ActivityDbContext db, ActivityPlanning plan
 
         var plan = await planning.PlanAsync(caller, request.Details, ct);
         await planning.EnsureVenueFreeAsync(plan, self: null, ct);
-        var now = clock.GetUtcNow();
+        var now = clock.GetUtcNow().ToUniversalTime();
         Activity activity;
         try
         {

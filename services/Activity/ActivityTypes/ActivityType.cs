@@ -55,7 +55,7 @@ public sealed partial class ActivityType
         code = code.Trim().ToLowerInvariant();
         if (!CodePattern().IsMatch(code) || code.Length > MaxCodeLength)
             throw new ActivityRuleException("code", $"must be lower-case letters and digits in words joined by '-', at most {MaxCodeLength} characters.", StatusCode.InvalidArgument);
-        var type = new ActivityType { Id = Guid.CreateVersion7(now), Code = code, CreatedAt = now, CreatedBy = by, Version = 1 };
+        var type = new ActivityType { Id = Guid.CreateVersion7(now), Code = code, CreatedAt = now.ToUniversalTime(), CreatedBy = by, Version = 1 };
         type.Apply(nameZh, nameEn, measure, retired: false, by, now);
         return type;
     }
@@ -70,7 +70,7 @@ public sealed partial class ActivityType
     {
         if (string.IsNullOrWhiteSpace(nameZh)) throw new ActivityRuleException("nameZh", "is required.", StatusCode.InvalidArgument);
         if (string.IsNullOrWhiteSpace(nameEn)) throw new ActivityRuleException("nameEn", "is required.", StatusCode.InvalidArgument);
-        (NameZh, NameEn, Measure, Retired, UpdatedBy, UpdatedAt) = (nameZh.Trim(), nameEn.Trim(), measure, retired, by, now);
+        (NameZh, NameEn, Measure, Retired, UpdatedBy, UpdatedAt) = (nameZh.Trim(), nameEn.Trim(), measure, retired, by, now.ToUniversalTime());
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

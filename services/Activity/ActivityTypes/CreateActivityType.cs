@@ -24,7 +24,7 @@ public sealed class CreateActivityType(ActivityDbContext db, TimeProvider clock)
         var requestKey = ClientRequests.KeyFor("create-activity-type", null, request.ClientRequestId);
         if (await db.FindClientRequestAsync(requestKey, ct) is { } earlier)
             return (await db.ActivityTypes.AsNoTracking().SingleAsync(t => t.Id == earlier, ct)).ToContract();
-        var now = clock.GetUtcNow();
+        var now = clock.GetUtcNow().ToUniversalTime();
         ActivityType type;
         try
         {

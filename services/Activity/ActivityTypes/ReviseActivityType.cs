@@ -29,7 +29,7 @@ public sealed class ReviseActivityType(ActivityDbContext db, TimeProvider clock)
         Requests.EnsureExpectedVersion(request.ExpectedVersion, type.Version, "activity type");
         try
         {
-            type.Revise(request.NameZh, request.NameEn, request.Measure.FromContract()!.Value, request.Retired, caller.UserId ?? "unknown", clock.GetUtcNow());
+            type.Revise(request.NameZh, request.NameEn, request.Measure.FromContract()!.Value, request.Retired, caller.UserId ?? "unknown", clock.GetUtcNow().ToUniversalTime());
             await db.SaveChangesAsync(ct);
         }
         catch (ActivityRuleException ex)
