@@ -23,6 +23,8 @@ public static class ActivityEndpoints
     public const int MaxAddressLength = 200;
     public const int MaxReasonLength = 500;
     public const int MaxHosts = 20;
+    static readonly TimeSpan MaxDuration = TimeSpan.FromDays(14);
+    static readonly TimeSpan MaxLeadTime = TimeSpan.FromDays(2 * 366);
     public static readonly string[] Sorts = ["starts", "-starts", "title", "-title", "created", "-created"];
 
     public static RouteGroupBuilder MapActivityEndpoints(this RouteGroupBuilder api)
@@ -162,7 +164,10 @@ public static class ActivityEndpoints
         var ends = ActivityTimes.Instant(errors, "endsAt", body.EndsAt);
         if (starts is { } s && ends is { } e)
         {
+            // The activity service's rules (ActivityTimes), checked here too so a client gets them all at once.
             if (e <= s) errors["endsAt"] = ["must be after the start."];
+            else if (e - s > MaxDuration) errors["endsAt"] = [$"must be at most {MaxDuration.TotalDays:0} days after the start."];
+            if (s - DateTimeOffset.UtcNow > MaxLeadTime) errors["startsAt"] = ["must be at most two years ahead."];
             details.StartsAt = Timestamp.FromDateTimeOffset(s);
             details.EndsAt = Timestamp.FromDateTimeOffset(e);
         }
