@@ -216,7 +216,6 @@ namespace Alliance.Activity.Data.Migrations
                 table: "activity_types",
                 column: "code",
                 unique: true);
-
             // No two bookings of one service center overlap (Activities/ActivityConfiguration.cs, BookingConstraint): half-open
             // windows, so back-to-back bookings are allowed; cancelled activities release their booking.
             migrationBuilder.Sql("""

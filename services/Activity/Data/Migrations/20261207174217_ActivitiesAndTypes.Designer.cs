@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Alliance.Activity.Data.Migrations
 {
     [DbContext(typeof(ActivityDbContext))]
-    [Migration("20261207165730_ActivitiesAndTypes")]
+    [Migration("20261207174217_ActivitiesAndTypes")]
     partial class ActivitiesAndTypes
     {
         /// <inheritdoc />
@@ -539,6 +539,15 @@ namespace Alliance.Activity.Data.Migrations
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)")
+                        .HasColumnName("trace_parent");
+
+                    b.Property<string>("TraceState")
+                        .HasColumnType("text")
+                        .HasColumnName("trace_state");
 
                     b.HasKey("Id");
 
