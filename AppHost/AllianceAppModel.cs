@@ -52,6 +52,8 @@ public static class AllianceAppModel
 
         var organization = Service<Projects.Alliance_Organization>(ResourceNames.Organization, organizationDb, startsBeforeBroker: true);
         var activity = Service<Projects.Alliance_Activity>(ResourceNames.Activity, activityDb);
+        // The activity service asks the organization service about hosts, alliances, pairings and venues (ADR 27).
+        activity.WithEnvironment($"services__{ResourceNames.Organization}__{ResourceNames.Endpoints.Http}__0", organization.GetEndpoint(ResourceNames.Endpoints.Http));
         var talent = Service<Projects.Alliance_Talent>(ResourceNames.Talent, talentDb);
         var reporting = ReportingInstances
             .Select(name => Service<Projects.Alliance_Reporting>(name, reportingDb).WithEnvironment("OTEL_SERVICE_NAME", ResourceNames.Reporting)

@@ -1,6 +1,8 @@
 using Alliance.Contracts;
+using Alliance.Contracts.Activity.V1;
 using Alliance.Contracts.Organization.V1;
 using Alliance.Contracts.Reporting.V1;
+using Alliance.Gateway.Activities;
 using Alliance.Gateway.Alliances;
 using Alliance.Gateway.Auth;
 using Alliance.Gateway.Dashboard;
@@ -41,6 +43,8 @@ public static class Extensions
         Client<HrSyncService.HrSyncServiceClient>(ResourceNames.Organization);
         Client<HrConnectorService.HrConnectorServiceClient>(ResourceNames.Organization);
         Client<OrganizationImportService.OrganizationImportServiceClient>(ResourceNames.Organization);
+        Client<ActivityTypeService.ActivityTypeServiceClient>(ResourceNames.Activity);
+        Client<ActivityService.ActivityServiceClient>(ResourceNames.Activity);
         Client<ReportingService.ReportingServiceClient>(ResourceNames.Reporting);
         // Redis only accelerates the gateway (cached dashboard answers): not part of its readiness.
         builder.AddRedisConnection(ResourceNames.Cache);
@@ -88,6 +92,8 @@ public static class Extensions
         api.MapAllianceEndpoints();
         api.MapPairingEndpoints();
         api.MapServiceCenterEndpoints();
+        api.MapActivityTypeEndpoints();
+        api.MapActivityEndpoints();
         api.MapOrganizationImportEndpoints();
         api.MapDashboardEndpoints();
         api.MapHrClientEndpoints();

@@ -50,7 +50,8 @@ public static class AuthenticationExtensions
         });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.GroupAdmin, p => p.RequireRole(Roles.GroupAdmin))
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.GroupAdmin, Roles.SubsidiaryAdmin));
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.GroupAdmin, Roles.SubsidiaryAdmin))
+            .AddPolicy(Policies.Planner, p => p.RequireRole(Roles.GroupAdmin, Roles.SubsidiaryAdmin, Roles.Secretary));
         return builder;
     }
 
@@ -62,6 +63,8 @@ public static class Policies
 {
     public const string GroupAdmin = "group-admin";
     public const string Admin = "admin";
+    /// <summary>Who plans joint work (activities): administrators and secretaries; members only read.</summary>
+    public const string Planner = "planner";
 }
 
 /// <summary>Signs tokens for the demo and the tests; only reachable in Development.</summary>

@@ -13,6 +13,8 @@ import * as pairings from './pages/pairings.js';
 import * as pairing from './pages/pairing.js';
 import * as serviceCenters from './pages/service-centers.js';
 import * as serviceCenter from './pages/service-center.js';
+import * as activities from './pages/activities.js';
+import * as activity from './pages/activity.js';
 import * as hrClients from './pages/hr-clients.js';
 import * as hrImport from './pages/hr-import.js';
 import * as hrSyncRuns from './pages/hr-sync-runs.js';
@@ -38,6 +40,8 @@ const routes = [
   { pattern: /^\/pairings\/(?<id>[^/]+)$/, page: pairing, nav: 'pairings' },
   { pattern: /^\/service-centers$/, page: serviceCenters, nav: 'service-centers' },
   { pattern: /^\/service-centers\/(?<id>[^/]+)$/, page: serviceCenter, nav: 'service-centers' },
+  { pattern: /^\/activities$/, page: activities, nav: 'activities' },
+  { pattern: /^\/activities\/(?<id>[^/]+)$/, page: activity, nav: 'activities' },
   { pattern: /^\/hr-clients$/, page: hrClients, nav: 'hrClients' },
   { pattern: /^\/hr-import$/, page: hrImport, nav: 'hrClients' },
   { pattern: /^\/hr-sync-runs$/, page: hrSyncRuns, nav: 'hrSyncRuns' },
@@ -104,6 +108,7 @@ function sideNav(user, active, path) {
     { key: 'alliances', href: '/alliances', label: t('nav.alliances') },
     { key: 'pairings', href: '/pairings', label: t('nav.pairings') },
     { key: 'service-centers', href: '/service-centers', label: t('nav.serviceCenters') },
+    { key: 'activities', href: '/activities', label: t('nav.activities') },
   ];
   if (user.role === 'group-admin' || user.role === 'subsidiary-admin') {
     items.push({ key: 'hrClients', href: '/hr-clients', label: t('nav.hrClients') });

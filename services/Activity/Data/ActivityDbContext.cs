@@ -1,13 +1,29 @@
+using Alliance.Activity.Common;
 using Alliance.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Alliance.Activity.Data;
 
-/// <summary>The activity service's own database. Its features arrive with their issues; the outbox and inbox are here from the start.</summary>
+/// <summary>The activity service's own database: activity types, activities with their hosts and audit log, client request ids, outbox and inbox.</summary>
 public sealed class ActivityDbContext(DbContextOptions<ActivityDbContext> options) : DbContext(options)
 {
+    public DbSet<Activities.Activity> Activities => Set<Activities.Activity>();
+    public DbSet<ActivityTypes.ActivityType> ActivityTypes => Set<ActivityTypes.ActivityType>();
+    public DbSet<ClientRequest> ClientRequests => Set<ClientRequest>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.HasPostgresExtension("btree_gist");
+        modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ActivityDbContext).Assembly);
+        modelBuilder.Entity<ClientRequest>(e =>
+        {
+            e.ToTable("client_requests");
+            e.HasKey(x => x.Key);
+            e.Property(x => x.Key).HasColumnName("key").HasMaxLength(300);
+            e.Property(x => x.ResourceId).HasColumnName("resource_id");
+            e.Property(x => x.CreatedAt).HasColumnName("created_at");
+        });
         modelBuilder.AddOutbox();
         modelBuilder.AddInbox();
     }

@@ -1,0 +1,114 @@
+using Alliance.ServiceDefaults.Grpc;
+using Alliance.ServiceDefaults.Security;
+using Grpc.Core;
+using O = Alliance.Contracts.Organization.V1;
+
+namespace Alliance.Activity.Common;
+
+/// <summary>A party organization of the group as the organization service states it now.</summary>
+public sealed record OrganizationFacts(Guid Id, Guid SubsidiaryId, string Name, bool Active);
+
+/// <summary>A member unit of an alliance: internal (OrganizationId and SubsidiaryId set) or external; current unless it left.</summary>
+public sealed record MemberUnitFacts(Guid Id, Guid? OrganizationId, Guid? SubsidiaryId, string Name, bool Current)
+{
+    public bool External => OrganizationId is null;
+}
+
+public sealed record AllianceFacts(Guid Id, string Name, Guid LeadSubsidiaryId, IReadOnlyList<MemberUnitFacts> Members);
+
+/// <summary>A side of a pairing; OrganizationId and SubsidiaryId are null for a party outside the group.</summary>
+public sealed record PairingPartyFacts(Guid? OrganizationId, Guid? SubsidiaryId, string Name);
+
+public sealed record PairingFacts(Guid Id, string Title, bool Ended, IReadOnlyList<PairingPartyFacts> Parties);
+
+public sealed record ServiceCenterFacts(Guid Id, string Name, string Address, bool Open);
+
+/// <summary>
+/// What the activity service asks the organization service, which owns organizations, alliances, pairings and service
+/// centers (ADR 27): always as the caller, so the organization service's own visibility rules decide what the caller may
+/// name. Null means not found, or not visible to the caller.
+/// </summary>
+public interface IOrganizationDirectory
+{
+    Task<OrganizationFacts?> FindOrganizationAsync(CallerScope caller, Guid id, CancellationToken ct);
+    Task<AllianceFacts?> FindAllianceAsync(CallerScope caller, Guid id, CancellationToken ct);
+    Task<PairingFacts?> FindPairingAsync(CallerScope caller, Guid id, CancellationToken ct);
+    Task<ServiceCenterFacts?> FindServiceCenterAsync(CallerScope caller, Guid id, CancellationToken ct);
+
+    /// <summary>The alliances the caller's subsidiary leads or has a current member unit in.</summary>
+    Task<IReadOnlyList<Guid>> AlliancesOfAsync(CallerScope caller, CancellationToken ct);
+}
+
+/// <summary>The organization service over gRPC (generated clients with service discovery), with the caller's metadata.</summary>
+public sealed class OrganizationDirectory(
+    O.OrganizationService.OrganizationServiceClient organizations,
+    O.AllianceService.AllianceServiceClient alliances,
+    O.PairingService.PairingServiceClient pairings,
+    O.ServiceCenterService.ServiceCenterServiceClient serviceCenters) : IOrganizationDirectory
+{
+    public async Task<OrganizationFacts?> FindOrganizationAsync(CallerScope caller, Guid id, CancellationToken ct)
+    {
+        var o = await NotFoundAsNull(() => organizations.GetOrganizationAsync(new O.GetOrganizationRequest { Id = id.ToString() }, As(caller, ct)).ResponseAsync);
+        return o is null ? null : new OrganizationFacts(id, Guid.Parse(o.SubsidiaryId), o.Name, o.Status == O.OrganizationStatus.Active);
+    }
+
+    public async Task<AllianceFacts?> FindAllianceAsync(CallerScope caller, Guid id, CancellationToken ct)
+    {
+        var a = await NotFoundAsNull(() => alliances.GetAllianceAsync(new O.GetAllianceRequest { Id = id.ToString() }, As(caller, ct)).ResponseAsync);
+        return a is null ? null : new AllianceFacts(id, a.Name, Guid.Parse(a.LeadSubsidiaryId), a.Members.Select(m => new MemberUnitFacts(
+            Guid.Parse(m.Id),
+            m.HasOrganizationId ? Guid.Parse(m.OrganizationId) : null,
+            m.HasSubsidiaryId ? Guid.Parse(m.SubsidiaryId) : null,
+            m.Name,
+            !m.HasLeftOn)).ToList());
+    }
+
+    public async Task<PairingFacts?> FindPairingAsync(CallerScope caller, Guid id, CancellationToken ct)
+    {
+        var p = await NotFoundAsNull(() => pairings.GetPairingAsync(new O.GetPairingRequest { Id = id.ToString() }, As(caller, ct)).ResponseAsync);
+        if (p is null) return null;
+        static PairingPartyFacts Party(O.PairingParty party) => new(
+            party.HasOrganizationId ? Guid.Parse(party.OrganizationId) : null,
+            party.HasSubsidiaryId ? Guid.Parse(party.SubsidiaryId) : null,
+            party.Name);
+        return new PairingFacts(id, p.Agreement?.Title ?? "", p.Status == O.PairingStatus.Ended, [Party(p.First), Party(p.Second)]);
+    }
+
+    public async Task<ServiceCenterFacts?> FindServiceCenterAsync(CallerScope caller, Guid id, CancellationToken ct)
+    {
+        var c = await NotFoundAsNull(() => serviceCenters.GetServiceCenterAsync(new O.GetServiceCenterRequest { Id = id.ToString() }, As(caller, ct)).ResponseAsync);
+        return c is null ? null : new ServiceCenterFacts(id, c.Name, c.Address, c.Status == O.ServiceCenterStatus.Open);
+    }
+
+    public async Task<IReadOnlyList<Guid>> AlliancesOfAsync(CallerScope caller, CancellationToken ct)
+    {
+        var ids = new List<Guid>();
+        for (var page = 1; ; page++)
+        {
+            var result = await alliances.ListAlliancesAsync(new O.ListAlliancesRequest { Page = page, PageSize = 200 }, As(caller, ct));
+            ids.AddRange(result.Items.Select(a => Guid.Parse(a.Id)));
+            if (result.Items.Count == 0 || ids.Count >= result.Total) return ids;
+        }
+    }
+
+    /// <summary>The caller as the gateway sent it, so the organization service scopes the answer to them.</summary>
+    static CallOptions As(CallerScope caller, CancellationToken ct)
+    {
+        var metadata = new Metadata { { AllianceMetadata.UserRole, caller.Role } };
+        if (caller.TenantId is { } tenant) metadata.Add(AllianceMetadata.TenantId, tenant.ToString());
+        if (caller.UserId is { } user) metadata.Add(AllianceMetadata.UserId, AllianceMetadata.EncodeText(user));
+        return new CallOptions(metadata, cancellationToken: ct);
+    }
+
+    static async Task<T?> NotFoundAsNull<T>(Func<Task<T>> call) where T : class
+    {
+        try
+        {
+            return await call();
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+}

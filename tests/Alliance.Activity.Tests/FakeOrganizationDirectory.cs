@@ -1,0 +1,72 @@
+using Alliance.Activity.Common;
+using Alliance.ServiceDefaults.Security;
+
+namespace Alliance.Activity.Tests;
+
+/// <summary>
+/// The organization service as the activity service sees it, kept in memory: organizations, alliances, pairings and
+/// service centers, with the organization service's visibility rules reduced to what the activity tests need (a group
+/// admin sees everything; others their subsidiary's organizations and centers, the alliances their subsidiary leads or
+/// has a current member unit in, and the pairings it is a side of).
+/// </summary>
+public sealed class FakeOrganizationDirectory : IOrganizationDirectory
+{
+    public Dictionary<Guid, OrganizationFacts> Organizations { get; } = [];
+    public Dictionary<Guid, AllianceFacts> Alliances { get; } = [];
+    public Dictionary<Guid, PairingFacts> Pairings { get; } = [];
+    public Dictionary<Guid, (ServiceCenterFacts Center, Guid SubsidiaryId)> ServiceCenters { get; } = [];
+
+    public OrganizationFacts AddOrganization(Guid subsidiaryId, string name, bool active = true)
+    {
+        var organization = new OrganizationFacts(Guid.NewGuid(), subsidiaryId, name, active);
+        Organizations[organization.Id] = organization;
+        return organization;
+    }
+
+    public AllianceFacts AddAlliance(string name, params OrganizationFacts[] internalUnits) => AddAlliance(name, internalUnits, []);
+
+    public AllianceFacts AddAlliance(string name, OrganizationFacts[] internalUnits, string[] externalUnits)
+    {
+        var members = internalUnits.Select(o => new MemberUnitFacts(Guid.NewGuid(), o.Id, o.SubsidiaryId, o.Name, Current: true))
+            .Concat(externalUnits.Select(n => new MemberUnitFacts(Guid.NewGuid(), null, null, n, Current: true))).ToList();
+        var alliance = new AllianceFacts(Guid.NewGuid(), name, internalUnits[0].SubsidiaryId, members);
+        Alliances[alliance.Id] = alliance;
+        return alliance;
+    }
+
+    public void Leave(AllianceFacts alliance, Guid memberUnitId) =>
+        Alliances[alliance.Id] = alliance with { Members = alliance.Members.Select(m => m.Id == memberUnitId ? m with { Current = false } : m).ToList() };
+
+    public PairingFacts AddPairing(string title, OrganizationFacts first, string externalSecond)
+    {
+        var pairing = new PairingFacts(Guid.NewGuid(), title, false,
+            [new PairingPartyFacts(first.Id, first.SubsidiaryId, first.Name), new PairingPartyFacts(null, null, externalSecond)]);
+        Pairings[pairing.Id] = pairing;
+        return pairing;
+    }
+
+    public ServiceCenterFacts AddServiceCenter(Guid subsidiaryId, string name, bool open = true)
+    {
+        var center = new ServiceCenterFacts(Guid.NewGuid(), name, "城东路 1 号", open);
+        ServiceCenters[center.Id] = (center, subsidiaryId);
+        return center;
+    }
+
+    public Task<OrganizationFacts?> FindOrganizationAsync(CallerScope caller, Guid id, CancellationToken ct) =>
+        Task.FromResult(Organizations.TryGetValue(id, out var o) && caller.CanAccess(o.SubsidiaryId) ? o : null);
+
+    public Task<AllianceFacts?> FindAllianceAsync(CallerScope caller, Guid id, CancellationToken ct) =>
+        Task.FromResult(Alliances.TryGetValue(id, out var a) && TakesPart(caller, a) ? a : null);
+
+    public Task<PairingFacts?> FindPairingAsync(CallerScope caller, Guid id, CancellationToken ct) =>
+        Task.FromResult(Pairings.TryGetValue(id, out var p) && (caller.IsGroupAdmin || p.Parties.Any(x => x.SubsidiaryId == caller.TenantId)) ? p : null);
+
+    public Task<ServiceCenterFacts?> FindServiceCenterAsync(CallerScope caller, Guid id, CancellationToken ct) =>
+        Task.FromResult(ServiceCenters.TryGetValue(id, out var c) && caller.CanAccess(c.SubsidiaryId) ? c.Center : null);
+
+    public Task<IReadOnlyList<Guid>> AlliancesOfAsync(CallerScope caller, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<Guid>>(Alliances.Values.Where(a => TakesPart(caller, a)).Select(a => a.Id).ToList());
+
+    static bool TakesPart(CallerScope caller, AllianceFacts alliance) =>
+        caller.IsGroupAdmin || alliance.LeadSubsidiaryId == caller.TenantId || alliance.Members.Any(m => m.Current && m.SubsidiaryId == caller.TenantId);
+}
