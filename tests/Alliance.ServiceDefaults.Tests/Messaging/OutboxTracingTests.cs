@@ -64,7 +64,9 @@ public class OutboxTracingTests
             notes.Add(note);
             requests.Add(activity.Context);
         }
-        await using var publisher = await MessagingHost.StartPublisherAsync(publisherDb, consumer.Bus);
+        // One dispatcher worker: with several, two claims running at once may each lock one of the rows (SKIP LOCKED).
+        await using var publisher = await MessagingHost.StartPublisherAsync(publisherDb, consumer.Bus,
+            settings: new Dictionary<string, string?> { ["Messaging:Outbox:Workers"] = "1" });
         await Eventually.TrueAsync(() => notes.All(n => consumer.Probe.HandledIn.ContainsKey(n.Id)), Bound, "both events to be handled");
 
         consumer.Deliveries.Batches.Should().Be(1, "the two events travelled as one message");
