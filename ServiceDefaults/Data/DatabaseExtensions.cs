@@ -33,8 +33,9 @@ public static class DatabaseExtensions
         {
             settings.DisableRetry = true;
             settings.DisableHealthChecks = true;
-            settings.DisableTracing = !telemetry;
-            settings.DisableMetrics = !telemetry;
+            // Configuration (Aspire:Npgsql:EntityFrameworkCore:PostgreSQL:Disable…) may still switch them off.
+            settings.DisableTracing |= !telemetry;
+            settings.DisableMetrics |= !telemetry;
         });
         builder.Services.TryAddSingleton<ServiceDatabase<TDbContext>>();
         builder.Services.AddHostedService<MigrateOnStart<TDbContext>>();
