@@ -27,6 +27,8 @@ public class RedisCacheTests
         {
             ["ConnectionStrings:cache"] = connectionString,
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint,
+            // No full collections in the test process while other tests time their messages.
+            ["Memory:TrimWhenIdle"] = "false",
         });
         builder.AddServiceDefaults();
         builder.AddRedisCache("cache");

@@ -66,6 +66,8 @@ public class OutboxTracingTests
         }
         await using var publisher = await MessagingHost.StartPublisherAsync(publisherDb, consumer.Bus);
         await Eventually.TrueAsync(() => notes.All(n => consumer.Probe.HandledIn.ContainsKey(n.Id)), Bound, "both events to be handled");
+        // The consumer records its activity while it consumes; the delivery is counted once MassTransit has finished with it.
+        await Eventually.TrueAsync(() => consumer.Deliveries.Count == notes.Count, Bound, "both deliveries to be counted");
 
         consumer.Deliveries.Batches.Should().Be(1, "the two events travelled as one message");
         foreach (var note in notes)
