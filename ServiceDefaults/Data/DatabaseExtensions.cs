@@ -18,7 +18,7 @@ public static class DatabaseExtensions
     /// </summary>
     /// <remarks>
     /// The context is registered by Aspire's EF Core integration (<c>AddNpgsqlDbContext</c>: pooled contexts, Npgsql's
-    /// traces and metrics), with two of its parts left out (ADR 28). Its retries: services open their own transactions,
+    /// traces and metrics), with two of its parts left out (ADR 31). Its retries: services open their own transactions,
     /// which a retrying execution strategy refuses, and a call that reached the database is never repeated (ADR 22). Its
     /// health check: it asks a context, which builds the EF Core model on the first probe (ADR 18); ours asks over a plain
     /// connection.
