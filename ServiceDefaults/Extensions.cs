@@ -34,6 +34,9 @@ public static class ServiceDefaultsExtensions
         // hot path of every gateway request. Their failures still log as warnings.
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        // Aspire's Redis integration gives the client the host's logging: it writes each step of every (re)connect, about
+        // 50 lines, at Information. Its failures still log as warnings.
+        builder.Logging.AddFilter("StackExchange.Redis", LogLevel.Warning);
         // EF logs the first look for its migrations table as an error on a new database; real failures still throw.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
         builder.Logging.Configure(o => o.ActivityTrackingOptions =

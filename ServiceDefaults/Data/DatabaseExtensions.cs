@@ -6,6 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Alliance.ServiceDefaults.Telemetry;
 
 namespace Alliance.ServiceDefaults.Data;
 
@@ -15,12 +16,27 @@ public static class DatabaseExtensions
     /// The service's own PostgreSQL database from <c>ConnectionStrings:{connectionName}</c>, migrated at start before the
     /// host reports ready, with a readiness check.
     /// </summary>
+    /// <remarks>
+    /// The context is registered by Aspire's EF Core integration (<c>AddNpgsqlDbContext</c>: pooled contexts, Npgsql's
+    /// traces and metrics), with two of its parts left out (ADR 31). Its retries: services open their own transactions,
+    /// which a retrying execution strategy refuses, and a call that reached the database is never repeated (ADR 22). Its
+    /// health check: it asks a context, which builds the EF Core model on the first probe (ADR 18); ours asks over a plain
+    /// connection.
+    /// </remarks>
     public static IHostApplicationBuilder AddServiceDatabase<TDbContext>(this IHostApplicationBuilder builder, string connectionName)
         where TDbContext : DbContext
     {
-        var connectionString = builder.Configuration.GetConnectionString(connectionName)
-            ?? throw new InvalidOperationException($"Connection string 'ConnectionStrings:{connectionName}' is not configured.");
-        builder.Services.AddDbContext<TDbContext>(o => o.UseNpgsql(connectionString));
+        if (string.IsNullOrEmpty(builder.Configuration.GetConnectionString(connectionName)))
+            throw new InvalidOperationException($"Connection string 'ConnectionStrings:{connectionName}' is not configured.");
+        var telemetry = TelemetryExtensions.IsEnabled(builder.Configuration);
+        builder.AddNpgsqlDbContext<TDbContext>(connectionName, settings =>
+        {
+            settings.DisableRetry = true;
+            settings.DisableHealthChecks = true;
+            // Configuration (Aspire:Npgsql:EntityFrameworkCore:PostgreSQL:Disable…) may still switch them off.
+            settings.DisableTracing |= !telemetry;
+            settings.DisableMetrics |= !telemetry;
+        });
         builder.Services.TryAddSingleton<ServiceDatabase<TDbContext>>();
         builder.Services.AddHostedService<MigrateOnStart<TDbContext>>();
         builder.Services.TryAddSingleton<TimeProvider>(DatabaseTimeProvider.SystemClock);

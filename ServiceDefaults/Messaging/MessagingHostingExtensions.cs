@@ -28,8 +28,9 @@ public static class MessagingHostingExtensions
         services.TryAddSingleton<OutboxSignal<TDbContext>>();
         services.TryAddSingleton<Data.ServiceDatabase<TDbContext>>();
         services.TryAddSingleton<OutboxSaveChangesInterceptor<TDbContext>>();
+        // Singleton: a pooled context's options (AddServiceDatabase, ADR 31) are built once, from the root provider.
         services.ConfigureDbContext<TDbContext>((sp, options) =>
-            options.AddInterceptors(sp.GetRequiredService<OutboxSaveChangesInterceptor<TDbContext>>()));
+            options.AddInterceptors(sp.GetRequiredService<OutboxSaveChangesInterceptor<TDbContext>>()), ServiceLifetime.Singleton);
         var enabled = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>()?.Outbox.Enabled ?? true;
         if (enabled) services.AddHostedService<OutboxDispatcher<TDbContext>>();
         return builder;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Alliance.ServiceDefaults.Tests.Data;
 
@@ -55,6 +56,48 @@ public class ServiceDatabaseTests
             await using var scope = host.Services.CreateAsyncScope();
             (await scope.ServiceProvider.GetRequiredService<Ledger>().Set<Entry>().Select(e => e.Id).SingleAsync()).Should().Be(7);
             Ledger.ModelsBuilt.Should().Be(1);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    [Fact]
+    public void The_database_has_one_health_check_and_it_is_a_readiness_check()
+    {
+        using var host = Build("Host=127.0.0.1;Port=5999;Database=ledger;Username=postgres");
+
+        var checks = host.Services.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations;
+
+        // Not also Aspire's check of the context, which would build the EF Core model on the first probe.
+        checks.Select(c => (c.Name, c.Tags.Contains(ServiceDefaultsExtensions.ReadyTag))).Should().Equal([("ledger-db", true)]);
+    }
+
+    [Fact]
+    public async Task A_service_commits_its_own_transaction_through_its_context()
+    {
+        var servers = await RealServers.GetAsync();
+        using var host = Build(await servers.CreateDatabaseAsync("ledger"));
+        await host.StartAsync();
+        try
+        {
+            var database = host.Services.GetRequiredService<ServiceDatabase<Ledger>>();
+            await database.ScalarAsync<int>("CREATE TABLE entries (id int PRIMARY KEY); SELECT 1", CancellationToken.None);
+
+            // A retrying execution strategy refuses a transaction the caller opened; services open their own.
+            await using (var scope = host.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<Ledger>();
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                db.Add(new Entry { Id = 1 });
+                await db.SaveChangesAsync();
+                db.Add(new Entry { Id = 2 });
+                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
+            }
+
+            (await database.ScalarAsync<long>("SELECT count(*) FROM entries", CancellationToken.None)).Should().Be(2);
         }
         finally
         {

@@ -68,6 +68,8 @@ public class OutboxTracingTests
         await using var publisher = await MessagingHost.StartPublisherAsync(publisherDb, consumer.Bus,
             settings: new Dictionary<string, string?> { ["Messaging:Outbox:Workers"] = "1" });
         await Eventually.TrueAsync(() => notes.All(n => consumer.Probe.HandledIn.ContainsKey(n.Id)), Bound, "both events to be handled");
+        // The consumer records its activity while it consumes; the delivery is counted once MassTransit has finished with it.
+        await Eventually.TrueAsync(() => consumer.Deliveries.Count == notes.Count, Bound, "both deliveries to be counted");
 
         consumer.Deliveries.Batches.Should().Be(1, "the two events travelled as one message");
         foreach (var note in notes)
