@@ -1,6 +1,9 @@
 using System.Data.Common;
 using System.Diagnostics;
+using Alliance.Contracts;
+using Alliance.ServiceDefaults.Security;
 using Alliance.ServiceDefaults.Validation;
+using Microsoft.AspNetCore.Http;
 using Google.Protobuf;
 using Grpc.AspNetCore.Server;
 using Grpc.Core;
@@ -10,7 +13,8 @@ using Microsoft.Extensions.Logging;
 namespace Alliance.ServiceDefaults.Grpc;
 
 /// <summary>
-/// Around every unary call of every service: refuses a request holding a control character before the method sees it
+/// Around every unary call of every service: refuses a partner's call to a method not opened to partners
+/// (<see cref="PartnerAccessAttribute"/>), refuses a request holding a control character before the method sees it
 /// (INVALID_ARGUMENT naming the field, ADR 23), logs its method, status and duration (OK at Debug, any other status at
 /// Information), and turns whatever it threw into a status the client can act on without leaking exception text.
 /// RpcException passes through; cancellation after the deadline is DEADLINE_EXCEEDED, by the client CANCELLED; a server the
@@ -25,6 +29,7 @@ internal sealed partial class ServerCallInterceptor(ILogger<ServerCallIntercepto
         var started = Stopwatch.GetTimestamp();
         try
         {
+            EnsurePartnerMayCall(context);
             if (request is IMessage message && ControlCharacters.FirstRefusedField(message) is { } field)
                 throw FieldErrors.Single(field, ControlCharacters.Message);
             var response = await continuation(request, context);
@@ -38,6 +43,21 @@ internal sealed partial class ServerCallInterceptor(ILogger<ServerCallIntercepto
             if (ReferenceEquals(status, exception)) throw;
             throw status;
         }
+    }
+
+    public override Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream,
+        ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        EnsurePartnerMayCall(context);
+        return continuation(request, responseStream, context);
+    }
+
+    /// <summary>A partner reaches only the methods marked <see cref="PartnerAccessAttribute"/> (on the method or its class).</summary>
+    static void EnsurePartnerMayCall(ServerCallContext context)
+    {
+        if (context.UserRole != Roles.Partner) return;
+        if (context.GetHttpContext().GetEndpoint()?.Metadata.GetMetadata<PartnerAccessAttribute>() is not null) return;
+        throw new RpcException(new Status(StatusCode.PermissionDenied, "Partners of an alliance may not use this."));
     }
 
     RpcException ToRpcException(Exception exception, ServerCallContext context)

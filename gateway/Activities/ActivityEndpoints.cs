@@ -30,8 +30,8 @@ public static class ActivityEndpoints
     public static RouteGroupBuilder MapActivityEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/activities").WithTags("Activities");
-        group.MapGet("/", ListActivitiesAsync).WithName("ListActivities");
-        group.MapGet("/{id:guid}", GetActivityAsync).WithName("GetActivity");
+        group.MapGet("/", ListActivitiesAsync).AllowPartners().WithName("ListActivities");
+        group.MapGet("/{id:guid}", GetActivityAsync).AllowPartners().WithName("GetActivity");
         group.MapGet("/{id:guid}/history", GetActivityHistoryAsync).WithName("GetActivityHistory");
         group.MapPost("/", ScheduleActivityAsync).RequireAuthorization(Policies.Planner).WithName("ScheduleActivity");
         group.MapPut("/{id:guid}", ReviseActivityAsync).RequireAuthorization(Policies.Planner).WithName("ReviseActivity");

@@ -13,7 +13,7 @@ public static class ActivityTypeEndpoints
     public static RouteGroupBuilder MapActivityTypeEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/activity-types").WithTags("Activities");
-        group.MapGet("/", ListActivityTypesAsync).WithName("ListActivityTypes");
+        group.MapGet("/", ListActivityTypesAsync).AllowPartners().WithName("ListActivityTypes");
         group.MapPost("/", CreateActivityTypeAsync).RequireAuthorization(Policies.GroupAdmin).WithName("CreateActivityType");
         group.MapPut("/{id:guid}", ReviseActivityTypeAsync).RequireAuthorization(Policies.GroupAdmin).WithName("ReviseActivityType");
         return api;

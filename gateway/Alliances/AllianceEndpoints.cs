@@ -60,11 +60,11 @@ public static class AllianceEndpoints
                 Page = p, PageSize = size, Search = search ?? "", Theme = theme ?? "", SubsidiaryId = subsidiaryId?.ToString() ?? "", Sort = sort?.Trim() ?? "",
             }, cancellationToken: ct);
             return Results.Ok(new PagedList<AllianceDto>(result.Items.Select(AllianceDto.From).ToList(), result.Total, p, size));
-        }).WithName("ListAlliances");
+        }).AllowPartners().WithName("ListAlliances");
 
         group.MapGet("/{id:guid}", async (Guid id, AllianceService.AllianceServiceClient client, CancellationToken ct) =>
             Results.Ok(AllianceDto.From(await client.GetAllianceAsync(new GetAllianceRequest { Id = id.ToString() }, cancellationToken: ct))))
-            .WithName("GetAlliance");
+            .AllowPartners().WithName("GetAlliance");
 
         group.MapPost("/", async (FormAllianceBody body, HttpContext http, AllianceService.AllianceServiceClient client, CancellationToken ct) =>
         {

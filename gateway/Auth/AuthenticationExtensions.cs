@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text;
 using Alliance.Contracts;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Alliance.Gateway.Auth;
@@ -49,6 +50,8 @@ public static class AuthenticationExtensions
             }
         });
         builder.Services.AddAuthorizationBuilder()
+            // Every API endpoint: a signed-in caller, and a partner only where the endpoint is opened to partners.
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireAssertion(PartnerAccess.Allows).Build())
             .AddPolicy(Policies.GroupAdmin, p => p.RequireRole(Roles.GroupAdmin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.GroupAdmin, Roles.SubsidiaryAdmin))
             .AddPolicy(Policies.Planner, p => p.RequireRole(Roles.GroupAdmin, Roles.SubsidiaryAdmin, Roles.Secretary));

@@ -3,7 +3,8 @@ using Alliance.Contracts;
 
 namespace Alliance.Gateway.Auth;
 
-/// <summary>The signed-in caller as the token says: a name, one role, and the subsidiary they belong to (none for group admins).</summary>
+/// <summary>The signed-in caller as the token says: a name, one role, and the subsidiary they belong to (none for group
+/// admins and partners).</summary>
 public sealed record Caller(string UserName, string Role, Guid? SubsidiaryId)
 {
     public const string RoleClaim = "role";
@@ -12,6 +13,7 @@ public sealed record Caller(string UserName, string Role, Guid? SubsidiaryId)
 
     public bool IsGroupAdmin => Role == Roles.GroupAdmin;
     public bool IsAdmin => Role is Roles.GroupAdmin or Roles.SubsidiaryAdmin;
+    public bool IsPartner => Role == Roles.Partner;
 
     public static Caller From(ClaimsPrincipal user) => new(
         user.FindFirstValue(NameClaim) ?? user.FindFirstValue("sub") ?? "",

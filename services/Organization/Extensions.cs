@@ -33,6 +33,7 @@ public static class Extensions
         app.MapGrpcService<OrganizationGrpcService>();
         app.MapGrpcService<PeopleGrpcService>();
         app.MapGrpcService<Alliances.AllianceGrpcService>();
+        app.MapGrpcService<Partners.PartnerAccountGrpcService>();
         app.MapGrpcService<Pairings.PairingGrpcService>();
         app.MapGrpcService<ServiceCenters.ServiceCenterGrpcService>();
         app.MapGrpcService<HrSync.HrSyncGrpcService>();

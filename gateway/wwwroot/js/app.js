@@ -70,6 +70,12 @@ function render() {
     return;
   }
 
+  // A partner has no dashboard: their home is their unit's alliances.
+  if (current?.user.role === 'partner' && path === '/') {
+    navigate('/alliances', { replace: true });
+    return;
+  }
+
   const main = h('main', { class: 'main', id: 'main', tabindex: '-1', testid: 'page' });
   root.replaceChildren(header(current?.user), h('div', { class: current ? 'layout' : 'layout layout-public' },
     current ? sideNav(current.user, route.nav, path) : null,
@@ -102,7 +108,10 @@ function header(user) {
 }
 
 function sideNav(user, active, path) {
-  const items = [
+  const items = user.role === 'partner' ? [
+    { key: 'alliances', href: '/alliances', label: t('nav.alliances') },
+    { key: 'activities', href: '/activities', label: t('nav.activities') },
+  ] : [
     { key: 'dashboard', href: '/', label: t('nav.dashboard') },
     { key: 'subsidiaries', href: '/subsidiaries', label: t('nav.subsidiaries') },
     { key: 'alliances', href: '/alliances', label: t('nav.alliances') },

@@ -1,3 +1,4 @@
+using Alliance.ServiceDefaults.Security;
 using Grpc.Core;
 using C = Alliance.Contracts.Activity.V1;
 
@@ -14,9 +15,11 @@ public sealed class ActivityGrpcService : C.ActivityService.ActivityServiceBase
     public override Task<C.Activity> ScheduleActivity(C.ScheduleActivityRequest request, ServerCallContext context) =>
         Handler<ScheduleActivity>(context).HandleAsync(request, context);
 
+    [PartnerAccess]
     public override Task<C.Activity> GetActivity(C.GetActivityRequest request, ServerCallContext context) =>
         Handler<GetActivity>(context).HandleAsync(request, context);
 
+    [PartnerAccess]
     public override Task<C.ListActivitiesResponse> ListActivities(C.ListActivitiesRequest request, ServerCallContext context) =>
         Handler<ListActivities>(context).HandleAsync(request, context);
 

@@ -1,3 +1,4 @@
+using Alliance.ServiceDefaults.Security;
 using Grpc.Core;
 using C = Alliance.Contracts.Activity.V1;
 
@@ -8,6 +9,7 @@ public sealed class ActivityTypeGrpcService : C.ActivityTypeService.ActivityType
 {
     static T Handler<T>(ServerCallContext context) where T : notnull => context.GetHttpContext().RequestServices.GetRequiredService<T>();
 
+    [PartnerAccess]
     public override Task<C.ListActivityTypesResponse> ListActivityTypes(C.ListActivityTypesRequest request, ServerCallContext context) =>
         Handler<ListActivityTypes>(context).HandleAsync(request, context);
 

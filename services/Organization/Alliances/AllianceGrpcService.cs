@@ -18,7 +18,7 @@ namespace Alliance.Organization.Alliances;
 
 /// <summary>
 /// alliance.organization.v1.AllianceService. An alliance is visible to the subsidiaries of its lead and current member
-/// units (others get NOT_FOUND); only administrators of the lead unit's subsidiary (or the group) change it.
+/// units, and to partners of its current external units (others get NOT_FOUND; <see cref="AllianceScope"/>); only administrators of the lead unit's subsidiary (or the group) change it.
 /// </summary>
 public sealed class AllianceGrpcService(OrganizationDbContext db, TimeProvider clock) : Alliance.Contracts.Organization.V1.AllianceService.AllianceServiceBase
 {
@@ -50,6 +50,7 @@ public sealed class AllianceGrpcService(OrganizationDbContext db, TimeProvider c
         return ToContract(alliance);
     }
 
+    [PartnerAccess]
     public override async Task<C.PartyAlliance> GetAlliance(C.GetAllianceRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
@@ -60,6 +61,7 @@ public sealed class AllianceGrpcService(OrganizationDbContext db, TimeProvider c
         return ToContract(alliance);
     }
 
+    [PartnerAccess]
     public override async Task<C.ListAlliancesResponse> ListAlliances(C.ListAlliancesRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
@@ -226,13 +228,7 @@ public sealed class AllianceGrpcService(OrganizationDbContext db, TimeProvider c
         return ToContract(alliance);
     }
 
-    IQueryable<PartyAlliance> Visible(CallerScope caller)
-    {
-        var alliances = db.Set<PartyAlliance>();
-        if (caller.IsGroupAdmin) return alliances;
-        var tenant = caller.TenantId;
-        return alliances.Where(a => a.LeadSubsidiaryId == tenant || a.Members.Any(m => m.SubsidiaryId == tenant && m.LeftOn == null));
-    }
+    IQueryable<PartyAlliance> Visible(CallerScope caller) => AllianceScope.Visible(db, caller);
 
     static RpcException NotFound() => new(new Status(StatusCode.NotFound, "The alliance was not found."));
 

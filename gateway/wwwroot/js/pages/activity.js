@@ -25,7 +25,8 @@ export function render(main, { params, user }) {
     try {
       const [activity, history] = await Promise.all([
         get(`/api/v1/activities/${encodeURIComponent(id)}`),
-        get(`/api/v1/activities/${encodeURIComponent(id)}/history`),
+        // Partners read the activity, not its audit log (who of the group changed what).
+        user.role === 'partner' ? Promise.resolve(null) : get(`/api/v1/activities/${encodeURIComponent(id)}/history`),
       ]);
       show(activity, history, message);
     } catch (problem) {
@@ -47,7 +48,7 @@ export function render(main, { params, user }) {
       h('div', { class: 'columns' },
         h('div', { class: 'column-main' },
           h('section', {}, h('h2', {}, t('activity.details')), details(a)),
-          h('section', { class: 'section' }, h('h2', {}, t('activity.history')), historyList(history))),
+          history ? h('section', { class: 'section' }, h('h2', {}, t('activity.history')), historyList(history)) : null),
         side.length ? h('div', { class: 'column-side stack' }, side) : null)));
   }
 

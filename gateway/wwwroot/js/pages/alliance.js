@@ -6,6 +6,7 @@ import { t, formatNumber } from '../i18n.js';
 import { h, field, loading, empty, problemBanner, successBanner, showProblem, clearProblem, busy, table }
   from '../ui.js';
 import { unitChooser, unitLabel, today, formatDate, organizationsOf } from '../units.js';
+import { partnerAccountsSection } from './partner-accounts.js';
 
 export function render(main, { params, user }) {
   const id = params.id;
@@ -40,8 +41,8 @@ export function render(main, { params, user }) {
     alliance = data;
     title.textContent = data.name;
     subtitle.replaceChildren(h('span', { class: 'badge badge-theme', testid: 'alliance-theme-badge' }, data.theme), ' ',
-      h('a', { href: `/service-centers?allianceId=${encodeURIComponent(data.id)}`, testid: 'alliance-shared-centers' },
-        t('alliance.sharedCenters')));
+      user.role === 'partner' ? null : h('a', { href: `/service-centers?allianceId=${encodeURIComponent(data.id)}`,
+        testid: 'alliance-shared-centers' }, t('alliance.sharedCenters')));
     branch?.setAlliance(data);
     rotation?.setMembers(data);
     body.replaceChildren(h('div', { class: 'columns' },
@@ -49,8 +50,9 @@ export function render(main, { params, user }) {
         data.plan ? h('section', { class: 'section-first' }, h('h2', {}, t('alliance.plan')),
           h('p', { class: 'plan', testid: 'alliance-plan-text' }, data.plan)) : null,
         h('section', { class: 'section' }, h('h2', {}, t('alliance.memberUnits')), members(data)),
-        h('section', { class: 'section' }, h('h2', {}, t('alliance.temporaryBranch')), temporaryBranch(data)),
-        h('section', { class: 'section' }, h('h2', {}, t('alliance.rotation')), rotationCalendar(data))),
+        h('section', { class: 'section' }, h('h2', {}, t('alliance.temporaryBranch')), temporaryBranch(data, user)),
+        h('section', { class: 'section' }, h('h2', {}, t('alliance.rotation')), rotationCalendar(data)),
+        isAdmin ? partnerAccountsSection(data) : null),
       isAdmin ? h('div', { class: 'column-side stack' }, join.element, branch.element, rotation.element) : null));
   }
 
@@ -105,11 +107,12 @@ function nameOf(data, memberUnitId) {
   return data.members.find((m) => m.id === memberUnitId)?.name ?? memberUnitId;
 }
 
-function temporaryBranch(data) {
+function temporaryBranch(data, user) {
   const branch = data.temporaryBranch;
   if (!branch) return empty(t('alliance.noTemporaryBranch'), 'temporary-branch-empty');
   const organization = h('strong', { testid: 'temporary-branch-organization' }, '…');
-  get(`/api/v1/organizations/${branch.organizationId}`)
+  // A partner sees no subsidiary's organizations: the branch shows by its member units only.
+  (user.role === 'partner' ? Promise.reject(new Error('partner')) : get(`/api/v1/organizations/${branch.organizationId}`))
     .then((o) => { organization.textContent = o.name; })
     .catch(() => { organization.textContent = branch.organizationId; });
   return h('div', { class: 'card', testid: 'temporary-branch' },

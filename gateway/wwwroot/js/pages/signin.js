@@ -1,9 +1,12 @@
-// Sign-in through the development issuer: role, subsidiary (for every role but group admin), user name.
+// Sign-in through the development issuer: role, subsidiary (for every role but group admin and partner), user name
+// (for a partner: the user name of their partner account).
 import { signIn, devToken, getWithToken, Problem } from '../api.js';
 import { t } from '../i18n.js';
 import { h, field, showProblem, clearProblem, busy, problemBanner } from '../ui.js';
 
-const roles = ['group-admin', 'subsidiary-admin', 'secretary', 'member'];
+const roles = ['group-admin', 'subsidiary-admin', 'secretary', 'member', 'partner'];
+// Group admins and partners (people of alliances' external units) belong to no subsidiary.
+const withoutSubsidiary = ['group-admin', 'partner'];
 
 export function render(main, { query, navigate }) {
   const role = h('select', { testid: 'role-select' },
@@ -35,7 +38,7 @@ export function render(main, { query, navigate }) {
     field({ label: t('signin.userName'), name: 'userName', control: userName }),
     h('div', { class: 'form-actions' }, submit));
 
-  const showSubsidiary = () => { subsidiaryField.hidden = role.value === 'group-admin'; };
+  const showSubsidiary = () => { subsidiaryField.hidden = withoutSubsidiary.includes(role.value); };
   role.addEventListener('change', showSubsidiary);
   showSubsidiary();
 
@@ -45,7 +48,7 @@ export function render(main, { query, navigate }) {
 
   async function submitForm(event) {
     event.preventDefault();
-    const needsSubsidiary = role.value !== 'group-admin';
+    const needsSubsidiary = !withoutSubsidiary.includes(role.value);
     const missing = {};
     if (!userName.value.trim()) missing.userName = [t('signin.required')];
     if (needsSubsidiary && !subsidiaryId.value.trim()) missing.subsidiaryId = [t('signin.required')];
