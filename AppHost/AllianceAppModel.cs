@@ -57,9 +57,10 @@ public static class AllianceAppModel
         var talent = Service<Projects.Alliance_Talent>(ResourceNames.Talent, talentDb);
         var reporting = ReportingInstances
             .Select(name => Service<Projects.Alliance_Reporting>(name, reportingDb).WithEnvironment("OTEL_SERVICE_NAME", ResourceNames.Reporting)
-                // New or empty read models are filled from the organization service's current state (ADR 26); no WaitFor:
+                // New or empty read models are filled from the organization and activity services' current state (ADR 26); no WaitFor:
                 // reporting asks again until it answers.
-                .WithEnvironment($"services__{ResourceNames.Organization}__{ResourceNames.Endpoints.Http}__0", organization.GetEndpoint(ResourceNames.Endpoints.Http)))
+                .WithEnvironment($"services__{ResourceNames.Organization}__{ResourceNames.Endpoints.Http}__0", organization.GetEndpoint(ResourceNames.Endpoints.Http))
+                .WithEnvironment($"services__{ResourceNames.Activity}__{ResourceNames.Endpoints.Http}__0", activity.GetEndpoint(ResourceNames.Endpoints.Http)))
             .ToList();
 
         // The demo data is loaded by the organization service's build run once beside it (it migrates under the same lock,

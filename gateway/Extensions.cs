@@ -48,6 +48,7 @@ public static class Extensions
         Client<ActivityTypeService.ActivityTypeServiceClient>(ResourceNames.Activity);
         Client<ActivityService.ActivityServiceClient>(ResourceNames.Activity);
         Client<ReportingService.ReportingServiceClient>(ResourceNames.Reporting);
+        Client<ActivityReports.ActivityReportsClient>(ResourceNames.Reporting);
         // Redis only accelerates the gateway (cached dashboard answers): not part of its readiness.
         builder.AddRedisConnection(ResourceNames.Cache);
         builder.Services.AddSingleton<Dashboard.DashboardAnswers>();

@@ -19,14 +19,16 @@ public static class GrpcClientExtensions
     /// <summary>The deadline of a call that sets none.</summary>
     public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(10);
 
-    public static IHttpClientBuilder AddServiceClient<TClient>(this IServiceCollection services, string resourceName)
+    /// <param name="clientName">A name for the client when one service talks to several services of the same contract;
+    /// resolve it with <c>GrpcClientFactory.CreateClient&lt;TClient&gt;(clientName)</c>.</param>
+    public static IHttpClientBuilder AddServiceClient<TClient>(this IServiceCollection services, string resourceName, string? clientName = null)
         where TClient : ClientBase
     {
         // Once per application, however many clients: each call would register its endpoint providers again.
         if (!services.Any(d => d.ServiceType == typeof(ServiceEndpointResolver))) services.AddServiceDiscovery();
         services.TryAddSingleton<DefaultDeadlineInterceptor>();
-        var client = services
-            .AddGrpcClient<TClient>(o => o.Address = new Uri($"http://{resourceName}"))
+        void Address(GrpcClientFactoryOptions o) => o.Address = new Uri($"http://{resourceName}");
+        var client = (clientName is null ? services.AddGrpcClient<TClient>(Address) : services.AddGrpcClient<TClient>(clientName, Address))
             .AddInterceptor<DefaultDeadlineInterceptor>();
         // The retry sits outside discovery, so a request that could not reach one replica goes to the next.
         client.AddResilienceHandler("unreached-endpoint", RetryWhereNothingWasSent);

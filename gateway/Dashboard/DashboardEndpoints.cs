@@ -30,6 +30,22 @@ public sealed record ExpiringPairingDto(Guid PairingId, string Title, DateOnly E
 
 public sealed record PairingCountsDto(Guid SubsidiaryId, int Active, int ExpiringSoon, int ExpiringSoonDays, IReadOnlyList<ExpiringPairingDto> Expiring);
 
+public sealed record MonthMeasureCountDto(string Month, string Measure, int Held, int Planned);
+public sealed record MeasureCountDto(string Measure, int Held, int Planned);
+public sealed record AllianceActivityCountDto(Guid AllianceId, string Name, int Held, int Planned);
+public sealed record OrganizationActivityCountDto(Guid OrganizationId, string Name, int Held, int Planned);
+
+public sealed record ActivityCountsDto(string FromMonth, string ToMonth, int Held, int Planned, int Cancelled,
+    IReadOnlyList<MonthMeasureCountDto> PerMonth, IReadOnlyList<MeasureCountDto> PerMeasure,
+    IReadOnlyList<AllianceActivityCountDto> PerAlliance, IReadOnlyList<OrganizationActivityCountDto> PerOrganization)
+{
+    public static ActivityCountsDto From(ActivityCounts c) => new(c.FromMonth, c.ToMonth, c.Held, c.Planned, c.Cancelled,
+        c.PerMonth.Select(m => new MonthMeasureCountDto(m.Month, m.Measure, m.Held, m.Planned)).ToList(),
+        c.PerMeasure.Select(m => new MeasureCountDto(m.Measure, m.Held, m.Planned)).ToList(),
+        c.PerAlliance.Select(a => new AllianceActivityCountDto(Guid.Parse(a.AllianceId), a.Name, a.Held, a.Planned)).ToList(),
+        c.PerOrganization.Select(o => new OrganizationActivityCountDto(Guid.Parse(o.OrganizationId), o.Name, o.Held, o.Planned)).ToList());
+}
+
 public static class DashboardEndpoints
 {
     public static RouteGroupBuilder MapDashboardEndpoints(this RouteGroupBuilder api)
@@ -44,6 +60,8 @@ public static class DashboardEndpoints
         group.MapGet("/subsidiaries/{subsidiaryId:guid}/members", GetMembersDashboard).WithName("GetMembersDashboard");
         group.MapGet("/subsidiaries/{subsidiaryId:guid}/cross-appointment", GetCrossAppointmentDashboard).WithName("GetCrossAppointmentDashboard");
         group.MapGet("/subsidiaries/{subsidiaryId:guid}/pairings", GetPairingsDashboard).WithName("GetPairingsDashboard");
+        // Joint work: a group admin the whole group (or one subsidiary's, ?subsidiaryId=); others their own subsidiary's.
+        group.MapGet("/activities", GetActivityDashboard).WithName("GetActivityDashboard").Produces<ActivityCountsDto>();
         return api;
     }
 
@@ -69,6 +87,15 @@ public static class DashboardEndpoints
         if (subsidiaryId is { } id && !Caller.From(http.User).CanAccess(id)) return Problems.SubsidiaryNotFound();
         var counts = await client.GetAllianceCountsAsync(new GetAllianceCountsRequest { SubsidiaryId = subsidiaryId?.ToString() ?? "" }, cancellationToken: ct);
         return Results.Ok(counts.Items.Select(AllianceCountsDto.From).ToList());
+    }
+
+    static async Task<IResult> GetActivityDashboard(Guid? subsidiaryId, string? from, string? to, HttpContext http,
+        ActivityReports.ActivityReportsClient client, CancellationToken ct)
+    {
+        if (subsidiaryId is { } id && !Caller.From(http.User).CanAccess(id)) return Problems.SubsidiaryNotFound();
+        var request = new GetActivityCountsRequest { FromMonth = from?.Trim() ?? "", ToMonth = to?.Trim() ?? "" };
+        if (subsidiaryId is { } s) request.SubsidiaryId = s.ToString();
+        return Results.Ok(ActivityCountsDto.From(await client.GetActivityCountsAsync(request, cancellationToken: ct)));
     }
 
     static async Task<IResult> GetMembersDashboard(Guid subsidiaryId, HttpContext http, ReportingService.ReportingServiceClient client, CancellationToken ct)

@@ -32,6 +32,7 @@ public static class Extensions
     {
         app.MapGrpcService<ActivityTypeGrpcService>();
         app.MapGrpcService<ActivityGrpcService>();
+        app.MapGrpcService<CurrentState.ActivityCurrentStateGrpcService>();
         app.MapGrpcDefaults();
         return app;
     }

@@ -1,6 +1,7 @@
 using Alliance.Contracts;
 using Alliance.Contracts.Organization.V1;
 using Alliance.Contracts.Reporting.V1;
+using Alliance.Reporting.Activities;
 using Alliance.Reporting.Alliances;
 using Alliance.Reporting.Dashboards;
 using Alliance.Reporting.Pairings;
@@ -23,8 +24,8 @@ public static class Extensions
         builder.AddRedisCache(ResourceNames.Cache);
         // Before the bus's hosted services: new or empty read models are filled from the source before anything is consumed.
         builder.Services.AddHostedService<ReadModelFill>();
-        if (ReadModelFill.SourceConfigured(builder.Configuration))
-            builder.Services.AddServiceClient<CurrentState.CurrentStateClient>(ResourceNames.Organization);
+        foreach (var source in ReadModelFill.Sources(builder.Configuration))
+            builder.Services.AddServiceClient<CurrentState.CurrentStateClient>(source, clientName: source);
         builder.AddServiceMessaging<ReportingDbContext>(bus => bus.AddConsumers(ReportingConsumers.All));
         builder.Services.AddSingleton<DashboardCache>();
         builder.Services.Configure<PairingOptions>(builder.Configuration.GetSection("Pairings"));
@@ -35,6 +36,7 @@ public static class Extensions
     public static WebApplication MapApplicationEndpoints(this WebApplication app)
     {
         app.MapGrpcService<ReportingGrpcService>();
+        app.MapGrpcService<ActivityReportsGrpcService>();
         app.MapGrpcDefaults();
         return app;
     }
@@ -52,5 +54,6 @@ public static class ReportingConsumers
         typeof(PersonRegisteredConsumer), typeof(PersonUpdatedConsumer), typeof(MemberJoinedConsumer), typeof(MemberTransferredConsumer),
         typeof(MemberStatusChangedConsumer), typeof(RoleAssignedConsumer), typeof(RoleEndedConsumer),
         typeof(PairingSignedConsumer), typeof(PairingRenewedConsumer), typeof(PairingEndedConsumer),
+        typeof(ActivityScheduledConsumer), typeof(ActivityRevisedConsumer), typeof(ActivityHeldConsumer), typeof(ActivityCancelledConsumer),
     ];
 }

@@ -57,7 +57,8 @@ public sealed class EventSubscriptions
             typeof(AllianceFormed), typeof(AllianceRevised), typeof(UnitJoinedAlliance), typeof(UnitLeftAlliance), typeof(RotationScheduled),
             typeof(PersonRegistered), typeof(PersonUpdated), typeof(MemberJoined), typeof(MemberTransferred), typeof(MemberStatusChanged),
             typeof(RoleAssigned), typeof(RoleEnded),
-            typeof(PairingSigned), typeof(PairingRenewed), typeof(PairingEnded)),
+            typeof(PairingSigned), typeof(PairingRenewed), typeof(PairingEnded),
+            typeof(ActivityScheduled), typeof(ActivityRevised), typeof(ActivityHeld), typeof(ActivityCancelled)),
     ]);
 
     static IEnumerable<Subscription> Reporting(params Type[] eventTypes) => eventTypes.Select(t => new Subscription(ResourceNames.Reporting, t));

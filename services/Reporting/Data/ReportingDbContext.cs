@@ -22,6 +22,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.ApplyConfiguration(new Activities.ActivityViewConfiguration());
+        modelBuilder.ApplyConfiguration(new Activities.ActivityHostViewConfiguration());
         modelBuilder.Entity<SubsidiaryCounts>(e =>
         {
             e.ToTable("subsidiary_counts");

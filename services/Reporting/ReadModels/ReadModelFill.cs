@@ -6,19 +6,21 @@ using Alliance.ServiceDefaults.Grpc;
 using Alliance.ServiceDefaults.Messaging;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Grpc.Net.ClientFactory;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Alliance.Reporting.ReadModels;
 
 /// <summary>
-/// Fills reporting's read models from the organization service's current state when they are new or empty (the database
-/// holds no <see cref="ReadModelBuild"/> of the current version), before the bus starts consuming (ADR 26):
+/// Fills reporting's read models from the sources' current state (the organization service, and the activity service
+/// where it is configured) when they are new or empty (the database holds no <see cref="ReadModelBuild"/> of the current
+/// version), before the bus starts consuming (ADR 26):
 /// <list type="number">
 /// <item>under an advisory lock, so one replica fills while the other waits, and then finds it done;</item>
 /// <item>declares reporting's queues and purges them: whatever they held is in the state read next;</item>
-/// <item>streams one snapshot of the source: the events it already holds that may still arrive are marked processed in
-/// the inbox, and the state events go through the consumers' own projections into emptied tables;</item>
+/// <item>streams one snapshot of each source in turn: the events it already holds that may still arrive are marked
+/// processed in the inbox, and the state events go through the consumers' own projections into emptied tables;</item>
 /// <item>commits all of it in one transaction, with the build row. A failure rolls it all back and tries again.</item>
 /// </list>
 /// Without the organization service configured (a reporting host alone in a test), the read models follow the events only.
@@ -28,8 +30,15 @@ public sealed class ReadModelFill(IServiceProvider services, IConfiguration conf
     const long LockKey = 0x5245_4144_4d4f_444c; // "READMODL"
     static readonly TimeSpan Margin = TimeSpan.FromMinutes(5); // clock skew between the purge here and the source's dispatched_at
 
-    public static bool SourceConfigured(IConfiguration configuration) =>
-        configuration.GetSection($"services:{ResourceNames.Organization}").AsEnumerable().Any(e => !string.IsNullOrEmpty(e.Value));
+    public static bool SourceConfigured(IConfiguration configuration) => Configured(configuration, ResourceNames.Organization);
+
+    /// <summary>The services whose state the read models are filled from: the organization service first (it must be
+    /// configured for any fill), then the activity service where it is.</summary>
+    public static IReadOnlyList<string> Sources(IConfiguration configuration) =>
+        SourceConfigured(configuration) ? [ResourceNames.Organization, .. Configured(configuration, ResourceNames.Activity) ? [ResourceNames.Activity] : Array.Empty<string>()] : [];
+
+    static bool Configured(IConfiguration configuration, string service) =>
+        configuration.GetSection($"services:{service}").AsEnumerable().Any(e => !string.IsNullOrEmpty(e.Value));
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -67,8 +76,8 @@ public sealed class ReadModelFill(IServiceProvider services, IConfiguration conf
         {
             var build = await db.Set<ReadModelBuild>().AsNoTracking().SingleOrDefaultAsync(ct);
             if (build?.Version == ReadModelBuild.CurrentVersion) return;
-            logger.LogInformation("Read models at version {Stored}, this build needs {Current}: filling them from the organization service",
-                build?.Version.ToString() ?? "none", ReadModelBuild.CurrentVersion);
+            logger.LogInformation("Read models at version {Stored}, this build needs {Current}: filling them from {Sources}",
+                build?.Version.ToString() ?? "none", ReadModelBuild.CurrentVersion, string.Join(" and ", Sources(configuration)));
             var purgedAt = DateTimeOffset.UtcNow;
             await ConsumerQueues.DeclareAndPurgeAsync(scope.ServiceProvider, ResourceNames.Reporting, ct);
             var filled = await FillAsync(scope.ServiceProvider, db, purgedAt - Margin, ct);
@@ -89,7 +98,6 @@ public sealed class ReadModelFill(IServiceProvider services, IConfiguration conf
     async Task<ReadModelBuild> FillAsync(IServiceProvider scoped, ReportingDbContext db, DateTimeOffset dispatchedSince, CancellationToken ct)
     {
         var projections = ReportingConsumers.All.Select(t => (IStateProjection)scoped.GetRequiredService(t)).ToDictionary(p => p.EventType);
-        var client = scoped.GetRequiredService<CurrentState.CurrentStateClient>();
         var metadata = new Metadata { { AllianceMetadata.UserRole, Roles.GroupAdmin }, { AllianceMetadata.UserId, ResourceNames.Reporting } };
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -101,29 +109,34 @@ public sealed class ReadModelFill(IServiceProvider services, IConfiguration conf
 
         var build = new ReadModelBuild { Version = ReadModelBuild.CurrentVersion };
         var perType = new SortedDictionary<string, long>();
-        using var call = client.StreamCurrentState(new StreamCurrentStateRequest { DispatchedSince = Timestamp.FromDateTimeOffset(dispatchedSince) },
-            metadata, DateTime.UtcNow.AddMinutes(30), ct);
-        await foreach (var chunk in call.ResponseStream.ReadAllAsync(ct))
+        var clients = scoped.GetRequiredService<GrpcClientFactory>();
+        foreach (var source in Sources(configuration))
         {
-            if (chunk.Included.Count > 0)
+            var client = clients.CreateClient<CurrentState.CurrentStateClient>(source);
+            using var call = client.StreamCurrentState(new StreamCurrentStateRequest { DispatchedSince = Timestamp.FromDateTimeOffset(dispatchedSince) },
+                metadata, DateTime.UtcNow.AddMinutes(30), ct);
+            await foreach (var chunk in call.ResponseStream.ReadAllAsync(ct))
             {
-                // Marked processed for the consumer of their type, so the queued copy of an event already in the state does nothing.
-                var rows = chunk.Included
-                    .Select(i => (Id: Guid.Parse(i.EventId), Projection: CurrentStateEvents.TypeOf(i.MessageType) is { } type ? projections.GetValueOrDefault(type) : null))
-                    .Where(r => r.Projection is not null).ToArray();
-                Guid[] ids = [.. rows.Select(r => r.Id)];
-                string[] consumers = [.. rows.Select(r => r.Projection!.InboxName)];
-                await db.Database.ExecuteSqlRawAsync(MarkProcessed, [new NpgsqlParameter("ids", ids), new NpgsqlParameter("consumers", consumers)], ct);
-                build.IncludedEvents += rows.Length;
+                if (chunk.Included.Count > 0)
+                {
+                    // Marked processed for the consumer of their type, so the queued copy of an event already in the state does nothing.
+                    var rows = chunk.Included
+                        .Select(i => (Id: Guid.Parse(i.EventId), Projection: CurrentStateEvents.TypeOf(i.MessageType) is { } type ? projections.GetValueOrDefault(type) : null))
+                        .Where(r => r.Projection is not null).ToArray();
+                    Guid[] ids = [.. rows.Select(r => r.Id)];
+                    string[] consumers = [.. rows.Select(r => r.Projection!.InboxName)];
+                    await db.Database.ExecuteSqlRawAsync(MarkProcessed, [new NpgsqlParameter("ids", ids), new NpgsqlParameter("consumers", consumers)], ct);
+                    build.IncludedEvents += rows.Length;
+                }
+                foreach (var group in chunk.Events.Select(e => CurrentStateEvents.Read(e.MessageType, e.Json)).GroupBy(e => e.GetType()))
+                {
+                    if (!projections.TryGetValue(group.Key, out var projection)) continue; // a source event no read model here uses
+                    await projection.ApplyStateAsync([.. group], ct);
+                    build.StateEvents += group.Count();
+                    perType[group.Key.Name] = perType.GetValueOrDefault(group.Key.Name) + group.Count();
+                }
+                await db.SaveChangesAsync(ct);
             }
-            foreach (var group in chunk.Events.Select(e => CurrentStateEvents.Read(e.MessageType, e.Json)).GroupBy(e => e.GetType()))
-            {
-                if (!projections.TryGetValue(group.Key, out var projection)) continue; // a source event no read model here uses
-                await projection.ApplyStateAsync([.. group], ct);
-                build.StateEvents += group.Count();
-                perType[group.Key.Name] = perType.GetValueOrDefault(group.Key.Name) + group.Count();
-            }
-            await db.SaveChangesAsync(ct);
         }
 
         logger.LogInformation("State events applied: {PerType}", string.Join(", ", perType.Select(p => $"{p.Key} {p.Value}")));

@@ -36,9 +36,12 @@ public class ReadModelFillTests
         // One reporting follows the events from the start.
         var followedDb = await servers.CreateDatabaseAsync("reporting");
         await using var followed = await ReportingAsync(servers, followedDb, bus, source: null, redisDatabase: 13);
-        // Another, on a broker of its own where nothing is published, knows only what the source's current state says.
+        // Activities of the demo group's organizations: planned, held and cancelled.
+        await using var activity = await ActivityAsync(servers, bus, organization);
+        await ScheduleActivitiesAsync(activity, organization);
+        // Another, on a broker of its own where nothing is published, knows only what the sources' current state says.
         var filledDb = await servers.CreateDatabaseAsync("reporting");
-        await using (await ReportingAsync(servers, filledDb, await servers.CreateVirtualHostAsync("fill-alone"), organization, redisDatabase: 12)) { }
+        await using (await ReportingAsync(servers, filledDb, await servers.CreateVirtualHostAsync("fill-alone"), organization, redisDatabase: 12, activity)) { }
 
         // The followed one converges on what the filled one holds since its start, table by table.
         foreach (var (table, columns) in ComparedColumns)
@@ -117,6 +120,8 @@ public class ReadModelFillTests
         ("member_views", "person_id, subsidiary_id, organization_id, status"),
         ("role_views", "role_id, person_id, subsidiary_id, organization_id, role, starts_on, ends_on"),
         ("pairing_views", "pairing_id, subsidiary_id, partner_subsidiary_id, agreement_sequence, title, expires_on, ended_on"),
+        ("activity_views", "activity_id, subsidiary_id, type_id, type_code, measure, alliance_id, pairing_id, starts_at, month, status"),
+        ("activity_host_views", "activity_id, position, organization_id, subsidiary_id, member_unit_id, name, external"),
     ];
 
     static async Task<List<string>> RowsAsync(string database, string table, string columns)
@@ -139,7 +144,8 @@ public class ReadModelFillTests
     }, b => Alliance.Organization.Extensions.AddApplicationServices(b), a => Alliance.Organization.Extensions.MapApplicationEndpoints(a));
 
     /// <summary>A reporting host; with a source, it fills new or empty read models from it before it consumes.</summary>
-    static Task<ServiceHost> ReportingAsync(RealServers servers, string database, string bus, ServiceHost? source, int redisDatabase)
+    static Task<ServiceHost> ReportingAsync(RealServers servers, string database, string bus, ServiceHost? source, int redisDatabase,
+        ServiceHost? activitySource = null)
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -149,7 +155,50 @@ public class ReadModelFillTests
             ["OTEL_SERVICE_NAME"] = ResourceNames.Reporting,
         };
         if (source is not null) configuration[$"services:{ResourceNames.Organization}:http:0"] = AddressOf(source);
+        if (activitySource is not null) configuration[$"services:{ResourceNames.Activity}:http:0"] = AddressOf(activitySource);
         return ServiceHost.StartAsync(configuration, b => b.AddApplicationServices(), a => a.MapApplicationEndpoints());
+    }
+
+    /// <summary>The activity service, asking the organization service about hosts as the caller (ADR 27).</summary>
+    static async Task<ServiceHost> ActivityAsync(RealServers servers, string bus, ServiceHost organization) => await ServiceHost.StartAsync(new Dictionary<string, string?>
+    {
+        [$"ConnectionStrings:{ResourceNames.Databases.Activity}"] = await servers.CreateDatabaseAsync("activity"),
+        [$"ConnectionStrings:{ResourceNames.Bus}"] = bus,
+        ["OTEL_SERVICE_NAME"] = ResourceNames.Activity,
+        [$"services:{ResourceNames.Organization}:http:0"] = AddressOf(organization),
+    }, b => Alliance.Activity.Extensions.AddApplicationServices(b), a => Alliance.Activity.Extensions.MapApplicationEndpoints(a));
+
+    /// <summary>Six activities hosted by demo organizations, two of them jointly: two held, one cancelled.</summary>
+    static async Task ScheduleActivitiesAsync(ServiceHost activity, ServiceHost organization)
+    {
+        var organizationDb = organization.App.Configuration.GetConnectionString(ResourceNames.Databases.Organization)!;
+        var hosts = new List<string>();
+        await using (var conn = new NpgsqlConnection(organizationDb))
+        {
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand(
+                "SELECT id::text FROM party_organizations WHERE status = 'Active' ORDER BY path LIMIT 3", conn);
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) hosts.Add(reader.GetString(0));
+        }
+        hosts.Should().HaveCount(3);
+        var client = activity.Client<Contracts.Activity.V1.ActivityService.ActivityServiceClient>();
+        var started = new DateTimeOffset(2026, 11, 2, 6, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < 6; i++)
+        {
+            var details = new Contracts.Activity.V1.ActivityDetails
+            {
+                Title = $"联学{i}", TypeId = "0199a000-0000-7000-8000-00000000000" + (1 + i % 2),
+                StartsAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(started.AddDays(i * 9)),
+                EndsAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(started.AddDays(i * 9).AddHours(2)),
+                Venue = new Contracts.Activity.V1.VenueRef { Address = "城东路 1 号" },
+            };
+            details.Hosts.Add(new Contracts.Activity.V1.HostRef { OrganizationId = hosts[i % 3] });
+            if (i < 2) details.Hosts.Add(new Contracts.Activity.V1.HostRef { OrganizationId = hosts[(i + 1) % 3] });
+            var a = await client.ScheduleActivityAsync(new Contracts.Activity.V1.ScheduleActivityRequest { Details = details }, GroupAdmin);
+            if (i is 0 or 3) await client.RecordActivityHeldAsync(new Contracts.Activity.V1.RecordActivityHeldRequest { Id = a.Id, OutcomeNotes = "圆满", ExpectedVersion = a.Version }, GroupAdmin);
+            if (i == 4) await client.CancelActivityAsync(new Contracts.Activity.V1.CancelActivityRequest { Id = a.Id, Reason = "改期", ExpectedVersion = a.Version }, GroupAdmin);
+        }
     }
 
     static async Task<int> ReconcileAsync(ServiceHost organization, ServiceHost reporting) =>

@@ -2,6 +2,7 @@
 import { get } from '../api.js';
 import { t, formatNumber, formatTime } from '../i18n.js';
 import { h, loading, empty, problemBanner, table } from '../ui.js';
+import { jointWorkSection } from '../joint-work.js';
 
 const pollMilliseconds = 2500;
 
@@ -10,7 +11,8 @@ export function render(main, { onLeave }) {
   const body = h('div', {}, loading());
   main.replaceChildren(
     h('div', { class: 'page-header' }, h('h1', {}, t('dashboard.title')), status),
-    body);
+    body,
+    jointWorkSection());
 
   let shown = '';
   let timer = null;

@@ -1,10 +1,12 @@
 // A subsidiary's report: its party members per organization, the cross-appointment ratio of its secretaries, its
-// pairings in force and expiring soon, and the alliances it takes part in with their current chair. Every figure is
+// pairings in force and expiring soon, the alliances it takes part in with their current chair, and its joint work
+// (activities its organizations host, per month and measure). Every figure is
 // from reporting's read models (eventually consistent), read once when the page opens.
 import { get } from '../api.js';
 import { t, formatNumber } from '../i18n.js';
 import { h, loading, empty, problemBanner, table } from '../ui.js';
 import { formatDate } from '../units.js';
+import { jointWorkSection } from '../joint-work.js';
 
 export function render(main, { params }) {
   const id = params.id;
@@ -35,7 +37,8 @@ export function render(main, { params }) {
           card(t('report.pairingsExpiring', { days: pairings.expiringSoonDays }), formatNumber(pairings.expiringSoon), 'report-pairings-expiring')),
         section(t('report.membersPerOrganization'), membersTable(members)),
         section(t('report.expiring'), expiringTable(pairings)),
-        section(t('report.alliances'), alliancesTable(alliances)));
+        section(t('report.alliances'), alliancesTable(alliances)),
+        jointWorkSection({ subsidiaryId: id }));
     } catch (problem) {
       body.replaceChildren(problemBanner(problem, { onRetry: load }));
     }
