@@ -47,6 +47,7 @@ public static class Extensions
         Client<OrganizationImportService.OrganizationImportServiceClient>(ResourceNames.Organization);
         Client<ActivityTypeService.ActivityTypeServiceClient>(ResourceNames.Activity);
         Client<ActivityService.ActivityServiceClient>(ResourceNames.Activity);
+        Client<HostRotationService.HostRotationServiceClient>(ResourceNames.Activity);
         Client<ReportingService.ReportingServiceClient>(ResourceNames.Reporting);
         Client<ActivityReports.ActivityReportsClient>(ResourceNames.Reporting);
         // Redis only accelerates the gateway (cached dashboard answers): not part of its readiness.
@@ -98,6 +99,7 @@ public static class Extensions
         api.MapServiceCenterEndpoints();
         api.MapActivityTypeEndpoints();
         api.MapActivityEndpoints();
+        api.MapHostRotationEndpoints();
         api.MapOrganizationImportEndpoints();
         api.MapDashboardEndpoints();
         api.MapHrClientEndpoints();

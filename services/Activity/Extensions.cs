@@ -25,6 +25,7 @@ public static class Extensions
         builder.Services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
         ActivityTypeGrpcService.AddHandlers(builder.Services);
         ActivityGrpcService.AddHandlers(builder.Services);
+        HostRotations.HostRotationGrpcService.AddHandlers(builder.Services);
         return builder;
     }
 
@@ -32,6 +33,7 @@ public static class Extensions
     {
         app.MapGrpcService<ActivityTypeGrpcService>();
         app.MapGrpcService<ActivityGrpcService>();
+        app.MapGrpcService<HostRotations.HostRotationGrpcService>();
         app.MapGrpcService<CurrentState.ActivityCurrentStateGrpcService>();
         app.MapGrpcDefaults();
         return app;

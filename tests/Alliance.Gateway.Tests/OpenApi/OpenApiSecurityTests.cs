@@ -60,7 +60,7 @@ public sealed partial class OpenApiSecurityTests : IAsyncLifetime
         var wrong = new List<string>();
         foreach (var (method, path, needsToken) in Operations())
         {
-            using var request = new HttpRequestMessage(new HttpMethod(method), PathParameter().Replace(path, Guid.NewGuid().ToString()));
+            using var request = new HttpRequestMessage(new HttpMethod(method), PathParameter().Replace(path, p => p.Value == "{year}" ? "2026" : Guid.NewGuid().ToString()));
             if (method is "POST" or "PUT" or "PATCH") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
             using var response = await client.SendAsync(request);
             var unauthorized = response.StatusCode == HttpStatusCode.Unauthorized;

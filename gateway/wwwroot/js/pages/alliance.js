@@ -7,6 +7,7 @@ import { h, field, loading, empty, problemBanner, successBanner, showProblem, cl
   from '../ui.js';
 import { unitChooser, unitLabel, today, formatDate, organizationsOf } from '../units.js';
 import { partnerAccountsSection } from './partner-accounts.js';
+import { hostRotationSection } from './host-rotation.js';
 
 export function render(main, { params, user }) {
   const id = params.id;
@@ -52,6 +53,7 @@ export function render(main, { params, user }) {
         h('section', { class: 'section' }, h('h2', {}, t('alliance.memberUnits')), members(data)),
         h('section', { class: 'section' }, h('h2', {}, t('alliance.temporaryBranch')), temporaryBranch(data, user)),
         h('section', { class: 'section' }, h('h2', {}, t('alliance.rotation')), rotationCalendar(data)),
+        hostRotationSection(data),
         isAdmin ? partnerAccountsSection(data) : null),
       isAdmin ? h('div', { class: 'column-side stack' }, join.element, branch.element, rotation.element) : null));
   }

@@ -470,6 +470,92 @@ namespace Alliance.Activity.Data.Migrations
                     b.ToTable("client_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Alliance.Activity.HostRotations.HostRotation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AllianceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("alliance_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("LeadSubsidiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lead_subsidiary_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AllianceId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("host_rotations", (string)null);
+                });
+
+            modelBuilder.Entity("Alliance.Activity.HostRotations.HostRotationSlot", b =>
+                {
+                    b.Property<Guid>("RotationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rotation_id");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<Guid>("MemberUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_unit_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.HasKey("RotationId", "Month");
+
+                    b.ToTable("host_rotation_slots", (string)null);
+                });
+
             modelBuilder.Entity("Alliance.ServiceDefaults.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -586,9 +672,23 @@ namespace Alliance.Activity.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Alliance.Activity.HostRotations.HostRotationSlot", b =>
+                {
+                    b.HasOne("Alliance.Activity.HostRotations.HostRotation", null)
+                        .WithMany("Slots")
+                        .HasForeignKey("RotationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Alliance.Activity.Activities.Activity", b =>
                 {
                     b.Navigation("Hosts");
+                });
+
+            modelBuilder.Entity("Alliance.Activity.HostRotations.HostRotation", b =>
+                {
+                    b.Navigation("Slots");
                 });
 #pragma warning restore 612, 618
         }
