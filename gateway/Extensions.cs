@@ -48,6 +48,7 @@ public static class Extensions
         Client<ActivityTypeService.ActivityTypeServiceClient>(ResourceNames.Activity);
         Client<ActivityService.ActivityServiceClient>(ResourceNames.Activity);
         Client<HostRotationService.HostRotationServiceClient>(ResourceNames.Activity);
+        Client<AttachmentService.AttachmentServiceClient>(ResourceNames.Activity);
         Client<ReportingService.ReportingServiceClient>(ResourceNames.Reporting);
         Client<ActivityReports.ActivityReportsClient>(ResourceNames.Reporting);
         // Redis only accelerates the gateway (cached dashboard answers): not part of its readiness.
@@ -100,6 +101,7 @@ public static class Extensions
         api.MapActivityTypeEndpoints();
         api.MapActivityEndpoints();
         api.MapHostRotationEndpoints();
+        api.MapAttachmentEndpoints();
         api.MapOrganizationImportEndpoints();
         api.MapDashboardEndpoints();
         api.MapHrClientEndpoints();

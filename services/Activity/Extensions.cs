@@ -16,7 +16,8 @@ public static class Extensions
     {
         builder.AddServiceDatabase<ActivityDbContext>(ResourceNames.Databases.Activity);
         builder.AddServiceMessaging<ActivityDbContext>();
-        builder.AddGrpcServer();
+        // An attachment arrives whole in one message (AttachmentFiles.MaxBytes) and leaves in chunks.
+        builder.AddGrpcServer(o => o.MaxReceiveMessageSize = Attachments.AttachmentFiles.MaxBytes + 1024 * 1024);
         // The organization service owns organizations, alliances, pairings and service centers: asked as the caller (ADR 27).
         builder.Services.AddServiceClient<O.OrganizationService.OrganizationServiceClient>(ResourceNames.Organization);
         builder.Services.AddServiceClient<O.AllianceService.AllianceServiceClient>(ResourceNames.Organization);
@@ -26,6 +27,7 @@ public static class Extensions
         ActivityTypeGrpcService.AddHandlers(builder.Services);
         ActivityGrpcService.AddHandlers(builder.Services);
         HostRotations.HostRotationGrpcService.AddHandlers(builder.Services);
+        builder.Services.AddScoped<Attachments.ActivityAttachments>();
         return builder;
     }
 
@@ -34,6 +36,7 @@ public static class Extensions
         app.MapGrpcService<ActivityTypeGrpcService>();
         app.MapGrpcService<ActivityGrpcService>();
         app.MapGrpcService<HostRotations.HostRotationGrpcService>();
+        app.MapGrpcService<Attachments.AttachmentGrpcService>();
         app.MapGrpcService<CurrentState.ActivityCurrentStateGrpcService>();
         app.MapGrpcDefaults();
         return app;

@@ -115,6 +115,7 @@ export const get = (path, query) => request('GET', path, { query });
 export const getWithToken = (path, query, token) => request('GET', path, { query, token });
 export const post = (path, body, idempotencyKey) => request('POST', path, { body, idempotencyKey });
 export const put = (path, body) => request('PUT', path, { body });
+export const del = (path) => request('DELETE', path);
 
 /**
  * One Idempotency-Key per intended create: a retry of the same body (double click, network error) reuses the key,
@@ -147,4 +148,55 @@ function newUuid() {
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function authorizedHeaders() {
+  const headers = { Accept: 'application/json, application/problem+json', 'Accept-Language': language() };
+  const bearer = session()?.accessToken;
+  if (bearer) headers.Authorization = `Bearer ${bearer}`;
+  return headers;
+}
+
+/** Posts a multipart form (files and fields); answers like the JSON calls: the data, or a Problem. */
+export async function postForm(path, fields) {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) if (value !== undefined && value !== null) body.append(name, value);
+  let response;
+  try {
+    response = await fetch(new URL(path, location.origin), { method: 'POST', headers: authorizedHeaders(), body });
+  } catch {
+    throw new Problem({ title: t('error.network') });
+  }
+  if (response.status === 401) {
+    signOut();
+    onUnauthorized();
+  }
+  const data = await readJson(response);
+  if (!response.ok) {
+    const fallback = response.status === 403 ? t('error.forbidden') : t('error.status', { status: response.status });
+    throw new Problem({ ...(isProblem(data) ? data : {}), title: data?.title || fallback, status: response.status });
+  }
+  return data;
+}
+
+/** A file behind the bearer token, which a plain link does not send: fetched, then saved from a blob under fileName. */
+export async function downloadFile(path, fileName) {
+  let response;
+  try {
+    response = await fetch(new URL(path, location.origin), { headers: authorizedHeaders() });
+  } catch {
+    throw new Problem({ title: t('error.network') });
+  }
+  if (!response.ok) {
+    const data = await readJson(response);
+    throw new Problem({ ...(isProblem(data) ? data : {}), title: data?.title || t('error.status', { status: response.status }), status: response.status });
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -18,7 +18,8 @@ public class PartnerSecurityTests(StackFixture stack)
 {
     /// <summary>The operations open to partners; opening another one is a decision this list records.</summary>
     static readonly HashSet<string> OpenToPartners =
-        ["GetMe", "GetMyPartnerAccount", "ListAlliances", "GetAlliance", "ListActivityTypes", "ListActivities", "GetActivity", "GetHostRotation"];
+        ["GetMe", "GetMyPartnerAccount", "ListAlliances", "GetAlliance", "ListActivityTypes", "ListActivities", "GetActivity", "GetHostRotation",
+            "ListAttachments", "DownloadAttachment"];
 
     public sealed record PartnerAccount(Guid Id, string UserName, string DisplayName, string UnitKind, string UnitName, string Phone, string CreatedBy,
         DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, string? RevokedBy, string? RevokeReason, List<Guid> AllianceIds);

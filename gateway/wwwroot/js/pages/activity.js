@@ -5,6 +5,7 @@ import { get, post, put } from '../api.js';
 import { t } from '../i18n.js';
 import { h, field, loading, empty, problemBanner, successBanner, showProblem, clearProblem, busy } from '../ui.js';
 import { statusBadge, measureBadge, typeName, formatGroupTime, groupDay, activityForm } from './activities.js';
+import { attachmentsSection } from './activity-attachments.js';
 
 export function render(main, { params, user }) {
   const id = params.id;
@@ -48,6 +49,7 @@ export function render(main, { params, user }) {
       h('div', { class: 'columns' },
         h('div', { class: 'column-main' },
           h('section', {}, h('h2', {}, t('activity.details')), details(a)),
+          attachmentsSection(a),
           history ? h('section', { class: 'section' }, h('h2', {}, t('activity.history')), historyList(history)) : null),
         side.length ? h('div', { class: 'column-side stack' }, side) : null)));
   }

@@ -1,6 +1,6 @@
 // HR file import: upload an HR export (CSV in UTF-8 or GBK, or XLSX; employees or departments), preview what it
 // would do (nothing is written), apply it, and download each row's result.
-import { get, session, signOut, Problem } from '../api.js';
+import { get, session, signOut, Problem, downloadFile } from '../api.js';
 import { t, language, formatNumber } from '../i18n.js';
 import { h, field, problemBanner, showProblem, clearProblem, busy, table } from '../ui.js';
 
@@ -105,20 +105,8 @@ function view(result) {
   })];
 }
 
-/** The results file needs the bearer token, which a plain link does not send: fetched, then saved from a blob. */
-export async function downloadResults(runId) {
-  const headers = { 'Accept-Language': language() };
-  const bearer = session()?.accessToken;
-  if (bearer) headers.Authorization = `Bearer ${bearer}`;
-  const response = await fetch(`/api/v1/hr-sync-runs/${runId}/results.csv`, { headers });
-  if (!response.ok) return;
-  const url = URL.createObjectURL(await response.blob());
-  const link = h('a', { href: url, download: `hr-sync-${runId}.csv` });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+/** The results of a sync run as CSV. */
+export const downloadResults = (runId) => downloadFile(`/api/v1/hr-sync-runs/${runId}/results.csv`, `hr-sync-${runId}.csv`).catch(() => {});
 
 async function upload(path, file, kind) {
   const headers = { Accept: 'application/json, application/problem+json', 'Accept-Language': language() };
