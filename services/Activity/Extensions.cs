@@ -2,6 +2,8 @@ using Alliance.Activity.Activities;
 using Alliance.Activity.ActivityTypes;
 using Alliance.Activity.Common;
 using Alliance.Activity.Data;
+using Alliance.Activity.Meetings;
+using Alliance.Activity.Supervision;
 using Alliance.Contracts;
 using Alliance.ServiceDefaults.Data;
 using Alliance.ServiceDefaults.Grpc;
@@ -25,6 +27,8 @@ public static class Extensions
         builder.Services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
         ActivityTypeGrpcService.AddHandlers(builder.Services);
         ActivityGrpcService.AddHandlers(builder.Services);
+        MeetingGrpcService.AddHandlers(builder.Services);
+        DecisionItemGrpcService.AddHandlers(builder);
         return builder;
     }
 
@@ -32,6 +36,8 @@ public static class Extensions
     {
         app.MapGrpcService<ActivityTypeGrpcService>();
         app.MapGrpcService<ActivityGrpcService>();
+        app.MapGrpcService<MeetingGrpcService>();
+        app.MapGrpcService<DecisionItemGrpcService>();
         app.MapGrpcDefaults();
         return app;
     }
