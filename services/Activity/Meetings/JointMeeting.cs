@@ -72,16 +72,16 @@ public sealed class JointMeeting
     public void Revise(MeetingPlan plan, Actor by, DateTimeOffset now)
     {
         if (plan.Alliance.Id != AllianceId)
-            throw new ActivityRuleException("details.allianceId", "A meeting stays with the alliance it was recorded for.", StatusCode.InvalidArgument);
+            throw new ActivityRuleException("allianceId", "A meeting stays with the alliance it was recorded for.", StatusCode.InvalidArgument);
         Apply(plan, by, now.ToUniversalTime());
     }
 
     void Apply(MeetingPlan plan, Actor by, DateTimeOffset now)
     {
         if (plan.Attendees.Count < 2)
-            throw new ActivityRuleException("details.attendees", "A joint meeting has at least two attending units.", StatusCode.InvalidArgument);
+            throw new ActivityRuleException("attendees", "A joint meeting has at least two attending units.", StatusCode.InvalidArgument);
         if (plan.Attendees.Select(a => a.MemberUnitId).Distinct().Count() != plan.Attendees.Count)
-            throw new ActivityRuleException("details.attendees", "names a unit twice.", StatusCode.InvalidArgument);
+            throw new ActivityRuleException("attendees", "names a unit twice.", StatusCode.InvalidArgument);
         Title = plan.Title.Trim();
         AllianceId = plan.Alliance.Id;
         AllianceName = plan.Alliance.Name;

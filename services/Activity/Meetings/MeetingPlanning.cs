@@ -20,14 +20,14 @@ public sealed class MeetingPlanning(ActivityDbContext db, IOrganizationDirectory
         Validate(details).ThrowIfAny();
         var d = details!;
         var alliance = await directory.FindAllianceAsync(caller, Guid.Parse(d.AllianceId), ct)
-            ?? throw FieldErrors.Single("details.allianceId", "No alliance with that id that you take part in.", StatusCode.NotFound);
+            ?? throw FieldErrors.Single("allianceId", "No alliance with that id that you take part in.", StatusCode.NotFound);
         MeetingAccess.EnsureMayRecordFor(caller, alliance);
         var attendees = new List<MeetingAttendee>();
         for (var i = 0; i < d.Attendees.Count; i++)
         {
             var a = d.Attendees[i];
             var unit = alliance.Members.FirstOrDefault(m => m.Id == Guid.Parse(a.MemberUnitId))
-                ?? throw FieldErrors.Single($"details.attendees[{i}].memberUnitId", "is not a member unit of the alliance.", StatusCode.NotFound);
+                ?? throw FieldErrors.Single($"attendees[{i}].memberUnitId", "is not a member unit of the alliance.", StatusCode.NotFound);
             attendees.Add(new MeetingAttendee(unit.Id, unit.OrganizationId, unit.SubsidiaryId, unit.Name,
                 a.People.Select(p => p.Trim()).Where(p => p.Length > 0).Distinct().ToList()));
         }
@@ -37,7 +37,7 @@ public sealed class MeetingPlanning(ActivityDbContext db, IOrganizationDirectory
             activityId = Guid.Parse(d.ActivityId);
             var activity = await db.Activities.AsNoTracking().Where(x => x.Id == activityId).Select(x => new { x.AllianceId }).SingleOrDefaultAsync(ct);
             if (activity is null || activity.AllianceId != alliance.Id)
-                throw FieldErrors.Single("details.activityId", "No activity of this alliance with that id.", StatusCode.NotFound);
+                throw FieldErrors.Single("activityId", "No activity of this alliance with that id.", StatusCode.NotFound);
         }
         return new MeetingPlan(d.Title, alliance, d.StartsAt.ToDateTimeOffset(), d.Place, d.Minutes, attendees, activityId);
     }
@@ -46,21 +46,21 @@ public sealed class MeetingPlanning(ActivityDbContext db, IOrganizationDirectory
     {
         var errors = new FieldErrors();
         if (d is null) return errors.Add("details", "is required.");
-        errors.Required("details.title", d.Title, JointMeeting.MaxTitleLength)
-            .Id("details.allianceId", d.AllianceId)
-            .Required("details.place", d.Place, JointMeeting.MaxPlaceLength)
-            .Optional("details.minutes", d.Minutes, JointMeeting.MaxMinutesLength)
-            .Id("details.activityId", d.ActivityId, required: false);
-        if (d.StartsAt is null) errors.Add("details.startsAt", "is required.");
-        if (d.Attendees.Count < 2) errors.Add("details.attendees", "A joint meeting has at least two attending units.");
-        else if (d.Attendees.Count > JointMeeting.MaxAttendees) errors.Add("details.attendees", $"must name at most {JointMeeting.MaxAttendees} units.");
+        errors.Required("title", d.Title, JointMeeting.MaxTitleLength)
+            .Id("allianceId", d.AllianceId)
+            .Required("place", d.Place, JointMeeting.MaxPlaceLength)
+            .Optional("minutes", d.Minutes, JointMeeting.MaxMinutesLength)
+            .Id("activityId", d.ActivityId, required: false);
+        if (d.StartsAt is null) errors.Add("startsAt", "is required.");
+        if (d.Attendees.Count < 2) errors.Add("attendees", "A joint meeting has at least two attending units.");
+        else if (d.Attendees.Count > JointMeeting.MaxAttendees) errors.Add("attendees", $"must name at most {JointMeeting.MaxAttendees} units.");
         for (var i = 0; i < d.Attendees.Count; i++)
         {
-            errors.Id($"details.attendees[{i}].memberUnitId", d.Attendees[i].MemberUnitId);
+            errors.Id($"attendees[{i}].memberUnitId", d.Attendees[i].MemberUnitId);
             if (d.Attendees[i].People.Count > JointMeeting.MaxPeoplePerUnit)
-                errors.Add($"details.attendees[{i}].people", $"must name at most {JointMeeting.MaxPeoplePerUnit} people.");
+                errors.Add($"attendees[{i}].people", $"must name at most {JointMeeting.MaxPeoplePerUnit} people.");
             else if (d.Attendees[i].People.Any(p => p.Trim().Length > JointMeeting.MaxPersonLength))
-                errors.Add($"details.attendees[{i}].people", $"names must be at most {JointMeeting.MaxPersonLength} characters.");
+                errors.Add($"attendees[{i}].people", $"names must be at most {JointMeeting.MaxPersonLength} characters.");
         }
         return errors;
     }

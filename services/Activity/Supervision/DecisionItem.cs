@@ -92,15 +92,15 @@ public sealed class DecisionItem
         now = now.ToUniversalTime();
         var today = Alliance.ServiceDefaults.Time.GroupCalendar.DayOf(now);
         if (plan.Owner.MemberUnitId == plan.Supervisor.MemberUnitId)
-            throw new ActivityRuleException("details.supervisorMemberUnitId", "The supervising unit must be another unit than the owner.", StatusCode.InvalidArgument);
+            throw new ActivityRuleException("supervisorMemberUnitId", "The supervising unit must be another unit than the owner.", StatusCode.InvalidArgument);
         if (plan.DueOn < today)
-            throw new ActivityRuleException("details.dueOn", "must not be in the past.", StatusCode.InvalidArgument);
+            throw new ActivityRuleException("dueOn", "must not be in the past.", StatusCode.InvalidArgument);
         for (var i = 0; i < plan.Milestones.Count; i++)
         {
             if (plan.Milestones[i].DueOn > plan.DueOn)
-                throw new ActivityRuleException($"details.milestones[{i}].dueOn", "must not be after the item's due date.", StatusCode.InvalidArgument);
+                throw new ActivityRuleException($"milestones[{i}].dueOn", "must not be after the item's due date.", StatusCode.InvalidArgument);
             if (i > 0 && plan.Milestones[i].DueOn < plan.Milestones[i - 1].DueOn)
-                throw new ActivityRuleException($"details.milestones[{i}].dueOn", "must not be before the previous milestone.", StatusCode.InvalidArgument);
+                throw new ActivityRuleException($"milestones[{i}].dueOn", "must not be before the previous milestone.", StatusCode.InvalidArgument);
         }
         var item = new DecisionItem
         {

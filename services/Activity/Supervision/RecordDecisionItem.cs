@@ -39,8 +39,8 @@ public sealed class RecordDecisionItem(ActivityDbContext db, MeetingAccess acces
         var alliance = await directory.FindAllianceAsync(caller, meeting.AllianceId, ct)
             ?? throw FieldErrors.Single("meetingId", "The meeting's alliance is no longer visible to you.", StatusCode.NotFound);
         var d = request.Details;
-        var owner = Unit(alliance, d.OwnerMemberUnitId, "details.ownerMemberUnitId");
-        var supervisor = Unit(alliance, d.SupervisorMemberUnitId, "details.supervisorMemberUnitId");
+        var owner = Unit(alliance, d.OwnerMemberUnitId, "ownerMemberUnitId");
+        var supervisor = Unit(alliance, d.SupervisorMemberUnitId, "supervisorMemberUnitId");
         var plan = new DecisionItemPlan(d.Title, d.AcceptanceCriteria, owner, d.OwnerPerson, Date(d.DueOn),
             d.Milestones.Select(m => (m.Title, Date(m.DueOn))).ToList(), supervisor);
         DecisionItem item;
@@ -79,17 +79,17 @@ public sealed class RecordDecisionItem(ActivityDbContext db, MeetingAccess acces
         var errors = new FieldErrors().Id("meetingId", request.MeetingId);
         var d = request.Details;
         if (d is null) return errors.Add("details", "is required.");
-        errors.Required("details.title", d.Title, DecisionItem.MaxTitleLength)
-            .Required("details.acceptanceCriteria", d.AcceptanceCriteria, DecisionItem.MaxCriteriaLength)
-            .Id("details.ownerMemberUnitId", d.OwnerMemberUnitId)
-            .Id("details.supervisorMemberUnitId", d.SupervisorMemberUnitId)
-            .Optional("details.ownerPerson", d.OwnerPerson, DecisionItem.MaxPersonLength);
-        if (!IsDate(d.DueOn)) errors.Add("details.dueOn", "must be a date as yyyy-MM-dd.");
-        if (d.Milestones.Count > DecisionItem.MaxMilestones) errors.Add("details.milestones", $"must be at most {DecisionItem.MaxMilestones}.");
+        errors.Required("title", d.Title, DecisionItem.MaxTitleLength)
+            .Required("acceptanceCriteria", d.AcceptanceCriteria, DecisionItem.MaxCriteriaLength)
+            .Id("ownerMemberUnitId", d.OwnerMemberUnitId)
+            .Id("supervisorMemberUnitId", d.SupervisorMemberUnitId)
+            .Optional("ownerPerson", d.OwnerPerson, DecisionItem.MaxPersonLength);
+        if (!IsDate(d.DueOn)) errors.Add("dueOn", "must be a date as yyyy-MM-dd.");
+        if (d.Milestones.Count > DecisionItem.MaxMilestones) errors.Add("milestones", $"must be at most {DecisionItem.MaxMilestones}.");
         for (var i = 0; i < d.Milestones.Count; i++)
         {
-            errors.Required($"details.milestones[{i}].title", d.Milestones[i].Title, DecisionItem.MaxTitleLength);
-            if (!IsDate(d.Milestones[i].DueOn)) errors.Add($"details.milestones[{i}].dueOn", "must be a date as yyyy-MM-dd.");
+            errors.Required($"milestones[{i}].title", d.Milestones[i].Title, DecisionItem.MaxTitleLength);
+            if (!IsDate(d.Milestones[i].DueOn)) errors.Add($"milestones[{i}].dueOn", "must be a date as yyyy-MM-dd.");
         }
         return errors;
     }

@@ -183,10 +183,10 @@ public class DecisionItemRulesTests
     public void Bad_plans_are_refused_owner_as_supervisor_a_past_due_date_and_milestones_out_of_order()
     {
         Refused(() => DecisionItem.Record(Meeting(), new DecisionItemPlan("t", "c", Ref(UnitA), null, new DateOnly(2026, 4, 1), [], Ref(UnitA)),
-            DueSoon, Supervisor, On(3, 1))).Field.Should().Be("details.supervisorMemberUnitId");
-        Refused(() => Item(due: new DateOnly(2026, 2, 1))).Field.Should().Be("details.dueOn");
-        Refused(() => Item(milestones: [("b", new DateOnly(2026, 4, 1)), ("a", new DateOnly(2026, 3, 1))])).Field.Should().Be("details.milestones[1].dueOn");
-        Refused(() => Item(due: new DateOnly(2026, 4, 1), milestones: [("late", new DateOnly(2026, 4, 2))])).Field.Should().Be("details.milestones[0].dueOn");
+            DueSoon, Supervisor, On(3, 1))).Field.Should().Be("supervisorMemberUnitId");
+        Refused(() => Item(due: new DateOnly(2026, 2, 1))).Field.Should().Be("dueOn");
+        Refused(() => Item(milestones: [("b", new DateOnly(2026, 4, 1)), ("a", new DateOnly(2026, 3, 1))])).Field.Should().Be("milestones[1].dueOn");
+        Refused(() => Item(due: new DateOnly(2026, 4, 1), milestones: [("late", new DateOnly(2026, 4, 2))])).Field.Should().Be("milestones[0].dueOn");
     }
 
     [Fact]
