@@ -36,8 +36,8 @@ export function render(main, { query }) {
   };
   let page = 1;
   const alliance = h('select', { testid: 'board-alliance', 'aria-label': t('meeting.alliance') }, h('option', { value: '' }, t('meetings.anyAlliance')));
-  const owner = h('select', { testid: 'board-owner', 'aria-label': t('item.owner'), disabled: true }, h('option', { value: '' }, t('board.anyOwner')));
-  const supervisor = h('select', { testid: 'board-supervisor', 'aria-label': t('item.supervisor'), disabled: true }, h('option', { value: '' }, t('board.anySupervisor')));
+  const owner = h('select', { testid: 'board-owner-filter', 'aria-label': t('item.owner'), disabled: true }, h('option', { value: '' }, t('board.anyOwner')));
+  const supervisor = h('select', { testid: 'board-supervisor-filter', 'aria-label': t('item.supervisor'), disabled: true }, h('option', { value: '' }, t('board.anySupervisor')));
   const state = h('select', { testid: 'board-state', 'aria-label': t('item.state') },
     h('option', { value: '' }, t('board.supervised')), states.map((s) => h('option', { value: s }, t(`itemState.${s}`))));
   state.value = filters.state;
