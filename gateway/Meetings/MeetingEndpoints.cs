@@ -27,6 +27,7 @@ public static class MeetingEndpoints
         var group = api.MapGroup("/meetings").WithTags("Joint meetings");
         group.MapGet("/", ListMeetingsAsync).WithName("ListMeetings");
         group.MapGet("/{id:guid}", GetMeetingAsync).WithName("GetMeeting");
+        group.MapGet("/{id:guid}/history", GetMeetingHistoryAsync).WithName("GetMeetingHistory");
         group.MapPost("/", RecordMeetingAsync).RequireAuthorization(Policies.Planner).WithName("RecordMeeting");
         group.MapPut("/{id:guid}", ReviseMeetingAsync).RequireAuthorization(Policies.Planner).WithName("ReviseMeeting");
         group.MapGet("/{id:guid}/decision-items", DecisionItemEndpoints.ListMeetingItemsAsync).WithName("ListMeetingDecisionItems");
@@ -57,6 +58,11 @@ public static class MeetingEndpoints
 
     public static async Task<IResult> GetMeetingAsync(Guid id, MeetingService.MeetingServiceClient client, CancellationToken ct) =>
         Results.Ok(MeetingDto.From(await client.GetMeetingAsync(new GetMeetingRequest { Id = id.ToString() }, cancellationToken: ct)));
+
+    public static async Task<IResult> GetMeetingHistoryAsync(Guid id, MeetingService.MeetingServiceClient client, CancellationToken ct) =>
+        Results.Ok((await client.GetMeetingHistoryAsync(new GetMeetingHistoryRequest { Id = id.ToString() }, cancellationToken: ct))
+            .Changes.Select(c => new ActivityChangeDto(Guid.Parse(c.Id), c.Kind, c.Version, ActivityTimes.InGroupTime(c.ChangedAt.ToDateTimeOffset()),
+                c.ChangedBy, c.ChangedByRole, c.Changes.Select(f => new FieldChangeDto(f.Field, f.OldValue, f.NewValue)).ToList())).ToList());
 
     public static async Task<IResult> RecordMeetingAsync(MeetingBody body, HttpContext http, MeetingService.MeetingServiceClient client, CancellationToken ct)
     {

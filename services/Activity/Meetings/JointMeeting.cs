@@ -50,6 +50,11 @@ public sealed class JointMeeting
     public string UpdatedBy { get; private set; } = "";
     public long Version { get; private set; }
 
+    readonly List<MeetingChange> _changes = [];
+
+    /// <summary>The audit entries this instance added (not loaded from the database).</summary>
+    public IReadOnlyList<MeetingChange> Changes => _changes;
+
     public IReadOnlyList<MeetingAttendee> Attendees =>
         JsonSerializer.Deserialize<List<MeetingAttendee>>(AttendeesJson, JsonSerializerOptions.Web) ?? [];
 
@@ -64,19 +69,23 @@ public sealed class JointMeeting
             Id = Guid.CreateVersion7(now), CreatedAt = now, CreatedBy = by.UserName,
             SubsidiaryId = callerSubsidiary ?? plan.Alliance.LeadSubsidiaryId,
         };
-        meeting.Apply(plan, by, now);
+        meeting.Apply(plan);
+        meeting.Touch("recorded", new Dictionary<string, string>(), by, now);
         return meeting;
     }
 
+    /// <returns>False when the plan changes nothing (no version, no audit entry).</returns>
     /// <exception cref="ActivityRuleException">when the plan breaks a rule or names another alliance.</exception>
-    public void Revise(MeetingPlan plan, Actor by, DateTimeOffset now)
+    public bool Revise(MeetingPlan plan, Actor by, DateTimeOffset now)
     {
         if (plan.Alliance.Id != AllianceId)
             throw new ActivityRuleException("allianceId", "A meeting stays with the alliance it was recorded for.", StatusCode.InvalidArgument);
-        Apply(plan, by, now.ToUniversalTime());
+        var before = Describe();
+        Apply(plan);
+        return Touch("revised", before, by, now.ToUniversalTime());
     }
 
-    void Apply(MeetingPlan plan, Actor by, DateTimeOffset now)
+    void Apply(MeetingPlan plan)
     {
         if (plan.Attendees.Count < 2)
             throw new ActivityRuleException("attendees", "A joint meeting has at least two attending units.", StatusCode.InvalidArgument);
@@ -93,10 +102,34 @@ public sealed class JointMeeting
         Minutes = Requests.Blank(plan.Minutes);
         AttendeesJson = JsonSerializer.Serialize(plan.Attendees, JsonSerializerOptions.Web);
         ActivityId = plan.ActivityId;
+    }
+
+    /// <summary>Records what changed since <paramref name="before"/>; false (and nothing recorded) when nothing did.</summary>
+    bool Touch(string kind, IReadOnlyDictionary<string, string> before, Actor by, DateTimeOffset now)
+    {
+        var after = Describe();
+        var changed = after.Keys.Union(before.Keys)
+            .Where(k => before.GetValueOrDefault(k, "") != after.GetValueOrDefault(k, ""))
+            .Select(k => new FieldChange(k, before.GetValueOrDefault(k, ""), after.GetValueOrDefault(k, "")))
+            .ToList();
+        if (changed.Count == 0 && Version > 0) return false;
         Version++;
         UpdatedAt = now;
         UpdatedBy = by.UserName;
+        _changes.Add(MeetingChange.Of(this, kind, changed, by, now));
+        return true;
     }
+
+    /// <summary>The audited fields as text, as a person reads them.</summary>
+    IReadOnlyDictionary<string, string> Describe() => new Dictionary<string, string>
+    {
+        ["title"] = Title,
+        ["startsAt"] = StartsAt == default ? "" : ActivityTimes.Format(StartsAt),
+        ["place"] = Place,
+        ["minutes"] = Minutes ?? "",
+        ["attendees"] = string.Join("；", Attendees.Select(a => a.People.Count == 0 ? a.Name : $"{a.Name}（{string.Join("、", a.People)}）")),
+        ["activityId"] = ActivityId?.ToString() ?? "",
+    };
 
     /// <summary>The subsidiaries whose administrators and secretaries record and change the alliance's meetings.</summary>
     public bool IsKeptBy(Guid subsidiaryId) => VisibleSubsidiaryIds.Contains(subsidiaryId);

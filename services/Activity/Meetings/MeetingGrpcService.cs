@@ -20,6 +20,9 @@ public sealed class MeetingGrpcService : C.MeetingService.MeetingServiceBase
     public override Task<C.JointMeeting> ReviseMeeting(C.ReviseMeetingRequest request, ServerCallContext context) =>
         Handler<ReviseMeeting>(context).HandleAsync(request, context);
 
+    public override Task<C.MeetingHistory> GetMeetingHistory(C.GetMeetingHistoryRequest request, ServerCallContext context) =>
+        Handler<GetMeetingHistory>(context).HandleAsync(request, context);
+
     internal static void AddHandlers(IServiceCollection services)
     {
         services.AddScoped<MeetingAccess>();
@@ -28,5 +31,6 @@ public sealed class MeetingGrpcService : C.MeetingService.MeetingServiceBase
         services.AddScoped<GetMeeting>();
         services.AddScoped<ListMeetings>();
         services.AddScoped<ReviseMeeting>();
+        services.AddScoped<GetMeetingHistory>();
     }
 }

@@ -29,6 +29,9 @@ internal static class MeetingMapping
         return result;
     }
 
+    public static JointMeetingRevised Revised(JointMeeting m, DateTimeOffset now) => new(Guid.CreateVersion7(now), m.SubsidiaryId, now,
+        m.Id, m.AllianceId, m.Title, m.StartsAt, m.Attendees.Select(a => a.MemberUnitId).ToList(), m.ActivityId);
+
     public static JointMeetingRecorded Recorded(JointMeeting m, DateTimeOffset now) => new(Guid.CreateVersion7(now), m.SubsidiaryId, now,
         m.Id, m.AllianceId, m.Title, m.StartsAt, m.Attendees.Select(a => a.MemberUnitId).ToList(), m.ActivityId);
 }

@@ -32,6 +32,7 @@ public sealed class RecordMeeting(ActivityDbContext db, MeetingPlanning planning
             throw ex.ToRpc();
         }
         db.Add(meeting);
+        db.AddRange(meeting.Changes);
         db.RememberClientRequest(requestKey, meeting.Id, now);
         db.AddIntegrationEvent(MeetingMapping.Recorded(meeting, now));
         if (await db.SaveCreateAsync(requestKey, ct) is { } winner) return await LoadAsync(winner, ct);

@@ -1,6 +1,7 @@
 using Alliance.Activity.Activities;
 using Alliance.Activity.Common;
 using Alliance.Activity.Data;
+using Alliance.ServiceDefaults.Messaging;
 using Alliance.ServiceDefaults.Security;
 using Alliance.ServiceDefaults.Validation;
 using Grpc.Core;
@@ -9,7 +10,10 @@ using C = Alliance.Contracts.Activity.V1;
 
 namespace Alliance.Activity.Meetings;
 
-/// <summary>Revises a joint meeting's details whole (title, time, place, minutes, attendees, linked activity), at the version last read.</summary>
+/// <summary>
+/// Revises a joint meeting's details whole (title, time, place, minutes, attendees, linked activity), at the version last
+/// read; what changed goes to its audit log with <c>JointMeetingRevised</c>; a revision that changes nothing writes nothing.
+/// </summary>
 public sealed class ReviseMeeting(ActivityDbContext db, MeetingAccess access, MeetingPlanning planning, TimeProvider clock)
 {
     public async Task<C.JointMeeting> HandleAsync(C.ReviseMeetingRequest request, ServerCallContext context)
@@ -21,9 +25,14 @@ public sealed class ReviseMeeting(ActivityDbContext db, MeetingAccess access, Me
         MeetingAccess.EnsureMayChange(caller, meeting);
         Requests.EnsureExpectedVersion(request.ExpectedVersion, meeting.Version, "meeting");
         var plan = await planning.PlanAsync(caller, request.Details, ct);
+        var now = clock.GetUtcNow().ToUniversalTime();
         try
         {
-            meeting.Revise(plan, new Actor(caller.UserId ?? "unknown", caller.Role), clock.GetUtcNow());
+            if (meeting.Revise(plan, new Actor(caller.UserId ?? "unknown", caller.Role), now))
+            {
+                db.AddRange(meeting.Changes);
+                db.AddIntegrationEvent(MeetingMapping.Revised(meeting, now));
+            }
         }
         catch (ActivityRuleException ex)
         {

@@ -17,6 +17,11 @@ public sealed record JointMeetingRecorded(
     Guid EventId, Guid TenantId, DateTimeOffset OccurredAt,
     Guid MeetingId, Guid AllianceId, string Title, DateTimeOffset StartsAt, IReadOnlyList<Guid> AttendingMemberUnitIds, Guid? ActivityId) : IIntegrationEvent;
 
+/// <summary>A joint meeting's details were revised (title, time, place, minutes, attendees, linked activity).</summary>
+public sealed record JointMeetingRevised(
+    Guid EventId, Guid TenantId, DateTimeOffset OccurredAt,
+    Guid MeetingId, Guid AllianceId, string Title, DateTimeOffset StartsAt, IReadOnlyList<Guid> AttendingMemberUnitIds, Guid? ActivityId) : IIntegrationEvent;
+
 /// <summary>
 /// A decision item was recorded at a joint meeting: its owner unit (OwnerOrganizationId is the member unit's organization,
 /// or null for a unit outside the group), its due date and the supervising member unit.

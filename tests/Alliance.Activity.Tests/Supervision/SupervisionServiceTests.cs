@@ -137,6 +137,31 @@ public class SupervisionServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_revised_meeting_records_what_changed_and_a_revision_that_changes_nothing_writes_nothing()
+    {
+        var meeting = await MeetingAsync();
+        var details = new MeetingDetails
+        {
+            Title = "第一次联席会议（扩大）", AllianceId = _alliance.Id.ToString(), Place = "城东党群服务中心", Minutes = "议定三项",
+            StartsAt = meeting.StartsAt,
+        };
+        details.Attendees.Add(new AttendeeRef { MemberUnitId = _unitA.Id.ToString(), People = { "李书记" } });
+        details.Attendees.Add(new AttendeeRef { MemberUnitId = _unitB.Id.ToString() });
+
+        var revised = await Meetings.ReviseMeetingAsync(new ReviseMeetingRequest { Id = meeting.Id, Details = details, ExpectedVersion = meeting.Version }, SecretaryB);
+        var again = await Meetings.ReviseMeetingAsync(new ReviseMeetingRequest { Id = meeting.Id, Details = details, ExpectedVersion = revised.Version }, SecretaryB);
+        var stale = await Refused(() => Meetings.ReviseMeetingAsync(new ReviseMeetingRequest { Id = meeting.Id, Details = details, ExpectedVersion = meeting.Version }, SecretaryB).ResponseAsync);
+
+        again.Version.Should().Be(revised.Version).And.Be(meeting.Version + 1);
+        stale.StatusCode.Should().Be(StatusCode.Aborted);
+        var history = await Meetings.GetMeetingHistoryAsync(new GetMeetingHistoryRequest { Id = meeting.Id }, SecretaryA);
+        history.Changes.Select(c => c.Kind).Should().Equal("revised", "recorded");
+        history.Changes[0].ChangedBy.Should().Be("王书记");
+        history.Changes[0].Changes.Select(f => f.Field).Should().BeEquivalentTo(["title", "attendees"]);
+        (await OutboxBodiesAbout(meeting.Id)).Count(b => b.Contains(nameof(Contracts.Events.JointMeetingRevised))).Should().Be(1);
+    }
+
+    [Fact]
     public async Task The_database_refuses_to_update_or_delete_history()
     {
         var item = await ItemAsync(await MeetingAsync());

@@ -28,6 +28,13 @@ public class MeetingApiTests(StackFixture stack)
         meeting.Attendees.Should().HaveCount(3).And.Contain(a => a.External);
         meeting.Attendees[0].People.Should().Equal("李书记");
         (await (await admin.GetAsync($"/api/v1/meetings?allianceId={s.Alliance.Id}")).ReadAsync<PagedList<Meeting>>(200)).Total.Should().Be(1);
+        body["place"] = "城西党群服务中心";
+        body["expectedVersion"] = meeting.Version;
+        var revised = await (await secretaryB.PutAsJsonAsync($"/api/v1/meetings/{meeting.Id}", body)).ReadAsync<Meeting>(200);
+        revised.UpdatedBy.Should().Be("王书记");
+        var changes = await (await admin.GetAsync($"/api/v1/meetings/{meeting.Id}/history")).ReadAsync<List<Activities.ActivityApi.Change>>(200);
+        changes.Select(c => c.Kind).Should().Equal("revised", "recorded");
+        changes[0].Changes.Should().ContainSingle().Which.Should().Be(new Activities.ActivityApi.FieldChange("place", "城东党群服务中心", "城西党群服务中心"));
 
         var item = await secretaryA.RecordItemAsync(meeting.Id, ItemBody(unitB, unitA, milestones: [new { title = "选址", dueOn = Day(10) }]));
         item.Should().BeEquivalentTo(new { State = "open", Colour = "green", OwnerName = s.Alliance.Members.Single(m => m.Id == unitB).Name, MayProgress = false, MaySupervise = true });

@@ -79,6 +79,15 @@ public class SupervisionBoardBrowserTests(StackFixture stack) : ConsoleBrowserTe
             (await page.GetByTestId("history-entry").First.InnerTextAsync()).Should().Contain("Claimed done");
             await page.GetByTestId("back-to-board").ClickAsync();
             (await page.Locator("h1").First.InnerTextAsync()).Should().Be("Supervision board");
+
+            // The meetings list and the meeting's page with its items and history.
+            await page.GetByTestId("nav-meetings").ClickAsync();
+            (await page.Locator("h1").First.InnerTextAsync()).Should().Be("Joint meetings");
+            await page.GotoAsync(new Uri(stack.Gateway, $"/meetings/{meeting.Id}").ToString());
+            await page.GetByTestId("meeting-details").WaitForAsync();
+            (await page.GetByTestId("meeting-items").GetByTestId("board-item").CountAsync()).Should().Be(3);
+            (await page.GetByTestId("meeting-history").GetByTestId("history-entry").CountAsync()).Should().Be(1);
+            (await page.GetByTestId("item-form").CountAsync()).Should().Be(1);
         });
 
         (await admin.GetItemAsync(soon.Id)).Should().Match<DecisionItem>(i => i.State == "done" && i.UpdatedBy == "督办管理员");

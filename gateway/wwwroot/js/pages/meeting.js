@@ -21,17 +21,18 @@ export function render(main, { params }) {
   async function load(message) {
     body.replaceChildren(loading());
     try {
-      const [meeting, items] = await Promise.all([
+      const [meeting, items, history] = await Promise.all([
         get(`/api/v1/meetings/${encodeURIComponent(id)}`),
         get(`/api/v1/meetings/${encodeURIComponent(id)}/decision-items`, { pageSize: 200 }),
+        get(`/api/v1/meetings/${encodeURIComponent(id)}/history`),
       ]);
-      show(meeting, items, message);
+      show(meeting, items, history, message);
     } catch (problem) {
       body.replaceChildren(problemBanner(problem, { onRetry: () => load() }));
     }
   }
 
-  function show(m, items, message) {
+  function show(m, items, history, message) {
     title.textContent = m.title;
     const row = (label, value, testid) => h('div', { class: 'detail-row' }, h('dt', {}, label), h('dd', { testid }, value));
     body.replaceChildren(h('div', {},
@@ -47,7 +48,13 @@ export function render(main, { params }) {
             m.activityId ? row(t('meeting.activity'), h('a', { href: `/activities/${m.activityId}` }, t('meeting.openActivity')), 'meeting-activity') : null,
             row(t('activity.createdBy'), `${m.createdBy} · ${formatGroupTime(m.createdAt)}`, 'meeting-created-by')),
           h('section', { class: 'section' }, h('h2', {}, t('meeting.items')),
-            items.items.length ? h('div', { class: 'stack', testid: 'meeting-items' }, items.items.map(itemCard)) : empty(t('meeting.noItems')))),
+            items.items.length ? h('div', { class: 'stack', testid: 'meeting-items' }, items.items.map(itemCard)) : empty(t('meeting.noItems'))),
+          h('section', { class: 'section' }, h('h2', {}, t('meeting.history')),
+            h('ol', { class: 'history-list', testid: 'meeting-history' }, history.map((c) => h('li', { testid: 'history-entry' },
+              h('strong', {}, t(`meetingChange.${c.kind}`)), ' ',
+              h('span', { class: 'muted' }, `${c.changedBy} · ${t(`role.${c.changedByRole}`)} · ${formatGroupTime(c.changedAt)}`),
+              c.kind === 'recorded' ? null : h('ul', {}, c.changes.map((f) => h('li', {},
+                t('activity.changeLine', { field: t(`meetingField.${f.field}`), from: f.oldValue || '—', to: f.newValue || '—' }))))))))),
         m.canChange ? h('div', { class: 'column-side stack' },
           itemForm(m), meetingForm({ meeting: m, onSaved: () => load(t('meeting.saved')) })) : null)));
   }

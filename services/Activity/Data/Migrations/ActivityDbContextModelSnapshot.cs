@@ -569,6 +569,55 @@ namespace Alliance.Activity.Data.Migrations
                     b.ToTable("joint_meetings", (string)null);
                 });
 
+            modelBuilder.Entity("Alliance.Activity.Meetings.MeetingChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("ChangedByRole")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("changed_by_role");
+
+                    b.Property<string>("FieldChanges")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("field_changes");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("meeting_changes", (string)null);
+                });
+
             modelBuilder.Entity("Alliance.Activity.Supervision.DecisionItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -941,6 +990,15 @@ namespace Alliance.Activity.Data.Migrations
                         .WithMany()
                         .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Alliance.Activity.Meetings.MeetingChange", b =>
+                {
+                    b.HasOne("Alliance.Activity.Meetings.JointMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Alliance.Activity.Supervision.DecisionItem", b =>
