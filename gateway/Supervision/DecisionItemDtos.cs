@@ -72,3 +72,12 @@ public static class Colours
 /// <summary>The board's query string: filters and paging.</summary>
 public sealed record BoardQuery(int? Page, int? PageSize, Guid? AllianceId, Guid? MeetingId, Guid? OwnerMemberUnitId, Guid? SupervisorMemberUnitId,
     string? State, string? Colour, bool? IncludeClosed, string? Search);
+
+/// <summary>An alliance's "due soon" days; null goes back to the group's setting.</summary>
+public sealed record SupervisionSettingBody(int? DueSoonDays, long? ExpectedVersion);
+
+public sealed record SupervisionSettingDto(Guid AllianceId, int DueSoonDays, bool Own, int GroupDueSoonDays, long Version, bool CanChange)
+{
+    public static SupervisionSettingDto From(SupervisionSetting s) =>
+        new(Guid.Parse(s.AllianceId), s.DueSoonDays, s.Own, s.GroupDueSoonDays, s.Version, s.CanChange);
+}

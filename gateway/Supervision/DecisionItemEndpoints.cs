@@ -20,6 +20,7 @@ public static class DecisionItemEndpoints
     public const int MaxMilestones = 20;
     public const int MaxLinks = 10;
     public const int MaxLinkLength = 500;
+    public const int MaxDueSoonDays = 60;
 
     public static RouteGroupBuilder MapDecisionItemEndpoints(this RouteGroupBuilder api)
     {
@@ -32,6 +33,9 @@ public static class DecisionItemEndpoints
         group.MapPost("/{id:guid}/verify", VerifyAsync).RequireAuthorization(Policies.Planner).WithName("VerifyDecisionItem");
         group.MapPost("/{id:guid}/reject", RejectAsync).RequireAuthorization(Policies.Planner).WithName("RejectDecisionItem");
         group.MapPost("/{id:guid}/cancel", CancelAsync).RequireAuthorization(Policies.Planner).WithName("CancelDecisionItem");
+        var settings = api.MapGroup("/supervision-settings").WithTags("Supervision");
+        settings.MapGet("/{allianceId:guid}", GetSettingAsync).WithName("GetSupervisionSetting");
+        settings.MapPut("/{allianceId:guid}", SetSettingAsync).RequireAuthorization(Policies.Planner).WithName("SetSupervisionSetting");
         return api;
     }
 
@@ -170,6 +174,24 @@ public static class DecisionItemEndpoints
         return Results.Ok(DecisionItemDto.From(await client.CancelDecisionItemAsync(new CancelDecisionItemRequest
         {
             Id = id.ToString(), Reason = body.Reason!.Trim(), ExpectedVersion = body.ExpectedVersion ?? 0,
+        }, cancellationToken: ct)));
+    }
+
+    public static async Task<IResult> GetSettingAsync(Guid allianceId, DecisionItemService.DecisionItemServiceClient client, CancellationToken ct) =>
+        Results.Ok(SupervisionSettingDto.From(await client.GetSupervisionSettingAsync(new GetSupervisionSettingRequest { AllianceId = allianceId.ToString() },
+            cancellationToken: ct)));
+
+    public static async Task<IResult> SetSettingAsync(Guid allianceId, SupervisionSettingBody body, DecisionItemService.DecisionItemServiceClient client,
+        CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (body.DueSoonDays is < 0 or > MaxDueSoonDays) errors["dueSoonDays"] = [$"must be from 0 to {MaxDueSoonDays}, or null for the group's setting."];
+        if (body.ExpectedVersion is < 0) errors["expectedVersion"] = ["must be the version the server returned (0 while the alliance has no setting)."];
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        return Results.Ok(SupervisionSettingDto.From(await client.SetSupervisionSettingAsync(new SetSupervisionSettingRequest
+        {
+            AllianceId = allianceId.ToString(), DueSoonDays = body.DueSoonDays ?? 0, Clear = body.DueSoonDays is null,
+            ExpectedVersion = body.ExpectedVersion ?? 0,
         }, cancellationToken: ct)));
     }
 

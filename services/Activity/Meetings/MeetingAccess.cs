@@ -99,6 +99,17 @@ public sealed class MeetingAccess(ActivityDbContext db, IOrganizationDirectory d
         throw Denied("Only administrators and secretaries of the supervising unit's subsidiary supervise the item.");
     }
 
+    /// <summary>An alliance's supervision setting: group admins, and administrators and secretaries of its lead's subsidiary.</summary>
+    public static bool MayChangeSettings(CallerScope caller, AllianceFacts alliance) =>
+        caller.MayPlan() && (caller.IsGroupAdmin || caller.TenantId == alliance.LeadSubsidiaryId);
+
+    public static void EnsureMayChangeSettings(CallerScope caller, AllianceFacts alliance)
+    {
+        caller.EnsureMayPlan("change an alliance's supervision setting");
+        if (!MayChangeSettings(caller, alliance))
+            throw Denied("Only administrators and secretaries of the alliance's lead change its supervision setting.");
+    }
+
     static RpcException Denied(string message) => new(new Status(StatusCode.PermissionDenied, message));
 
     public static RpcException NotFound(string what) => new(new Status(StatusCode.NotFound, $"The {what} was not found."));

@@ -275,13 +275,31 @@ public static class SupervisionColours
     /// The same rules as <see cref="Of"/> as a rank the database computes (0 red, 1 yellow, 2 green, 3 none), so the board
     /// filters, sorts and counts by today's colour even when the daily sweep has not run yet.
     /// </summary>
-    public static System.Linq.Expressions.Expression<Func<DecisionItem, int>> Rank(DateOnly today, int dueSoonDays)
+    public static System.Linq.Expressions.Expression<Func<DecisionItem, int>> Rank(DateOnly today, int dueSoonDays,
+        IReadOnlyDictionary<Guid, int>? allianceSettings = null)
     {
-        var soon = today.AddDays(dueSoonDays);
-        return i => i.State == DecisionItemState.Verified || i.State == DecisionItemState.Cancelled ? 3
+        System.Linq.Expressions.Expression<Func<DecisionItem, int>> rank = i =>
+            i.State == DecisionItemState.Verified || i.State == DecisionItemState.Cancelled ? 3
             : i.DueOn < today ? 0
-            : i.DueOn <= soon || i.NextMilestoneOn < today ? 1
+            : i.DueOn <= SoonPlaceholder || i.NextMilestoneOn < today ? 1
             : 2;
+        // "Soon" is the group's day unless the item's alliance has a setting of its own: a CASE over those few alliances.
+        var item = rank.Parameters[0];
+        System.Linq.Expressions.Expression soon = System.Linq.Expressions.Expression.Constant(today.AddDays(dueSoonDays));
+        foreach (var (allianceId, days) in allianceSettings ?? new Dictionary<Guid, int>())
+            soon = System.Linq.Expressions.Expression.Condition(
+                System.Linq.Expressions.Expression.Equal(System.Linq.Expressions.Expression.Property(item, nameof(DecisionItem.AllianceId)),
+                    System.Linq.Expressions.Expression.Constant(allianceId)),
+                System.Linq.Expressions.Expression.Constant(today.AddDays(days)), soon);
+        return System.Linq.Expressions.Expression.Lambda<Func<DecisionItem, int>>(new SoonReplacer(soon).Visit(rank.Body), item);
+    }
+
+    static DateOnly SoonPlaceholder => default;
+
+    sealed class SoonReplacer(System.Linq.Expressions.Expression soon) : System.Linq.Expressions.ExpressionVisitor
+    {
+        protected override System.Linq.Expressions.Expression VisitMember(System.Linq.Expressions.MemberExpression node) =>
+            node.Member.Name == nameof(SoonPlaceholder) && node.Member.DeclaringType == typeof(SupervisionColours) ? soon : base.VisitMember(node);
     }
 
     public static SupervisionColour FromRank(int rank) => rank switch

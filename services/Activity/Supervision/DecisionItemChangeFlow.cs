@@ -8,7 +8,6 @@ using Alliance.ServiceDefaults.Time;
 using Alliance.ServiceDefaults.Validation;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using C = Alliance.Contracts.Activity.V1;
 
 namespace Alliance.Activity.Supervision;
@@ -18,7 +17,7 @@ namespace Alliance.Activity.Supervision;
 /// may act and the version, apply the change, and save it with its history entries and <c>DecisionItemStateChanged</c>
 /// (when its state or colour moved) in one transaction. A broken rule is answered as such and writes nothing.
 /// </summary>
-public sealed class DecisionItemChangeFlow(ActivityDbContext db, MeetingAccess access, TimeProvider clock, IOptions<SupervisionOptions> options)
+public sealed class DecisionItemChangeFlow(ActivityDbContext db, MeetingAccess access, TimeProvider clock, SupervisionSettings settings)
 {
     public delegate void Change(DecisionItem item, Actor by, DateTimeOffset now, int dueSoonDays);
 
@@ -32,7 +31,7 @@ public sealed class DecisionItemChangeFlow(ActivityDbContext db, MeetingAccess a
         authorize(caller, item);
         Requests.EnsureExpectedVersion(expectedVersion, item.Version, "decision item");
         var now = clock.GetUtcNow().ToUniversalTime();
-        var dueSoonDays = options.Value.DueSoonDays;
+        var dueSoonDays = await settings.ForAsync(item.AllianceId, ct);
         var (fromState, fromColour) = (item.State, item.Colour);
         try
         {

@@ -35,11 +35,20 @@ public sealed class DecisionItemGrpcService : C.DecisionItemService.DecisionItem
     public override Task<C.DecisionItemHistory> GetDecisionItemHistory(C.GetDecisionItemHistoryRequest request, ServerCallContext context) =>
         Handler<GetDecisionItemHistory>(context).HandleAsync(request, context);
 
+    public override Task<C.SupervisionSetting> GetSupervisionSetting(C.GetSupervisionSettingRequest request, ServerCallContext context) =>
+        Handler<GetSupervisionSetting>(context).HandleAsync(request, context);
+
+    public override Task<C.SupervisionSetting> SetSupervisionSetting(C.SetSupervisionSettingRequest request, ServerCallContext context) =>
+        Handler<SetSupervisionSetting>(context).HandleAsync(request, context);
+
     internal static void AddHandlers(WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.Configure<SupervisionOptions>(builder.Configuration.GetSection("Supervision"));
+        services.AddScoped<SupervisionSettings>();
         services.AddScoped<DecisionItemChangeFlow>();
+        services.AddScoped<GetSupervisionSetting>();
+        services.AddScoped<SetSupervisionSetting>();
         services.AddScoped<RecordDecisionItem>();
         services.AddScoped<GetDecisionItem>();
         services.AddScoped<ListDecisionItems>();

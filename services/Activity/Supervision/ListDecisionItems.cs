@@ -5,7 +5,6 @@ using Alliance.ServiceDefaults.Time;
 using Alliance.ServiceDefaults.Validation;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using C = Alliance.Contracts.Activity.V1;
 
 namespace Alliance.Activity.Supervision;
@@ -16,7 +15,7 @@ namespace Alliance.Activity.Supervision;
 /// the counts per colour and per owner of the whole filtered set. Colours are today's, computed by the database from the
 /// same rules as the sweep (<see cref="SupervisionColours.Rank"/>), so a missed sweep never shows stale colours.
 /// </summary>
-public sealed class ListDecisionItems(MeetingAccess access, TimeProvider clock, IOptions<SupervisionOptions> options)
+public sealed class ListDecisionItems(MeetingAccess access, TimeProvider clock, SupervisionSettings settings)
 {
     public async Task<C.ListDecisionItemsResponse> HandleAsync(C.ListDecisionItemsRequest request, ServerCallContext context)
     {
@@ -27,8 +26,9 @@ public sealed class ListDecisionItems(MeetingAccess access, TimeProvider clock, 
         var ct = context.CancellationToken;
         var (page, pageSize) = Requests.Paging(request.Page, request.PageSize);
         var today = clock.GroupToday();
-        var dueSoonDays = options.Value.DueSoonDays;
-        var rank = SupervisionColours.Rank(today, dueSoonDays);
+        var dueSoonDays = settings.GroupDefault;
+        var allianceSettings = await settings.AllianceSettingsAsync(ct);
+        var rank = SupervisionColours.Rank(today, dueSoonDays, allianceSettings);
 
         var query = (await access.VisibleItemsAsync(caller, ct)).AsNoTracking();
         if (Guid.TryParse(request.AllianceId, out var allianceId)) query = query.Where(i => i.AllianceId == allianceId);
@@ -56,7 +56,7 @@ public sealed class ListDecisionItems(MeetingAccess access, TimeProvider clock, 
             .Skip((page - 1) * pageSize).Take(pageSize).Select(r => r.Item).ToListAsync(ct);
 
         var response = new C.ListDecisionItemsResponse { Total = groups.Sum(g => g.Count) };
-        response.Items.AddRange(items.Select(i => i.ToContract(caller, today, dueSoonDays)));
+        response.Items.AddRange(items.Select(i => i.ToContract(caller, today, allianceSettings.GetValueOrDefault(i.AllianceId, dueSoonDays))));
         response.Colours.AddRange(groups.GroupBy(g => g.Rank).OrderBy(g => g.Key).Select(g => new C.ColourCount
         {
             Colour = DecisionItemMapping.ToContract(SupervisionColours.FromRank(g.Key)), Count = g.Sum(x => x.Count),

@@ -9,7 +9,6 @@ using Alliance.ServiceDefaults.Time;
 using Alliance.ServiceDefaults.Validation;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using C = Alliance.Contracts.Activity.V1;
 
 namespace Alliance.Activity.Supervision;
@@ -20,7 +19,7 @@ namespace Alliance.Activity.Supervision;
 /// request id and <c>DecisionItemRecorded</c> in one SaveChanges.
 /// </summary>
 public sealed class RecordDecisionItem(ActivityDbContext db, MeetingAccess access, IOrganizationDirectory directory, TimeProvider clock,
-    IOptions<SupervisionOptions> options)
+    SupervisionSettings settings)
 {
     public async Task<C.DecisionItem> HandleAsync(C.RecordDecisionItemRequest request, ServerCallContext context)
     {
@@ -33,8 +32,8 @@ public sealed class RecordDecisionItem(ActivityDbContext db, MeetingAccess acces
         MeetingAccess.EnsureMayChange(caller, meeting);
         var requestKey = ClientRequests.KeyFor("record-decision-item", caller.TenantId, request.ClientRequestId);
         var now = clock.GetUtcNow().ToUniversalTime();
-        var dueSoonDays = options.Value.DueSoonDays;
-        if (await db.FindClientRequestAsync(requestKey, ct) is { } earlier) return await LoadAsync(earlier, caller, now, ct);
+        var dueSoonDays = await settings.ForAsync(meeting.AllianceId, ct);
+        if (await db.FindClientRequestAsync(requestKey, ct) is { } earlier) return await LoadAsync(earlier, caller, now, dueSoonDays, ct);
 
         var alliance = await directory.FindAllianceAsync(caller, meeting.AllianceId, ct)
             ?? throw FieldErrors.Single("meetingId", "The meeting's alliance is no longer visible to you.", StatusCode.NotFound);
@@ -56,12 +55,12 @@ public sealed class RecordDecisionItem(ActivityDbContext db, MeetingAccess acces
         db.AddRange(item.Entries);
         db.RememberClientRequest(requestKey, item.Id, now);
         db.AddIntegrationEvent(DecisionItemMapping.Recorded(item, now));
-        if (await db.SaveCreateAsync(requestKey, ct) is { } winner) return await LoadAsync(winner, caller, now, ct);
+        if (await db.SaveCreateAsync(requestKey, ct) is { } winner) return await LoadAsync(winner, caller, now, dueSoonDays, ct);
         return item.ToContract(caller, GroupCalendar.DayOf(now), dueSoonDays);
     }
 
-    async Task<C.DecisionItem> LoadAsync(Guid id, CallerScope caller, DateTimeOffset now, CancellationToken ct) =>
-        (await db.DecisionItems.AsNoTracking().SingleAsync(i => i.Id == id, ct)).ToContract(caller, GroupCalendar.DayOf(now), options.Value.DueSoonDays);
+    async Task<C.DecisionItem> LoadAsync(Guid id, CallerScope caller, DateTimeOffset now, int dueSoonDays, CancellationToken ct) =>
+        (await db.DecisionItems.AsNoTracking().SingleAsync(i => i.Id == id, ct)).ToContract(caller, GroupCalendar.DayOf(now), dueSoonDays);
 
     static UnitRef Unit(AllianceFacts alliance, string id, string field)
     {

@@ -18,7 +18,7 @@ namespace Alliance.Activity.Supervision;
 /// recorded in its history with <c>DecisionItemEscalated</c>. One replica at a time: the run holds a PostgreSQL advisory
 /// lock for its transaction; another replica that finds it taken skips the run. Running it twice in a day changes nothing.
 /// </summary>
-public sealed class SupervisionSweep(ActivityDbContext db, IOrganizationDirectory directory, TimeProvider clock, IOptions<SupervisionOptions> options,
+public sealed class SupervisionSweep(ActivityDbContext db, IOrganizationDirectory directory, TimeProvider clock, SupervisionSettings settings,
     ILogger<SupervisionSweep> logger)
 {
     /// <summary>The advisory lock's key: "supervis" in ASCII.</summary>
@@ -38,7 +38,7 @@ public sealed class SupervisionSweep(ActivityDbContext db, IOrganizationDirector
         if (!locked) return null;
         var now = clock.GetUtcNow().ToUniversalTime();
         var today = GroupCalendar.DayOf(now);
-        var dueSoonDays = options.Value.DueSoonDays;
+        var allianceSettings = await settings.AllianceSettingsAsync(ct);
         var alliances = new Dictionary<Guid, AllianceFacts?>();
         var changed = 0;
         Guid? after = null;
@@ -52,7 +52,7 @@ public sealed class SupervisionSweep(ActivityDbContext db, IOrganizationDirector
             {
                 var (fromState, fromColour) = (item.State, item.Colour);
                 var touched = false;
-                if (item.Recolour(dueSoonDays, System, now))
+                if (item.Recolour(allianceSettings.GetValueOrDefault(item.AllianceId, settings.GroupDefault), System, now))
                 {
                     db.AddIntegrationEvent(DecisionItemMapping.StateChanged(item, fromState, fromColour, null, now));
                     touched = true;

@@ -238,6 +238,32 @@ public class SupervisionServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_alliances_own_due_soon_days_colour_its_items_on_read_and_in_the_sweep_and_only_its_leads_planners_set_them()
+    {
+        var meeting = await MeetingAsync();
+        var item = await ItemAsync(meeting, dueOn: "2026-03-21");
+        Today(3, 1);
+        (await Items.GetDecisionItemAsync(new GetDecisionItemRequest { Id = item.Id }, SecretaryA)).Colour.Should().Be(SupervisionColour.Green);
+
+        var refused = await Refused(() => Items.SetSupervisionSettingAsync(new SetSupervisionSettingRequest { AllianceId = _alliance.Id.ToString(), DueSoonDays = 30 }, SecretaryB).ResponseAsync);
+        var tooMany = await Refused(() => Items.SetSupervisionSettingAsync(new SetSupervisionSettingRequest { AllianceId = _alliance.Id.ToString(), DueSoonDays = 61 }, SecretaryA).ResponseAsync);
+        var set = await Items.SetSupervisionSettingAsync(new SetSupervisionSettingRequest { AllianceId = _alliance.Id.ToString(), DueSoonDays = 30 }, SecretaryA);
+
+        refused.StatusCode.Should().Be(StatusCode.PermissionDenied);
+        tooMany.StatusCode.Should().Be(StatusCode.InvalidArgument);
+        set.Should().Match<SupervisionSetting>(x => x.Own && x.DueSoonDays == 30 && x.GroupDueSoonDays == 7 && x.Version == 1);
+        (await Items.GetSupervisionSettingAsync(new GetSupervisionSettingRequest { AllianceId = _alliance.Id.ToString() }, SecretaryB)).CanChange.Should().BeFalse();
+        (await Items.GetDecisionItemAsync(new GetDecisionItemRequest { Id = item.Id }, SecretaryA)).Colour.Should().Be(SupervisionColour.Yellow);
+        var board = await Items.ListDecisionItemsAsync(new ListDecisionItemsRequest { AllianceId = _alliance.Id.ToString() }, SecretaryB);
+        board.Colours.Should().ContainSingle().Which.Colour.Should().Be(SupervisionColour.Yellow);
+        (await SweepAsync()).Should().Be(1);
+
+        await Items.SetSupervisionSettingAsync(new SetSupervisionSettingRequest { AllianceId = _alliance.Id.ToString(), Clear = true, ExpectedVersion = 1 }, SecretaryA);
+        (await Items.ListDecisionItemsAsync(new ListDecisionItemsRequest { AllianceId = _alliance.Id.ToString() }, SecretaryB))
+            .Items.Single().Colour.Should().Be(SupervisionColour.Green);
+    }
+
+    [Fact]
     public async Task Refused_transitions_write_nothing_verify_before_claim_closing_twice_and_the_owner_verifying()
     {
         var item = await ItemAsync(await MeetingAsync());

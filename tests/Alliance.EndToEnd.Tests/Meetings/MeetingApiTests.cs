@@ -84,5 +84,29 @@ public class MeetingApiTests(StackFixture stack)
         (await (await admin.GetAsync($"/api/v1/meetings/{meeting.Id}")).ReadAsync<Meeting>(200)).DecisionItemCount.Should().Be(3);
     }
 
+    public sealed record Setting(Guid AllianceId, int DueSoonDays, bool Own, int GroupDueSoonDays, long Version, bool CanChange);
+
+    [Fact]
+    public async Task The_leads_planners_set_the_alliances_due_soon_days_and_the_board_colours_by_them()
+    {
+        var admin = await stack.SignedInAsync(Roles.GroupAdmin);
+        var (s, meeting, unitA, unitB, _) = await admin.MeetingSettingAsync();
+        await admin.RecordItemAsync(meeting.Id, ItemBody(unitB, unitA, Day(20), "二十天事项"));
+        var secretaryA = await stack.SignedInAsync(Roles.Secretary, s.A);
+        var secretaryB = await stack.SignedInAsync(Roles.Secretary, s.B);
+        var path = $"/api/v1/supervision-settings/{s.Alliance.Id}";
+
+        (await (await secretaryB.GetAsync(path)).ReadAsync<Setting>(200)).Should().Match<Setting>(x => !x.Own && x.DueSoonDays == 7 && !x.CanChange);
+        (await secretaryB.PutAsJsonAsync(path, new { dueSoonDays = 30 })).StatusCode.Should().Be(System.Net.HttpStatusCode.Forbidden);
+        (await (await secretaryA.PutAsJsonAsync(path, new { dueSoonDays = 61 })).ProblemAsync(400)).Errors.Should().ContainKey("dueSoonDays");
+        var set = await (await secretaryA.PutAsJsonAsync(path, new { dueSoonDays = 30, expectedVersion = 0 })).ReadAsync<Setting>(200);
+        (await (await secretaryA.PutAsJsonAsync(path, new { dueSoonDays = 10, expectedVersion = 5 })).ProblemAsync(409)).Should().NotBeNull();
+
+        set.Should().Match<Setting>(x => x.Own && x.DueSoonDays == 30 && x.Version == 1);
+        (await admin.BoardAsync($"?allianceId={s.Alliance.Id}")).Items.Single().Colour.Should().Be("yellow");
+        await (await secretaryA.PutAsJsonAsync(path, new { dueSoonDays = (int?)null, expectedVersion = 1 })).ReadAsync<Setting>(200);
+        (await admin.BoardAsync($"?allianceId={s.Alliance.Id}")).Items.Single().Colour.Should().Be("green");
+    }
+
     static Task<Activities.ActivityApi.Setting> ActivityApiSetting(HttpClient admin) => Activities.ActivityApi.SettingAsync(admin);
 }

@@ -43,7 +43,15 @@ public class SupervisionBoardBrowserTests(StackFixture stack) : ConsoleBrowserTe
             (await page.GetByTestId("board-count-green").InnerTextAsync()).Should().Be("绿灯 2");
             (await page.GetByTestId("board-owner-count").Filter(new() { HasText = ownerB }).InnerTextAsync()).Should().Contain("黄 1").And.Contain("绿 1");
 
-            // By owner: only the bank's item.
+            // The alliance's "due soon" days: 61 is refused on its field; cleared, the group's setting applies.
+            await page.GetByTestId("due-soon-days").FillAsync("61");
+            await page.GetByTestId("due-soon-submit").ClickAsync();
+            await page.GetByTestId("dueSoonDays-error").WaitForAsync();
+            await page.GetByTestId("due-soon-days").FillAsync("");
+            await page.GetByTestId("due-soon-submit").ClickAsync();
+            await page.GetByTestId("board-due-soon").Filter(new() { HasText = "按集团设置" }).WaitForAsync();
+
+                        // By owner: only the bank's item.
             await page.Locator($"[data-testid=board-owner-filter]:not([disabled]) option[value='{bank}']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
             await page.GetByTestId("board-owner-filter").SelectOptionAsync(bank.ToString());
             await page.GetByTestId("board-count-green").Filter(new() { HasText = "绿灯 1" }).WaitForAsync();

@@ -1,9 +1,9 @@
 // The supervision board (督办): decision items still supervised in three columns, red (overdue), yellow (due soon or
 // behind its plan) and green, each grouped by owner unit; the counts per colour and per owner of the whole filtered set;
 // filters by alliance, owner unit, supervising unit and state; paged. Colours are today's, computed by the server.
-import { get } from '../api.js';
+import { get, put } from '../api.js';
 import { t, formatNumber } from '../i18n.js';
-import { h, loading, empty, problemBanner, pager } from '../ui.js';
+import { h, field, loading, empty, problemBanner, successBanner, showProblem, clearProblem, busy, pager } from '../ui.js';
 import { pagedAll } from './meetings.js';
 
 export const colours = ['red', 'yellow', 'green'];
@@ -42,19 +42,22 @@ export function render(main, { query }) {
     h('option', { value: '' }, t('board.supervised')), states.map((s) => h('option', { value: s }, t(`itemState.${s}`))));
   state.value = filters.state;
   const summary = h('div', { class: 'board-summary', testid: 'board-summary' });
+  const setting = h('div', { testid: 'board-setting' });
   const board = h('div', {}, loading());
 
   main.replaceChildren(
     h('div', { class: 'page-header' }, h('h1', {}, t('board.title')), h('p', { class: 'page-status' }, t('board.intro'))),
     h('div', { class: 'toolbar form-inline' }, alliance, owner, supervisor, state),
-    summary, board);
+    summary, setting, board);
 
   async function loadUnits() {
     for (const select of [owner, supervisor]) {
       select.replaceChildren(select.firstChild);
       select.disabled = !alliance.value;
     }
+    setting.replaceChildren();
     if (!alliance.value) return;
+    loadSetting();
     try {
       const data = await get(`/api/v1/alliances/${encodeURIComponent(alliance.value)}`);
       for (const select of [owner, supervisor]) select.append(...data.members.map((u) => h('option', { value: u.id }, u.name)));
@@ -72,6 +75,37 @@ export function render(main, { query }) {
     await loadUnits();
   }).catch(() => {});
   load();
+
+  async function loadSetting(message) {
+    try {
+      const s = await get(`/api/v1/supervision-settings/${encodeURIComponent(alliance.value)}`);
+      const text = h('p', { class: 'muted', testid: 'board-due-soon' },
+        t(s.own ? 'board.dueSoonOwn' : 'board.dueSoonGroup', { days: s.dueSoonDays }));
+      if (!s.canChange) {
+        setting.replaceChildren(text);
+        return;
+      }
+      const days = h('input', { type: 'number', min: '0', max: '60', testid: 'due-soon-days', value: String(s.dueSoonDays) });
+      const submit = h('button', { type: 'submit', class: 'button button-secondary', testid: 'due-soon-submit' }, t('board.dueSoonSave'));
+      const form = h('form', { class: 'form-inline', testid: 'due-soon-form', novalidate: true },
+        h('div', { class: 'form-message' }), field({ label: t('board.dueSoonDays'), name: 'dueSoonDays', control: days }), submit);
+      form.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        clearProblem(form);
+        try {
+          await busy(submit, t('state.saving'), () => put(`/api/v1/supervision-settings/${encodeURIComponent(alliance.value)}`,
+            { dueSoonDays: days.value === '' ? null : Number(days.value), expectedVersion: s.version }));
+          await loadSetting(t('item.saved'));
+          load();
+        } catch (problem) {
+          showProblem(form, problem);
+        }
+      });
+      setting.replaceChildren(message ? successBanner(message) : '', text, form);
+    } catch (problem) {
+      setting.replaceChildren(problemBanner(problem));
+    }
+  }
 
   async function load() {
     board.replaceChildren(loading());

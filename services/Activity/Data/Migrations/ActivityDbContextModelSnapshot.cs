@@ -618,6 +618,36 @@ namespace Alliance.Activity.Data.Migrations
                     b.ToTable("meeting_changes", (string)null);
                 });
 
+            modelBuilder.Entity("Alliance.Activity.Supervision.AllianceSupervisionSetting", b =>
+                {
+                    b.Property<Guid>("AllianceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("alliance_id");
+
+                    b.Property<int>("DueSoonDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("due_soon_days");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("AllianceId");
+
+                    b.ToTable("alliance_supervision_settings", (string)null);
+                });
+
             modelBuilder.Entity("Alliance.Activity.Supervision.DecisionItem", b =>
                 {
                     b.Property<Guid>("Id")
