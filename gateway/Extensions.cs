@@ -3,6 +3,8 @@ using Alliance.Contracts.Activity.V1;
 using Alliance.Contracts.Organization.V1;
 using Alliance.Contracts.Reporting.V1;
 using Alliance.Gateway.Activities;
+using Alliance.Gateway.Meetings;
+using Alliance.Gateway.Supervision;
 using Alliance.Gateway.Alliances;
 using Alliance.Gateway.Auth;
 using Alliance.Gateway.Partners;
@@ -49,6 +51,8 @@ public static class Extensions
         Client<ActivityService.ActivityServiceClient>(ResourceNames.Activity);
         Client<HostRotationService.HostRotationServiceClient>(ResourceNames.Activity);
         Client<AttachmentService.AttachmentServiceClient>(ResourceNames.Activity);
+        Client<MeetingService.MeetingServiceClient>(ResourceNames.Activity);
+        Client<DecisionItemService.DecisionItemServiceClient>(ResourceNames.Activity);
         Client<ReportingService.ReportingServiceClient>(ResourceNames.Reporting);
         Client<ActivityReports.ActivityReportsClient>(ResourceNames.Reporting);
         // Redis only accelerates the gateway (cached dashboard answers): not part of its readiness.
@@ -102,6 +106,8 @@ public static class Extensions
         api.MapActivityEndpoints();
         api.MapHostRotationEndpoints();
         api.MapAttachmentEndpoints();
+        api.MapMeetingEndpoints();
+        api.MapDecisionItemEndpoints();
         api.MapOrganizationImportEndpoints();
         api.MapDashboardEndpoints();
         api.MapHrClientEndpoints();

@@ -2,6 +2,8 @@ using Alliance.Activity.Activities;
 using Alliance.Activity.ActivityTypes;
 using Alliance.Activity.Common;
 using Alliance.Activity.Data;
+using Alliance.Activity.Meetings;
+using Alliance.Activity.Supervision;
 using Alliance.Contracts;
 using Alliance.ServiceDefaults.Data;
 using Alliance.ServiceDefaults.Grpc;
@@ -28,6 +30,8 @@ public static class Extensions
         ActivityGrpcService.AddHandlers(builder.Services);
         HostRotations.HostRotationGrpcService.AddHandlers(builder.Services);
         builder.Services.AddScoped<Attachments.ActivityAttachments>();
+        MeetingGrpcService.AddHandlers(builder.Services);
+        DecisionItemGrpcService.AddHandlers(builder);
         return builder;
     }
 
@@ -38,6 +42,8 @@ public static class Extensions
         app.MapGrpcService<HostRotations.HostRotationGrpcService>();
         app.MapGrpcService<Attachments.AttachmentGrpcService>();
         app.MapGrpcService<CurrentState.ActivityCurrentStateGrpcService>();
+        app.MapGrpcService<MeetingGrpcService>();
+        app.MapGrpcService<DecisionItemGrpcService>();
         app.MapGrpcDefaults();
         return app;
     }

@@ -15,6 +15,10 @@ import * as serviceCenters from './pages/service-centers.js';
 import * as serviceCenter from './pages/service-center.js';
 import * as activities from './pages/activities.js';
 import * as activity from './pages/activity.js';
+import * as meetings from './pages/meetings.js';
+import * as meeting from './pages/meeting.js';
+import * as supervision from './pages/supervision.js';
+import * as decisionItem from './pages/decision-item.js';
 import * as hrClients from './pages/hr-clients.js';
 import * as hrImport from './pages/hr-import.js';
 import * as hrSyncRuns from './pages/hr-sync-runs.js';
@@ -42,6 +46,10 @@ const routes = [
   { pattern: /^\/service-centers\/(?<id>[^/]+)$/, page: serviceCenter, nav: 'service-centers' },
   { pattern: /^\/activities$/, page: activities, nav: 'activities' },
   { pattern: /^\/activities\/(?<id>[^/]+)$/, page: activity, nav: 'activities' },
+  { pattern: /^\/meetings$/, page: meetings, nav: 'meetings' },
+  { pattern: /^\/meetings\/(?<id>[^/]+)$/, page: meeting, nav: 'meetings' },
+  { pattern: /^\/supervision$/, page: supervision, nav: 'supervision' },
+  { pattern: /^\/decision-items\/(?<id>[^/]+)$/, page: decisionItem, nav: 'supervision' },
   { pattern: /^\/hr-clients$/, page: hrClients, nav: 'hrClients' },
   { pattern: /^\/hr-import$/, page: hrImport, nav: 'hrClients' },
   { pattern: /^\/hr-sync-runs$/, page: hrSyncRuns, nav: 'hrSyncRuns' },
@@ -118,6 +126,8 @@ function sideNav(user, active, path) {
     { key: 'pairings', href: '/pairings', label: t('nav.pairings') },
     { key: 'service-centers', href: '/service-centers', label: t('nav.serviceCenters') },
     { key: 'activities', href: '/activities', label: t('nav.activities') },
+    { key: 'meetings', href: '/meetings', label: t('nav.meetings') },
+    { key: 'supervision', href: '/supervision', label: t('nav.supervision') },
   ];
   if (user.role === 'group-admin' || user.role === 'subsidiary-admin') {
     items.push({ key: 'hrClients', href: '/hr-clients', label: t('nav.hrClients') });

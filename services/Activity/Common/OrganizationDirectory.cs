@@ -1,3 +1,4 @@
+using System.Globalization;
 using Alliance.ServiceDefaults.Grpc;
 using Alliance.ServiceDefaults.Security;
 using Grpc.Core;
@@ -14,7 +15,18 @@ public sealed record MemberUnitFacts(Guid Id, Guid? OrganizationId, Guid? Subsid
     public bool External => OrganizationId is null;
 }
 
-public sealed record AllianceFacts(Guid Id, string Name, Guid LeadSubsidiaryId, IReadOnlyList<MemberUnitFacts> Members);
+/// <summary>A member unit's turn as the alliance's rotating secretary (轮值书记), from StartsOn to EndsOn (exclusive).</summary>
+public sealed record RotationPeriodFacts(Guid MemberUnitId, DateOnly StartsOn, DateOnly EndsOn);
+
+public sealed record AllianceFacts(Guid Id, string Name, Guid LeadSubsidiaryId, IReadOnlyList<MemberUnitFacts> Members)
+{
+    /// <summary>The rotating secretary schedule's current and next periods, as the organization service states them.</summary>
+    public IReadOnlyList<RotationPeriodFacts> Rotation { get; init; } = [];
+
+    /// <summary>The member unit whose turn it is on <paramref name="day"/>; null when the schedule names none.</summary>
+    public MemberUnitFacts? RotatingSecretaryOn(DateOnly day) =>
+        Rotation.FirstOrDefault(p => p.StartsOn <= day && day < p.EndsOn) is { } period ? Members.FirstOrDefault(m => m.Id == period.MemberUnitId) : null;
+}
 
 /// <summary>A side of a pairing; OrganizationId and SubsidiaryId are null for a party outside the group.</summary>
 public sealed record PairingPartyFacts(Guid? OrganizationId, Guid? SubsidiaryId, string Name);
@@ -60,7 +72,13 @@ public sealed class OrganizationDirectory(
             m.HasOrganizationId ? Guid.Parse(m.OrganizationId) : null,
             m.HasSubsidiaryId ? Guid.Parse(m.SubsidiaryId) : null,
             m.Name,
-            !m.HasLeftOn)).ToList());
+            !m.HasLeftOn)).ToList())
+        {
+            Rotation = a.Rotation is null ? [] : a.Rotation.Upcoming.Concat(a.Rotation.Current is { } c ? [c] : [])
+                .Select(p => new RotationPeriodFacts(Guid.Parse(p.MemberUnitId), DateOnly.Parse(p.StartsOn, CultureInfo.InvariantCulture),
+                    DateOnly.Parse(p.EndsOn, CultureInfo.InvariantCulture)))
+                .DistinctBy(p => p.StartsOn).OrderBy(p => p.StartsOn).ToList(),
+        };
     }
 
     public async Task<PairingFacts?> FindPairingAsync(CallerScope caller, Guid id, CancellationToken ct)

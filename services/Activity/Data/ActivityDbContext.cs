@@ -4,12 +4,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Alliance.Activity.Data;
 
-/// <summary>The activity service's own database: activity types, activities with their hosts and audit log, client request ids, outbox and inbox.</summary>
+/// <summary>The activity service's own database: activity types, activities with their hosts and audit log, joint meetings, decision items with their history, client request ids, outbox and inbox.</summary>
 public sealed class ActivityDbContext(DbContextOptions<ActivityDbContext> options) : DbContext(options)
 {
     public DbSet<Activities.Activity> Activities => Set<Activities.Activity>();
     public DbSet<ActivityTypes.ActivityType> ActivityTypes => Set<ActivityTypes.ActivityType>();
     public DbSet<ClientRequest> ClientRequests => Set<ClientRequest>();
+    public DbSet<Meetings.JointMeeting> JointMeetings => Set<Meetings.JointMeeting>();
+    public DbSet<Supervision.DecisionItem> DecisionItems => Set<Supervision.DecisionItem>();
+    public DbSet<Supervision.DecisionItemEntry> DecisionItemHistory => Set<Supervision.DecisionItemEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
