@@ -2,6 +2,8 @@ using Alliance.Activity.Activities;
 using Alliance.Activity.ActivityTypes;
 using Alliance.Activity.Common;
 using Alliance.Activity.Data;
+using Alliance.Activity.Notifications;
+using Alliance.Activity.OrganizationLife;
 using Alliance.Contracts;
 using Alliance.ServiceDefaults.Data;
 using Alliance.ServiceDefaults.Grpc;
@@ -15,9 +17,10 @@ public static class Extensions
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ActivityDbContext>(ResourceNames.Databases.Activity);
-        builder.AddServiceMessaging<ActivityDbContext>();
+        builder.AddServiceMessaging<ActivityDbContext>(bus => bus.AddConsumer<DecisionItemEscalatedConsumer>());
         builder.AddGrpcServer();
         // The organization service owns organizations, alliances, pairings and service centers: asked as the caller (ADR 27).
+        builder.Services.AddServiceClient<O.SubsidiaryService.SubsidiaryServiceClient>(ResourceNames.Organization);
         builder.Services.AddServiceClient<O.OrganizationService.OrganizationServiceClient>(ResourceNames.Organization);
         builder.Services.AddServiceClient<O.AllianceService.AllianceServiceClient>(ResourceNames.Organization);
         builder.Services.AddServiceClient<O.PairingService.PairingServiceClient>(ResourceNames.Organization);
@@ -25,6 +28,11 @@ public static class Extensions
         builder.Services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
         ActivityTypeGrpcService.AddHandlers(builder.Services);
         ActivityGrpcService.AddHandlers(builder.Services);
+        OrganizationLifeGrpcService.AddHandlers(builder.Services);
+        builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection(ReminderOptions.SectionName));
+        builder.Services.AddHostedService<ReminderJob>();
+        NotificationGrpcService.AddHandlers(builder.Services);
+        NotificationDeliveryGrpcService.AddHandlers(builder);
         return builder;
     }
 
@@ -32,6 +40,9 @@ public static class Extensions
     {
         app.MapGrpcService<ActivityTypeGrpcService>();
         app.MapGrpcService<ActivityGrpcService>();
+        app.MapGrpcService<OrganizationLifeGrpcService>();
+        app.MapGrpcService<NotificationGrpcService>();
+        app.MapGrpcService<NotificationDeliveryGrpcService>();
         app.MapGrpcDefaults();
         return app;
     }

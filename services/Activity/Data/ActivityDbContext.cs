@@ -1,15 +1,23 @@
 using Alliance.Activity.Common;
+using Alliance.Activity.Notifications;
+using Alliance.Activity.OrganizationLife;
 using Alliance.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Alliance.Activity.Data;
 
-/// <summary>The activity service's own database: activity types, activities with their hosts and audit log, client request ids, outbox and inbox.</summary>
+/// <summary>The activity service's own database: activity types, activities with their hosts and audit log, meeting rules, notifications with their channels and deliveries, client request ids, outbox and inbox.</summary>
 public sealed class ActivityDbContext(DbContextOptions<ActivityDbContext> options) : DbContext(options)
 {
     public DbSet<Activities.Activity> Activities => Set<Activities.Activity>();
     public DbSet<ActivityTypes.ActivityType> ActivityTypes => Set<ActivityTypes.ActivityType>();
     public DbSet<ClientRequest> ClientRequests => Set<ClientRequest>();
+    public DbSet<MeetingRule> MeetingRules => Set<MeetingRule>();
+    public DbSet<MeetingRuleChange> MeetingRuleChanges => Set<MeetingRuleChange>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
+    public DbSet<NotificationChannel> NotificationChannels => Set<NotificationChannel>();
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

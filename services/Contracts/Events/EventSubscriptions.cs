@@ -58,6 +58,8 @@ public sealed class EventSubscriptions
             typeof(PersonRegistered), typeof(PersonUpdated), typeof(MemberJoined), typeof(MemberTransferred), typeof(MemberStatusChanged),
             typeof(RoleAssigned), typeof(RoleEnded),
             typeof(PairingSigned), typeof(PairingRenewed), typeof(PairingEnded)),
+        // The activity service's notifications: an escalated decision item reminds the rotating secretary's unit.
+        new Subscription(ResourceNames.Activity, typeof(DecisionItemEscalated)),
     ]);
 
     static IEnumerable<Subscription> Reporting(params Type[] eventTypes) => eventTypes.Select(t => new Subscription(ResourceNames.Reporting, t));
