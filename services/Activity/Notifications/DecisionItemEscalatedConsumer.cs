@@ -21,7 +21,7 @@ public sealed class DecisionItemEscalatedConsumer(ActivityDbContext db, TimeProv
             $"督办事项逾期升级：{m.Title}",
             $"{m.OwnerName} 负责的“{m.Title}”已于 {due} 到期未完成，升级至 {secretary} 督办。\n" +
             $"Decision item \"{m.Title}\" owned by {m.OwnerName} was due on {due} and is escalated to {m.SecretaryName ?? "the rotating secretary"}.",
-            $"#/meetings/{m.MeetingId}", clock.GetUtcNow());
+            $"/meetings/{m.MeetingId}", clock.GetUtcNow());
         await NotificationInbox.PostAsync(db, [notification], clock.GetUtcNow(), ct);
     }
 }

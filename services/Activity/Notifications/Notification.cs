@@ -18,7 +18,7 @@ public sealed class Notification
     public Guid? OrganizationId { get; private set; }
     public string Title { get; private set; } = "";
     public string Text { get; private set; } = "";
-    /// <summary>The console page it is about, relative (e.g. #/organization-life/branches/{id}).</summary>
+    /// <summary>The console page it is about, relative (e.g. /organization-life/organizations/{id}).</summary>
     public string? Link { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 

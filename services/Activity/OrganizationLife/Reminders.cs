@@ -67,7 +67,7 @@ public sealed class Reminders(ActivityDbContext db, IOrganizationDirectory direc
             : ($"{organization.Name}：{rule.Rule.NameZh}（{rule.Period.Key}）已逾期",
                $"{organization.Name} 在 {rule.Period.Key} 未召开{rule.Rule.NameZh}（截止 {due}）。\n{organization.Name}: {rule.Rule.NameEn} for {rule.Period.Key} was due on {due} and was not held.");
         return Notification.Post($"{kind}:{organization.Id}:{rule.Rule.Id}:{rule.Period.Key}", kind, organization.SubsidiaryId, organization.Id,
-            title, text, $"#/organization-life/organizations/{organization.Id}", now);
+            title, text, $"/organization-life/organizations/{organization.Id}", now);
     }
 }
 

@@ -106,7 +106,7 @@ public sealed class DeliveryTests : IAsyncLifetime
     {
         var db = s.GetRequiredService<ActivityDbContext>();
         var posted = await NotificationInbox.PostAsync(db,
-            [Notification.Post(key, NotificationKinds.Reminder, subsidiary, null, "三会一课提醒", "第一支部本月支委会尚未召开。", "#/organization-life", _clock.GetUtcNow())],
+            [Notification.Post(key, NotificationKinds.Reminder, subsidiary, null, "三会一课提醒", "第一支部本月支委会尚未召开。", "/organization-life", _clock.GetUtcNow())],
             _clock.GetUtcNow(), CancellationToken.None);
         await db.SaveChangesAsync();
         return posted.Count;
@@ -261,7 +261,7 @@ public sealed class DeliveryTests : IAsyncLifetime
             await Task.Delay(100);
         }
         list.Items.Should().ContainSingle().Which.Should().Match<Contracts.Activity.V1.Notification>(n =>
-            n.Kind == "escalation" && n.Title.Contains("党员服务站共建") && n.Text.Contains("甲党委") && n.Link == $"#/meetings/{escalated.MeetingId}");
+            n.Kind == "escalation" && n.Title.Contains("党员服务站共建") && n.Text.Contains("甲党委") && n.Link == $"/meetings/{escalated.MeetingId}");
         // The second copy is consumed too before we count (its inbox row or its skipped notification), then still one.
         for (var i = 0; i < 600 && await InScope(s => s.GetRequiredService<ActivityDbContext>().Database
                  .SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM inbox_messages").SingleAsync()) < 2; i++)

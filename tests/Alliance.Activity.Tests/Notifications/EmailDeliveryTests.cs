@@ -86,7 +86,7 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<ActivityDbContext>();
             var now = DateTimeOffset.UtcNow;
             await NotificationInbox.PostAsync(db,
-                [Notification.Post("mail-1", NotificationKinds.Overdue, Subsidiary, null, "甲第一党支部：支委会（2026-12）已逾期", "甲第一党支部 在 2026-12 未召开支委会。", "#/organization-life", now)],
+                [Notification.Post("mail-1", NotificationKinds.Overdue, Subsidiary, null, "甲第一党支部：支委会（2026-12）已逾期", "甲第一党支部 在 2026-12 未召开支委会。", "/organization-life", now)],
                 now, CancellationToken.None);
             await db.SaveChangesAsync();
         }
@@ -105,7 +105,7 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
         foreach (var file in files) messages.Add(await MimeMessage.LoadAsync(file));
         messages.SelectMany(m => m.To.Mailboxes.Select(x => x.Address)).Should().BeEquivalentTo(["wang@branch.example", "li@branch.example"]);
         messages.Should().OnlyContain(m => m.Subject == "甲第一党支部：支委会（2026-12）已逾期"
-            && m.TextBody!.Contains("https://alliance.example/#/organization-life"));
+            && m.TextBody!.Contains("https://alliance.example/organization-life"));
         foreach (var m in messages) m.Dispose();
     }
 }
