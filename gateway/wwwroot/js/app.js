@@ -131,7 +131,8 @@ function bell() {
       count.hidden = true;
     }
   };
-  refresh();
+  // After the header is in the document (the shell builds it before mounting it).
+  setTimeout(refresh, 0);
   clearInterval(bellTimer);
   bellTimer = setInterval(refresh, 60_000);
   return link;

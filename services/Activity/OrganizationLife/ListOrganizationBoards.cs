@@ -12,7 +12,7 @@ namespace Alliance.Activity.OrganizationLife;
 /// rules' states, computed in one statement for all (<see cref="Compliance"/>), worst first (most overdue, then most due,
 /// then tree order), filtered by state or name, a page at a time, with totals over all.
 /// </summary>
-public sealed class ListOrganizationBoards(OrganizationLifeAccess access, IOrganizationDirectory directory, Compliance compliance, TimeProvider clock)
+public sealed class ListOrganizationBoards(IOrganizationDirectory directory, Compliance compliance, TimeProvider clock)
 {
     public async Task<C.ListOrganizationBoardsResponse> HandleAsync(C.ListOrganizationBoardsRequest request, ServerCallContext context)
     {
@@ -30,9 +30,9 @@ public sealed class ListOrganizationBoards(OrganizationLifeAccess access, IOrgan
         Guid? root = null;
         if (request.HasOrganizationId && !string.IsNullOrWhiteSpace(request.OrganizationId))
         {
-            var organization = await access.FindOrganizationAsync(caller, Guid.Parse(request.OrganizationId), ct);
-            if (organization.SubsidiaryId != subsidiary)
-                throw FieldErrors.Single("organizationId", "The organization is not in the subsidiary.", StatusCode.NotFound);
+            var organization = await directory.FindOrganizationAsync(caller, Guid.Parse(request.OrganizationId), ct);
+            if (organization is null || organization.SubsidiaryId != subsidiary)
+                throw FieldErrors.Single("organizationId", "No such organization in the subsidiary.", StatusCode.NotFound);
             root = organization.Id;
         }
         var organizations = await directory.OrganizationsOfAsync(caller, subsidiary, root, ct);
