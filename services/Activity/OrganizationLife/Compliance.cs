@@ -19,20 +19,26 @@ public sealed record OrganizationCompliance(OrganizationFacts Organization, IRea
 /// Organization life from the activities recorded: for every organization and every rule binding it, the held activities
 /// of a counting type that the organization hosts and that start within the rule's period. One set-based statement for
 /// all of them (organizations and periods passed as arrays), not a query per organization: a 5,000-branch subsidiary is
-/// one round trip.
+/// one round trip, organizations without any held activity simply have no row.
 /// </summary>
 public sealed class Compliance(ActivityDbContext db)
 {
+    // Held activities of the whole span first (by start, then their hosts), hash-joined to the organizations and to each
+    // rule's kind, types and period: no per-organization probe, so the plan stays one pass however many organizations.
     const string Sql = """
-        SELECT o.id, r.rule_id, held.count, held.last
-        FROM unnest(@organization_ids, @organization_kinds, @subsidiary_ids) AS o(id, kind, subsidiary_id)
-        JOIN unnest(@rule_ids, @starts, @ends) AS r(rule_id, starts, ends) ON true
-        JOIN meeting_rules m ON m.id = r.rule_id AND m.organization_kind = o.kind AND (m.subsidiary_id IS NULL OR m.subsidiary_id = o.subsidiary_id)
-        CROSS JOIN LATERAL (
-            SELECT count(*)::int AS count, max(a.starts_at) AS last
-            FROM activity_hosts h JOIN activities a ON a.id = h.activity_id
-            WHERE h.organization_id = o.id AND a.status = 'held' AND a.type_id = ANY (m.activity_type_ids)
-              AND a.starts_at >= r.starts AND a.starts_at < r.ends) AS held
+        WITH o AS MATERIALIZED (
+            SELECT * FROM unnest(@organization_ids, @organization_kinds, @subsidiary_ids) AS o(id, kind, subsidiary_id)),
+        r AS MATERIALIZED (
+            SELECT r.rule_id, r.starts, r.ends, m.organization_kind, m.subsidiary_id, m.activity_type_ids
+            FROM unnest(@rule_ids, @starts, @ends) AS r(rule_id, starts, ends) JOIN meeting_rules m ON m.id = r.rule_id)
+        SELECT o.id, r.rule_id, count(*)::int, max(a.starts_at)
+        FROM activities a
+        JOIN activity_hosts h ON h.activity_id = a.id
+        JOIN o ON o.id = h.organization_id
+        JOIN r ON r.organization_kind = o.kind AND (r.subsidiary_id IS NULL OR r.subsidiary_id = o.subsidiary_id)
+              AND a.type_id = ANY (r.activity_type_ids) AND a.starts_at >= r.starts AND a.starts_at < r.ends
+        WHERE a.status = 'held' AND a.starts_at >= @from AND a.starts_at < @to
+        GROUP BY o.id, r.rule_id
         """;
 
     /// <param name="periodOf">The period each rule is looked at in (e.g. the one containing a day, or the one before).</param>
@@ -59,6 +65,8 @@ public sealed class Compliance(ActivityDbContext db)
             command.Parameters.Add(new NpgsqlParameter("rule_ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = rules.Select(r => r.Id).ToArray() });
             command.Parameters.Add(new NpgsqlParameter("starts", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = rules.Select(r => periods[r.Id].StartsAt.UtcDateTime).ToArray() });
             command.Parameters.Add(new NpgsqlParameter("ends", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = rules.Select(r => periods[r.Id].EndsAt.UtcDateTime).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.TimestampTz) { Value = periods.Values.Min(p => p.StartsAt).UtcDateTime });
+            command.Parameters.Add(new NpgsqlParameter("to", NpgsqlDbType.TimestampTz) { Value = periods.Values.Max(p => p.EndsAt).UtcDateTime });
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
                 held[(reader.GetGuid(0), reader.GetGuid(1))] = (reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3));

@@ -19,7 +19,7 @@ namespace Alliance.Activity.Tests.OrganizationLife;
 /// their validation, audit and versions, boards computed from held activities across the year end, the subtree board,
 /// reminders on a controllable clock (idempotent), the inbox's read state, and who sees and changes what.
 /// </summary>
-public class OrganizationLifeServiceTests : IAsyncLifetime
+public class OrganizationLifeServiceTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     ServiceHost _host = null!;
     // 10 January 2027, 10:00 in Beijing.
@@ -315,5 +315,41 @@ public class OrganizationLifeServiceTests : IAsyncLifetime
             .StatusCode.Should().Be(StatusCode.NotFound);
         FieldErrors.From(await Refused(() => Inbox.MarkNotificationReadAsync(new MarkNotificationReadRequest { Id = "x" }, secretary).ResponseAsync))
             .Should().ContainKey("id");
+    }
+
+    [Fact]
+    public async Task The_board_of_a_subsidiary_with_five_thousand_branches_is_computed_whole_and_paged()
+    {
+        var branches = Enumerable.Range(1, 5_000).Select(i => _directory.AddOrganization(SubsidiaryA, $"甲第{i}党支部")).ToList();
+        // Every other branch held its January committee meeting: activities and hosts written in bulk, as recorded.
+        var held = branches.Where((_, i) => i % 2 == 0).Select(b => b.Id).ToArray();
+        await InDatabase(db => db.Database.ExecuteSqlRawAsync("""
+            WITH a AS (
+                INSERT INTO activities (id, title, type_id, type_code, measure, visible_subsidiary_ids, starts_at, ends_at, venue_address, status,
+                                        subsidiary_id, created_at, created_by, updated_at, updated_by, version)
+                SELECT gen_random_uuid(), '支委会', {0}::uuid, 'branch-committee', 'organization', ARRAY[{1}::uuid], '2027-01-05T06:00:00Z', '2027-01-05T08:00:00Z',
+                       '党员活动室', 'held', {1}::uuid, now(), 'bulk', now(), 'bulk', 2
+                FROM unnest({2}::uuid[]) AS b(id)
+                RETURNING id, subsidiary_id)
+            INSERT INTO activity_hosts (id, activity_id, position, organization_id, subsidiary_id, name)
+            SELECT gen_random_uuid(), a.id, 0, b.id, a.subsidiary_id, '支部'
+            FROM (SELECT id, subsidiary_id, row_number() OVER () AS n FROM a) a
+            JOIN (SELECT id, row_number() OVER () AS n FROM unnest({2}::uuid[]) AS id) b ON a.n = b.n
+            """, Guid.Parse(BranchCommittee), SubsidiaryA, held));
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var board = await Life.ListOrganizationBoardsAsync(new ListOrganizationBoardsRequest { SubsidiaryId = SubsidiaryA.ToString(), PageSize = 200 }, GroupAdmin);
+        output.WriteLine($"The board of 5,000 branches: {watch.ElapsedMilliseconds} ms (first call).");
+
+        board.Organizations.Should().Be(5_000);
+        board.Total.Should().Be(5_000);
+        board.Items.Should().HaveCount(200);
+        board.Done.Should().Be(2_500);
+        board.Due.Should().Be(5_000 * 4 - 2_500);
+        watch.Restart();
+        var done = await Life.ListOrganizationBoardsAsync(new ListOrganizationBoardsRequest { SubsidiaryId = SubsidiaryA.ToString(), State = "done", Page = 13, PageSize = 200 }, GroupAdmin);
+        output.WriteLine($"Again, filtered to done: {watch.ElapsedMilliseconds} ms.");
+        done.Total.Should().Be(2_500);
+        done.Items.Should().HaveCount(100).And.OnlyContain(b => b.Done == 1);
     }
 }
