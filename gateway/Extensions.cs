@@ -5,6 +5,8 @@ using Alliance.Contracts.Reporting.V1;
 using Alliance.Gateway.Activities;
 using Alliance.Gateway.Meetings;
 using Alliance.Gateway.Supervision;
+using Alliance.Gateway.Notifications;
+using Alliance.Gateway.OrganizationLife;
 using Alliance.Gateway.Alliances;
 using Alliance.Gateway.Auth;
 using Alliance.Gateway.Partners;
@@ -53,6 +55,9 @@ public static class Extensions
         Client<AttachmentService.AttachmentServiceClient>(ResourceNames.Activity);
         Client<MeetingService.MeetingServiceClient>(ResourceNames.Activity);
         Client<DecisionItemService.DecisionItemServiceClient>(ResourceNames.Activity);
+        Client<OrganizationLifeService.OrganizationLifeServiceClient>(ResourceNames.Activity);
+        Client<NotificationService.NotificationServiceClient>(ResourceNames.Activity);
+        Client<NotificationDeliveryService.NotificationDeliveryServiceClient>(ResourceNames.Activity);
         Client<ReportingService.ReportingServiceClient>(ResourceNames.Reporting);
         Client<ActivityReports.ActivityReportsClient>(ResourceNames.Reporting);
         // Redis only accelerates the gateway (cached dashboard answers): not part of its readiness.
@@ -108,6 +113,8 @@ public static class Extensions
         api.MapAttachmentEndpoints();
         api.MapMeetingEndpoints();
         api.MapDecisionItemEndpoints();
+        api.MapOrganizationLifeEndpoints();
+        api.MapNotificationEndpoints();
         api.MapOrganizationImportEndpoints();
         api.MapDashboardEndpoints();
         api.MapHrClientEndpoints();

@@ -4,6 +4,8 @@ using Alliance.Activity.Common;
 using Alliance.Activity.Data;
 using Alliance.Activity.Meetings;
 using Alliance.Activity.Supervision;
+using Alliance.Activity.Notifications;
+using Alliance.Activity.OrganizationLife;
 using Alliance.Contracts;
 using Alliance.ServiceDefaults.Data;
 using Alliance.ServiceDefaults.Grpc;
@@ -17,10 +19,11 @@ public static class Extensions
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ActivityDbContext>(ResourceNames.Databases.Activity);
-        builder.AddServiceMessaging<ActivityDbContext>();
+        builder.AddServiceMessaging<ActivityDbContext>(bus => bus.AddConsumer<DecisionItemEscalatedConsumer>());
         // An attachment arrives whole in one message (AttachmentFiles.MaxBytes) and leaves in chunks.
         builder.AddGrpcServer(o => o.MaxReceiveMessageSize = Attachments.AttachmentFiles.MaxBytes + 1024 * 1024);
         // The organization service owns organizations, alliances, pairings and service centers: asked as the caller (ADR 27).
+        builder.Services.AddServiceClient<O.SubsidiaryService.SubsidiaryServiceClient>(ResourceNames.Organization);
         builder.Services.AddServiceClient<O.OrganizationService.OrganizationServiceClient>(ResourceNames.Organization);
         builder.Services.AddServiceClient<O.AllianceService.AllianceServiceClient>(ResourceNames.Organization);
         builder.Services.AddServiceClient<O.PairingService.PairingServiceClient>(ResourceNames.Organization);
@@ -32,6 +35,11 @@ public static class Extensions
         builder.Services.AddScoped<Attachments.ActivityAttachments>();
         MeetingGrpcService.AddHandlers(builder.Services);
         DecisionItemGrpcService.AddHandlers(builder);
+        OrganizationLifeGrpcService.AddHandlers(builder.Services);
+        builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection(ReminderOptions.SectionName));
+        builder.Services.AddHostedService<ReminderJob>();
+        NotificationGrpcService.AddHandlers(builder.Services);
+        NotificationDeliveryGrpcService.AddHandlers(builder);
         return builder;
     }
 
@@ -44,6 +52,9 @@ public static class Extensions
         app.MapGrpcService<CurrentState.ActivityCurrentStateGrpcService>();
         app.MapGrpcService<MeetingGrpcService>();
         app.MapGrpcService<DecisionItemGrpcService>();
+        app.MapGrpcService<OrganizationLifeGrpcService>();
+        app.MapGrpcService<NotificationGrpcService>();
+        app.MapGrpcService<NotificationDeliveryGrpcService>();
         app.MapGrpcDefaults();
         return app;
     }

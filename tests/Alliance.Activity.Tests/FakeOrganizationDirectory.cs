@@ -1,4 +1,5 @@
 using Alliance.Activity.Common;
+using Alliance.Activity.OrganizationLife;
 using Alliance.ServiceDefaults.Security;
 
 namespace Alliance.Activity.Tests;
@@ -16,10 +17,15 @@ public sealed class FakeOrganizationDirectory : IOrganizationDirectory
     public Dictionary<Guid, PairingFacts> Pairings { get; } = [];
     public Dictionary<Guid, (ServiceCenterFacts Center, Guid SubsidiaryId)> ServiceCenters { get; } = [];
 
-    public OrganizationFacts AddOrganization(Guid subsidiaryId, string name, bool active = true)
+    /// <summary>Each organization's parent, for subtrees; organizations are listed in the order they were added.</summary>
+    public Dictionary<Guid, Guid?> Parents { get; } = [];
+
+    public OrganizationFacts AddOrganization(Guid subsidiaryId, string name, bool active = true,
+        PartyOrganizationKind? kind = PartyOrganizationKind.Branch, OrganizationFacts? parent = null)
     {
-        var organization = new OrganizationFacts(Guid.NewGuid(), subsidiaryId, name, active);
+        var organization = new OrganizationFacts(Guid.NewGuid(), subsidiaryId, name, active, kind);
         Organizations[organization.Id] = organization;
+        Parents[organization.Id] = parent?.Id;
         return organization;
     }
 
@@ -66,6 +72,17 @@ public sealed class FakeOrganizationDirectory : IOrganizationDirectory
 
     public Task<IReadOnlyList<Guid>> AlliancesOfAsync(CallerScope caller, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<Guid>>(Alliances.Values.Where(a => TakesPart(caller, a)).Select(a => a.Id).ToList());
+
+    public Task<IReadOnlyList<OrganizationFacts>> OrganizationsOfAsync(CallerScope caller, Guid subsidiaryId, Guid? subtreeOf, CancellationToken ct)
+    {
+        if (!caller.CanAccess(subsidiaryId)) throw new RpcException(new Status(StatusCode.NotFound, "The subsidiary was not found."));
+        bool Under(Guid id) => id == subtreeOf || (Parents.GetValueOrDefault(id) is { } parent && Under(parent));
+        return Task.FromResult<IReadOnlyList<OrganizationFacts>>(Organizations.Values
+            .Where(o => o.SubsidiaryId == subsidiaryId && o.Active && (subtreeOf is null || Under(o.Id))).ToList());
+    }
+
+    public Task<IReadOnlyList<Guid>> SubsidiariesAsync(CallerScope caller, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<Guid>>(Organizations.Values.Select(o => o.SubsidiaryId).Distinct().Where(caller.CanAccess).ToList());
 
     static bool TakesPart(CallerScope caller, AllianceFacts alliance) =>
         caller.IsGroupAdmin || alliance.LeadSubsidiaryId == caller.TenantId || alliance.Members.Any(m => m.Current && m.SubsidiaryId == caller.TenantId);

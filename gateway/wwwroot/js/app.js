@@ -1,5 +1,5 @@
 // The shell: header, left navigation, and a history-API router that mounts one page module at a time.
-import { session, signOut, whenUnauthorized } from './api.js';
+import { session, signOut, whenUnauthorized, get } from './api.js';
 import { t, language, languages, setLanguage, applyToDocument } from './i18n.js';
 import { h } from './ui.js';
 import * as signin from './pages/signin.js';
@@ -27,6 +27,11 @@ import * as hrConnectors from './pages/hr-connectors.js';
 import * as organizationImport from './pages/organization-import.js';
 import * as subsidiaryReport from './pages/subsidiary-report.js';
 import * as person from './pages/person.js';
+import * as organizationLife from './pages/organization-life.js';
+import * as organizationLifeBoard from './pages/organization-life-board.js';
+import * as meetingRules from './pages/meeting-rules.js';
+import * as notifications from './pages/notifications.js';
+import * as notificationChannels from './pages/notification-channels.js';
 import * as notFound from './pages/not-found.js';
 
 const routes = [
@@ -50,6 +55,11 @@ const routes = [
   { pattern: /^\/meetings\/(?<id>[^/]+)$/, page: meeting, nav: 'meetings' },
   { pattern: /^\/supervision$/, page: supervision, nav: 'supervision' },
   { pattern: /^\/decision-items\/(?<id>[^/]+)$/, page: decisionItem, nav: 'supervision' },
+  { pattern: /^\/organization-life$/, page: organizationLife, nav: 'organization-life' },
+  { pattern: /^\/organization-life\/rules$/, page: meetingRules, nav: 'organization-life' },
+  { pattern: /^\/organization-life\/organizations\/(?<id>[^/]+)$/, page: organizationLifeBoard, nav: 'organization-life' },
+  { pattern: /^\/notifications$/, page: notifications, nav: 'notifications' },
+  { pattern: /^\/notification-channels$/, page: notificationChannels, nav: 'notification-channels' },
   { pattern: /^\/hr-clients$/, page: hrClients, nav: 'hrClients' },
   { pattern: /^\/hr-import$/, page: hrImport, nav: 'hrClients' },
   { pattern: /^\/hr-sync-runs$/, page: hrSyncRuns, nav: 'hrSyncRuns' },
@@ -109,11 +119,43 @@ function header(user) {
       user ? h('span', { class: 'user', testid: 'current-user', title: t('header.signedInAs') },
         h('span', { class: 'user-name' }, user.userName),
         h('span', { class: 'user-role', testid: 'current-role' }, t(`role.${user.role}`))) : null,
+      user && user.role !== 'partner' ? bell() : null,
       h('button', { type: 'button', class: 'button button-ghost', testid: 'lang-switch', lang: other,
         'aria-label': t('lang.switchTo'), onclick: () => { setLanguage(other); render(); } }, t('lang.other')),
       user ? h('button', { type: 'button', class: 'button button-ghost', testid: 'signout-button',
         onclick: () => { signOut(); navigate('/signin'); } }, t('header.signOut')) : null));
 }
+
+// The bell: the unread count of the user's notifications on every page, linking to the inbox; it refreshes when a page
+// marks notifications read, and every minute.
+let bellTimer = null;
+function bell() {
+  const count = h('span', { class: 'bell-count', testid: 'bell-count', hidden: true });
+  const link = h('a', { href: '/notifications', class: 'bell', testid: 'bell', 'aria-label': t('bell.label'), title: t('bell.label') },
+    h('span', { class: 'bell-icon', 'aria-hidden': 'true' }, '🔔'), count);
+  const refresh = async () => {
+    if (!link.isConnected) return;
+    try {
+      const { unread } = await get('/api/v1/notifications/unread-count');
+      count.textContent = unread > 99 ? '99+' : String(unread);
+      count.hidden = unread === 0;
+      count.dataset.unread = String(unread);
+      link.setAttribute('aria-label', unread ? t('bell.unread', { count: unread }) : t('bell.label'));
+    } catch {
+      count.hidden = true;
+    }
+  };
+  // After the header is in the document (the shell builds it before mounting it).
+  setTimeout(refresh, 0);
+  clearInterval(bellTimer);
+  bellTimer = setInterval(refresh, 60_000);
+  return link;
+}
+
+window.addEventListener('notifications-changed', () => {
+  const link = document.querySelector('[data-testid="bell"]');
+  if (link) link.replaceWith(bell());
+});
 
 function sideNav(user, active, path) {
   const items = user.role === 'partner' ? [
@@ -128,7 +170,11 @@ function sideNav(user, active, path) {
     { key: 'activities', href: '/activities', label: t('nav.activities') },
     { key: 'meetings', href: '/meetings', label: t('nav.meetings') },
     { key: 'supervision', href: '/supervision', label: t('nav.supervision') },
+    { key: 'organization-life', href: '/organization-life', label: t('nav.organizationLife') },
   ];
+  if (user.role !== 'member' && user.role !== 'partner') {
+    items.push({ key: 'notification-channels', href: '/notification-channels', label: t('nav.notificationChannels') });
+  }
   if (user.role === 'group-admin' || user.role === 'subsidiary-admin') {
     items.push({ key: 'hrClients', href: '/hr-clients', label: t('nav.hrClients') });
     items.push({ key: 'hrSyncRuns', href: '/hr-sync-runs', label: t('nav.hrSyncRuns') });

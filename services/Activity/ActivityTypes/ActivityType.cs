@@ -6,7 +6,7 @@ namespace Alliance.Activity.ActivityTypes;
 
 /// <summary>
 /// A kind of joint activity (联学, 共同过党日, ...), under one of the six joint measures. One catalogue for the group:
-/// seven are built in (<see cref="BuiltIn"/>), group administrators add more and may retire any; an activity keeps the
+/// twelve are built in (<see cref="BuiltIn"/>), group administrators add more and may retire any; an activity keeps the
 /// measure its type had when it was scheduled or last revised, so revising a type's measure re-counts nothing held.
 /// </summary>
 public sealed partial class ActivityType
@@ -29,7 +29,7 @@ public sealed partial class ActivityType
 
     private ActivityType() { }
 
-    /// <summary>The seven types every group starts with (issue 18), with fixed ids so a migration seeds them once.</summary>
+    /// <summary>The types every group starts with (issue 18: seven joint ones, five of organization life), with fixed ids so a migration seeds them once.</summary>
     public static IReadOnlyList<ActivityType> BuiltIn { get; } =
     [
         Seed("0199a000-0000-7000-8000-000000000001", "joint-study", "联学", "Joint study", JointMeasure.Study),
@@ -39,6 +39,12 @@ public sealed partial class ActivityType
         Seed("0199a000-0000-7000-8000-000000000005", "volunteer-service", "志愿服务", "Volunteer service", JointMeasure.Responsibility),
         Seed("0199a000-0000-7000-8000-000000000006", "lecture", "讲座", "Lecture", JointMeasure.Study),
         Seed("0199a000-0000-7000-8000-000000000007", "on-site-meeting", "现场会", "On-site meeting", JointMeasure.Performance),
+        // Organization life (三会一课): what the meeting rules count (OrganizationLife/MeetingRule).
+        Seed("0199a000-0000-7000-8000-000000000008", "branch-assembly", "支部党员大会", "Branch members' assembly", JointMeasure.Organization),
+        Seed("0199a000-0000-7000-8000-000000000009", "branch-committee", "支委会", "Branch committee meeting", JointMeasure.Organization),
+        Seed("0199a000-0000-7000-8000-00000000000a", "group-meeting", "党小组会", "Party group meeting", JointMeasure.Organization),
+        Seed("0199a000-0000-7000-8000-00000000000b", "party-lesson", "党课", "Party lesson", JointMeasure.Study),
+        Seed("0199a000-0000-7000-8000-00000000000c", "committee-meeting", "委员会会议", "Committee meeting", JointMeasure.Organization),
     ];
 
     static ActivityType Seed(string id, string code, string zh, string en, JointMeasure measure) => new()

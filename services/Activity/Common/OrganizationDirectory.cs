@@ -1,4 +1,5 @@
 using System.Globalization;
+using Alliance.Activity.OrganizationLife;
 using Alliance.ServiceDefaults.Grpc;
 using Alliance.ServiceDefaults.Security;
 using Grpc.Core;
@@ -6,8 +7,11 @@ using O = Alliance.Contracts.Organization.V1;
 
 namespace Alliance.Activity.Common;
 
-/// <summary>A party organization of the group as the organization service states it now.</summary>
-public sealed record OrganizationFacts(Guid Id, Guid SubsidiaryId, string Name, bool Active);
+/// <summary>
+/// A party organization of the group as the organization service states it now; <see cref="Kind"/> is null for a party
+/// group (党小组), which holds no organization life of its own.
+/// </summary>
+public sealed record OrganizationFacts(Guid Id, Guid SubsidiaryId, string Name, bool Active, PartyOrganizationKind? Kind = PartyOrganizationKind.Branch);
 
 /// <summary>A member unit of an alliance: internal (OrganizationId and SubsidiaryId set) or external; current unless it left.</summary>
 public sealed record MemberUnitFacts(Guid Id, Guid? OrganizationId, Guid? SubsidiaryId, string Name, bool Current)
@@ -49,10 +53,17 @@ public interface IOrganizationDirectory
 
     /// <summary>The alliances the caller's subsidiary leads or has a current member unit in.</summary>
     Task<IReadOnlyList<Guid>> AlliancesOfAsync(CallerScope caller, CancellationToken ct);
+
+    /// <summary>The active organizations of a subsidiary, or of the subtree of one of its organizations, in tree order.</summary>
+    Task<IReadOnlyList<OrganizationFacts>> OrganizationsOfAsync(CallerScope caller, Guid subsidiaryId, Guid? subtreeOf, CancellationToken ct);
+
+    /// <summary>Every subsidiary of the group (a group administrator's question).</summary>
+    Task<IReadOnlyList<Guid>> SubsidiariesAsync(CallerScope caller, CancellationToken ct);
 }
 
 /// <summary>The organization service over gRPC (generated clients with service discovery), with the caller's metadata.</summary>
 public sealed class OrganizationDirectory(
+    O.SubsidiaryService.SubsidiaryServiceClient subsidiaries,
     O.OrganizationService.OrganizationServiceClient organizations,
     O.AllianceService.AllianceServiceClient alliances,
     O.PairingService.PairingServiceClient pairings,
@@ -61,7 +72,39 @@ public sealed class OrganizationDirectory(
     public async Task<OrganizationFacts?> FindOrganizationAsync(CallerScope caller, Guid id, CancellationToken ct)
     {
         var o = await NotFoundAsNull(() => organizations.GetOrganizationAsync(new O.GetOrganizationRequest { Id = id.ToString() }, As(caller, ct)).ResponseAsync);
-        return o is null ? null : new OrganizationFacts(id, Guid.Parse(o.SubsidiaryId), o.Name, o.Status == O.OrganizationStatus.Active);
+        return o is null ? null : Facts(o);
+    }
+
+    static OrganizationFacts Facts(O.Organization o) => new(Guid.Parse(o.Id), Guid.Parse(o.SubsidiaryId), o.Name, o.Status == O.OrganizationStatus.Active, o.Kind switch
+    {
+        O.OrganizationKind.Committee => PartyOrganizationKind.Committee,
+        O.OrganizationKind.GeneralBranch => PartyOrganizationKind.GeneralBranch,
+        O.OrganizationKind.Branch => PartyOrganizationKind.Branch,
+        _ => null,
+    });
+
+    public async Task<IReadOnlyList<OrganizationFacts>> OrganizationsOfAsync(CallerScope caller, Guid subsidiaryId, Guid? subtreeOf, CancellationToken ct)
+    {
+        var items = new List<OrganizationFacts>();
+        for (var page = 1; ; page++)
+        {
+            var request = new O.ListOrganizationsRequest { SubsidiaryId = subsidiaryId.ToString(), Page = page, PageSize = 200 };
+            if (subtreeOf is { } root) request.SubtreeOf = root.ToString();
+            var result = await organizations.ListOrganizationsAsync(request, As(caller, ct));
+            items.AddRange(result.Items.Select(Facts));
+            if (result.Items.Count == 0 || items.Count >= result.Total) return items;
+        }
+    }
+
+    public async Task<IReadOnlyList<Guid>> SubsidiariesAsync(CallerScope caller, CancellationToken ct)
+    {
+        var ids = new List<Guid>();
+        for (var page = 1; ; page++)
+        {
+            var result = await subsidiaries.ListSubsidiariesAsync(new O.ListSubsidiariesRequest { Page = page, PageSize = 200 }, As(caller, ct));
+            ids.AddRange(result.Items.Select(s => Guid.Parse(s.Id)));
+            if (result.Items.Count == 0 || ids.Count >= result.Total) return ids;
+        }
     }
 
     public async Task<AllianceFacts?> FindAllianceAsync(CallerScope caller, Guid id, CancellationToken ct)

@@ -1,10 +1,14 @@
 using Alliance.Activity.Common;
+using Alliance.Activity.Notifications;
+using Alliance.Activity.OrganizationLife;
 using Alliance.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Alliance.Activity.Data;
 
-/// <summary>The activity service's own database: activity types, activities with their hosts and audit log, joint meetings, decision items with their history, client request ids, outbox and inbox.</summary>
+/// <summary>The activity service's own database: activity types, activities with their hosts, audit log and attachments,
+/// rotating hosts, joint meetings, decision items with their history, meeting rules, notifications with their channels
+/// and deliveries, client request ids, outbox and inbox.</summary>
 public sealed class ActivityDbContext(DbContextOptions<ActivityDbContext> options) : DbContext(options)
 {
     public DbSet<Activities.Activity> Activities => Set<Activities.Activity>();
@@ -13,6 +17,12 @@ public sealed class ActivityDbContext(DbContextOptions<ActivityDbContext> option
     public DbSet<Meetings.JointMeeting> JointMeetings => Set<Meetings.JointMeeting>();
     public DbSet<Supervision.DecisionItem> DecisionItems => Set<Supervision.DecisionItem>();
     public DbSet<Supervision.DecisionItemEntry> DecisionItemHistory => Set<Supervision.DecisionItemEntry>();
+    public DbSet<MeetingRule> MeetingRules => Set<MeetingRule>();
+    public DbSet<MeetingRuleChange> MeetingRuleChanges => Set<MeetingRuleChange>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
+    public DbSet<NotificationChannel> NotificationChannels => Set<NotificationChannel>();
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -59,6 +59,8 @@ public sealed class EventSubscriptions
             typeof(RoleAssigned), typeof(RoleEnded),
             typeof(PairingSigned), typeof(PairingRenewed), typeof(PairingEnded),
             typeof(ActivityScheduled), typeof(ActivityRevised), typeof(ActivityHeld), typeof(ActivityCancelled)),
+        // The activity service's notifications: an escalated decision item reminds the rotating secretary's unit.
+        new Subscription(ResourceNames.Activity, typeof(DecisionItemEscalated)),
     ]);
 
     static IEnumerable<Subscription> Reporting(params Type[] eventTypes) => eventTypes.Select(t => new Subscription(ResourceNames.Reporting, t));

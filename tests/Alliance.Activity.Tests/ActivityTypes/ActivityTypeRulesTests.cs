@@ -8,9 +8,10 @@ public class ActivityTypeRulesTests
     static readonly DateTimeOffset Now = new(2026, 3, 1, 2, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void The_seven_built_in_types_stand_under_the_joint_measures_with_both_names()
+    public void The_built_in_types_stand_under_the_joint_measures_with_both_names()
     {
-        ActivityType.BuiltIn.Select(t => t.NameZh).Should().Equal("联学", "共同过党日", "联上党课", "参观交流", "志愿服务", "讲座", "现场会");
+        ActivityType.BuiltIn.Select(t => t.NameZh).Should().Equal("联学", "共同过党日", "联上党课", "参观交流", "志愿服务", "讲座", "现场会",
+            "支部党员大会", "支委会", "党小组会", "党课", "委员会会议");
         ActivityType.BuiltIn.Should().OnlyContain(t => t.IsBuiltIn && !t.Retired && t.NameEn.Length > 0 && Enum.IsDefined(t.Measure));
         ActivityType.BuiltIn.Select(t => t.Code).Should().OnlyHaveUniqueItems();
     }
