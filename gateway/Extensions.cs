@@ -3,6 +3,8 @@ using Alliance.Contracts.Activity.V1;
 using Alliance.Contracts.Organization.V1;
 using Alliance.Contracts.Reporting.V1;
 using Alliance.Gateway.Activities;
+using Alliance.Gateway.Attendance;
+using Alliance.Gateway.CalendarFeeds;
 using Alliance.Gateway.Alliances;
 using Alliance.Gateway.Auth;
 using Alliance.Gateway.Dashboard;
@@ -45,6 +47,8 @@ public static class Extensions
         Client<OrganizationImportService.OrganizationImportServiceClient>(ResourceNames.Organization);
         Client<ActivityTypeService.ActivityTypeServiceClient>(ResourceNames.Activity);
         Client<ActivityService.ActivityServiceClient>(ResourceNames.Activity);
+        Client<AttendanceService.AttendanceServiceClient>(ResourceNames.Activity);
+        Client<CalendarFeedService.CalendarFeedServiceClient>(ResourceNames.Activity);
         Client<ReportingService.ReportingServiceClient>(ResourceNames.Reporting);
         // Redis only accelerates the gateway (cached dashboard answers): not part of its readiness.
         builder.AddRedisConnection(ResourceNames.Cache);
@@ -94,6 +98,9 @@ public static class Extensions
         api.MapServiceCenterEndpoints();
         api.MapActivityTypeEndpoints();
         api.MapActivityEndpoints();
+        api.MapActivityExportEndpoints();
+        api.MapAttendanceEndpoints();
+        api.MapCalendarFeedEndpoints();
         api.MapOrganizationImportEndpoints();
         api.MapDashboardEndpoints();
         api.MapHrClientEndpoints();
