@@ -10,7 +10,8 @@ namespace Alliance.Activity.Attendance;
 
 /// <summary>
 /// An activity's attendance: people expected by its open invitations against check-ins, the rate, and both by
-/// organization (an invited organization, a person's organization, or one only seen in check-ins).
+/// organization (an invited organization, a person's organization, or one only seen in check-ins). A person invited
+/// both by name and through their organization is expected once.
 /// </summary>
 public sealed class GetActivityAttendance(ActivityDbContext db, ActivityAccess access)
 {
@@ -26,6 +27,9 @@ public sealed class GetActivityAttendance(ActivityDbContext db, ActivityAccess a
             .GroupBy(c => new { c.OrganizationId, c.OrganizationName }).Select(g => new { g.Key.OrganizationId, g.Key.OrganizationName, Count = g.Count() })
             .ToListAsync(ct);
 
+        // A person invited by name whose organization is invited too is already among its expected members.
+        var organizationsInvited = invitations.Where(p => p.Kind != ParticipantKind.Person && p.OrganizationId is not null).Select(p => p.OrganizationId!.Value).ToHashSet();
+        invitations = invitations.Where(p => p.Kind != ParticipantKind.Person || p.OrganizationId is null || !organizationsInvited.Contains(p.OrganizationId.Value)).ToList();
         var rows = new Dictionary<string, C.OrganizationAttendance>();
         C.OrganizationAttendance Row(Guid? organizationId, string name)
         {
