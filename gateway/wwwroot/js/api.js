@@ -115,6 +115,42 @@ export const get = (path, query) => request('GET', path, { query });
 export const getWithToken = (path, query, token) => request('GET', path, { query, token });
 export const post = (path, body, idempotencyKey) => request('POST', path, { body, idempotencyKey });
 export const put = (path, body) => request('PUT', path, { body });
+export const del = (path) => request('DELETE', path);
+
+/**
+ * Downloads a file the gateway makes (an export) with the bearer token, which a plain link cannot send: fetched as a
+ * blob and saved under the name the gateway gives (Content-Disposition), or the fallback.
+ */
+export async function download(path, query, fallbackName) {
+  const url = new URL(path, location.origin);
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') url.searchParams.set(name, value);
+  }
+  const headers = { 'Accept-Language': language() };
+  const bearer = session()?.accessToken;
+  if (bearer) headers.Authorization = `Bearer ${bearer}`;
+  let response;
+  try {
+    response = await fetch(url, { headers });
+  } catch {
+    throw new Problem({ title: t('error.network') });
+  }
+  if (!response.ok) {
+    const data = await readJson(response);
+    throw new Problem({ ...(isProblem(data) ? data : {}), title: data?.title || t('error.status', { status: response.status }), status: response.status });
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const name = star ? decodeURIComponent(star[1]) : fallbackName;
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  return name;
+}
 
 /**
  * One Idempotency-Key per intended create: a retry of the same body (double click, network error) reuses the key,
