@@ -271,6 +271,34 @@ public class AttendanceServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_person_invited_by_name_and_through_their_organization_is_expected_once_and_another_subsidiarys_members_are_not_counted()
+    {
+        var branch = _directory.AddOrganization(SubsidiaryA, "甲第一党支部");
+        var partner = _directory.AddOrganization(SubsidiaryB, "乙党委");
+        var zhang = _directory.AddPerson(branch, "张三");
+        _directory.AddPerson(branch, "王五");
+        _directory.AddPerson(partner, "乙的党员");
+        var alliance = _directory.AddAlliance("城市服务联盟", branch, partner);
+        var details = new ActivityDetails
+        {
+            Title = "联盟联学", TypeId = JointStudy, AllianceId = alliance.Id.ToString(), Venue = new VenueRef { Address = "城东路 1 号" },
+            StartsAt = Timestamp.FromDateTimeOffset(March5), EndsAt = Timestamp.FromDateTimeOffset(March5.AddHours(2)),
+        };
+        details.Hosts.Add(new HostRef { OrganizationId = branch.Id.ToString() });
+        var activity = await Activities.ScheduleActivityAsync(new ScheduleActivityRequest { Details = details }, SecretaryA);
+
+        await InviteOrganizationAsync(activity.Id, branch.Id);
+        await Attendance.InviteParticipantAsync(new InviteParticipantRequest { ActivityId = activity.Id, PersonId = zhang.Id.ToString() }, SecretaryA);
+        var other = await InviteOrganizationAsync(activity.Id, partner.Id);
+
+        other.Name.Should().Be("乙党委");
+        other.ExpectedCount.Should().Be(0, "a secretary of A may not count B's people");
+        var attendance = await Attendance.GetActivityAttendanceAsync(new GetActivityAttendanceRequest { ActivityId = activity.Id }, SecretaryA);
+        attendance.Invited.Should().Be(2);
+        attendance.Organizations.Select(o => (o.Name, o.Invited)).Should().Equal(("甲第一党支部", 2), ("乙党委", 0));
+    }
+
+    [Fact]
     public async Task Members_may_not_invite_or_see_the_code_and_another_subsidiary_does_not_see_the_activity()
     {
         var branch = _directory.AddOrganization(SubsidiaryA, "甲第一党支部");
