@@ -3,6 +3,7 @@ using Alliance.EndToEnd.Tests.Alliances;
 using Microsoft.Playwright;
 using static Alliance.EndToEnd.Tests.Activities.ActivityApi;
 using static Alliance.EndToEnd.Tests.Attendance.AttendanceApi;
+using static Alliance.EndToEnd.Tests.People.PeopleApi;
 
 namespace Alliance.EndToEnd.Tests.Attendance;
 
@@ -28,6 +29,8 @@ public class AttendanceConsoleBrowserTests(StackFixture stack) : ConsoleBrowserT
         var (subsidiary, committee) = await groupAdmin.SubsidiaryWithCommitteeAsync("签到页面企业" + suffix[..4]);
         var activity = await (await stack.SignedInAsync(Roles.Secretary, subsidiary.Id)).ScheduleAsync(Now([committee.Id], "现场签到" + suffix));
         var activityUrl = new Uri(stack.Gateway, $"/activities/{activity.Id}").ToString();
+        var zhang = await groupAdmin.RegisterPersonAsync(subsidiary.Id, "张三" + suffix);
+        await groupAdmin.InviteAsync(activity.Id, new { personId = zhang.Id });
 
         var secretary = await NewPageAsync();
         var attendee = await NewPageAsync();
@@ -42,7 +45,7 @@ public class AttendanceConsoleBrowserTests(StackFixture stack) : ConsoleBrowserT
             await secretary.GetByTestId("invite-organization").SelectOptionAsync($"organizationId:{committee.Id}");
             await secretary.GetByTestId("invite-submit").ClickAsync();
             await secretary.GetByTestId("success-banner").WaitForAsync();
-            (await secretary.GetByTestId("participant").InnerTextAsync()).Should().Contain(committee.Name);
+            await secretary.GetByTestId("participant").Filter(new() { HasText = committee.Name }).WaitForAsync();
 
             // The code, big, six digits.
             var code = secretary.GetByTestId("check-in-code");
@@ -91,6 +94,15 @@ public class AttendanceConsoleBrowserTests(StackFixture stack) : ConsoleBrowserT
             (await attendee.GetByTestId("check-in-submit").InnerTextAsync()).Should().Be("Check in");
             await attendee.Locator("[data-testid=attendance-summary]").Filter(new() { HasText = "Checked in" }).WaitForAsync();
             (await attendee.GetByTestId("attendance-checked-in").InnerTextAsync()).Should().Be("1");
+        });
+
+        await ScenarioAsync(secretary, "person-attendance", async () =>
+        {
+            // The person invited by name has the activity in their history.
+            await secretary.GotoAsync(new Uri(stack.Gateway, $"/people/{zhang.Id}").ToString());
+            var row = secretary.GetByTestId("person-attendance-row").Filter(new() { HasText = activity.Title });
+            await row.WaitForAsync();
+            (await row.InnerTextAsync()).Should().Contain("✓");
         });
 
         var attendance = await groupAdmin.AttendanceAsync(activity.Id);

@@ -38,8 +38,10 @@ function summarySection(a) {
         s.organizations.length
           ? table({
             testid: 'attendance-organizations',
-            columns: [t('attendance.organization'), t('attendance.invited'), t('attendance.checkedIn')],
-            rows: s.organizations.map((o) => [o.name || t('attendance.noOrganization'), formatNumber(o.invited), formatNumber(o.checkedIn)]),
+            columns: [{ label: t('attendance.organization') }, { label: t('attendance.invited'), num: true }, { label: t('attendance.checkedIn'), num: true }],
+            rows: s.organizations.map((o) => h('tr', { testid: 'attendance-organization-row' },
+              h('th', { scope: 'row' }, o.name || t('attendance.noOrganization')),
+              h('td', { class: 'num' }, formatNumber(o.invited)), h('td', { class: 'num' }, formatNumber(o.checkedIn)))),
           })
           : null);
     } catch (problem) {
