@@ -7,6 +7,8 @@ using Alliance.Gateway.Meetings;
 using Alliance.Gateway.Supervision;
 using Alliance.Gateway.Notifications;
 using Alliance.Gateway.OrganizationLife;
+using Alliance.Gateway.Attendance;
+using Alliance.Gateway.CalendarFeeds;
 using Alliance.Gateway.Alliances;
 using Alliance.Gateway.Auth;
 using Alliance.Gateway.Partners;
@@ -58,6 +60,8 @@ public static class Extensions
         Client<OrganizationLifeService.OrganizationLifeServiceClient>(ResourceNames.Activity);
         Client<NotificationService.NotificationServiceClient>(ResourceNames.Activity);
         Client<NotificationDeliveryService.NotificationDeliveryServiceClient>(ResourceNames.Activity);
+        Client<AttendanceService.AttendanceServiceClient>(ResourceNames.Activity);
+        Client<CalendarFeedService.CalendarFeedServiceClient>(ResourceNames.Activity);
         Client<ReportingService.ReportingServiceClient>(ResourceNames.Reporting);
         Client<ActivityReports.ActivityReportsClient>(ResourceNames.Reporting);
         // Redis only accelerates the gateway (cached dashboard answers): not part of its readiness.
@@ -115,6 +119,9 @@ public static class Extensions
         api.MapDecisionItemEndpoints();
         api.MapOrganizationLifeEndpoints();
         api.MapNotificationEndpoints();
+        api.MapActivityExportEndpoints();
+        api.MapAttendanceEndpoints();
+        api.MapCalendarFeedEndpoints();
         api.MapOrganizationImportEndpoints();
         api.MapDashboardEndpoints();
         api.MapHrClientEndpoints();

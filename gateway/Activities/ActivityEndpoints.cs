@@ -44,6 +44,16 @@ public static class ActivityEndpoints
     public static async Task<IResult> ListActivitiesAsync([AsParameters] ActivityListQuery query, ActivityService.ActivityServiceClient client, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
+        var (page, size) = Paging.Normalize(query.Page, query.PageSize);
+        var request = ListRequest(errors, query, page, size);
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        var result = await client.ListActivitiesAsync(request, cancellationToken: ct);
+        return Results.Ok(new PagedList<ActivityDto>(result.Items.Select(ActivityDto.From).ToList(), result.Total, page, size));
+    }
+
+    /// <summary>The list's filters checked and turned into a request (the list and its export share them); used only when no error was added.</summary>
+    internal static ListActivitiesRequest ListRequest(Dictionary<string, string[]> errors, ActivityListQuery query, int page, int size)
+    {
         Units.Sort(errors, query.Sort, Sorts);
         var from = Day(errors, "from", query.From);
         var to = Day(errors, "to", query.To);
@@ -52,8 +62,6 @@ public static class ActivityEndpoints
         var status = ActivityStatus.Unspecified;
         if (!string.IsNullOrWhiteSpace(query.Status) && !Statuses.ByName.TryGetValue(query.Status.Trim().ToLowerInvariant(), out status))
             errors["status"] = [$"must be one of: {string.Join(", ", Statuses.ByName.Keys)}."];
-        if (errors.Count > 0) return Results.ValidationProblem(errors);
-        var (page, size) = Paging.Normalize(query.Page, query.PageSize);
         var request = new ListActivitiesRequest
         {
             Page = page, PageSize = size, Search = query.Search?.Trim() ?? "", AllianceId = Text(query.AllianceId), PairingId = Text(query.PairingId),
@@ -63,8 +71,7 @@ public static class ActivityEndpoints
         // The period is whole days of the group's calendar: from the first day's start to the end of the last.
         if (from is { } f) request.From = Timestamp.FromDateTimeOffset(ActivityTimes.StartOfDay(f));
         if (to is { } t) request.To = Timestamp.FromDateTimeOffset(ActivityTimes.StartOfDay(t.AddDays(1)));
-        var result = await client.ListActivitiesAsync(request, cancellationToken: ct);
-        return Results.Ok(new PagedList<ActivityDto>(result.Items.Select(ActivityDto.From).ToList(), result.Total, page, size));
+        return request;
     }
 
     public static async Task<IResult> GetActivityAsync(Guid id, ActivityService.ActivityServiceClient client, CancellationToken ct) =>

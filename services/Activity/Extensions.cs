@@ -1,5 +1,7 @@
 using Alliance.Activity.Activities;
 using Alliance.Activity.ActivityTypes;
+using Alliance.Activity.Attendance;
+using Alliance.Activity.CalendarFeeds;
 using Alliance.Activity.Common;
 using Alliance.Activity.Data;
 using Alliance.Activity.Meetings;
@@ -28,6 +30,7 @@ public static class Extensions
         builder.Services.AddServiceClient<O.AllianceService.AllianceServiceClient>(ResourceNames.Organization);
         builder.Services.AddServiceClient<O.PairingService.PairingServiceClient>(ResourceNames.Organization);
         builder.Services.AddServiceClient<O.ServiceCenterService.ServiceCenterServiceClient>(ResourceNames.Organization);
+        builder.Services.AddServiceClient<O.PeopleService.PeopleServiceClient>(ResourceNames.Organization);
         builder.Services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
         ActivityTypeGrpcService.AddHandlers(builder.Services);
         ActivityGrpcService.AddHandlers(builder.Services);
@@ -40,6 +43,9 @@ public static class Extensions
         builder.Services.AddHostedService<ReminderJob>();
         NotificationGrpcService.AddHandlers(builder.Services);
         NotificationDeliveryGrpcService.AddHandlers(builder);
+        builder.Services.Configure<AttendanceOptions>(builder.Configuration.GetSection(AttendanceOptions.Section));
+        AttendanceGrpcService.AddHandlers(builder.Services);
+        CalendarFeedGrpcService.AddHandlers(builder.Services);
         return builder;
     }
 
@@ -55,6 +61,8 @@ public static class Extensions
         app.MapGrpcService<OrganizationLifeGrpcService>();
         app.MapGrpcService<NotificationGrpcService>();
         app.MapGrpcService<NotificationDeliveryGrpcService>();
+        app.MapGrpcService<AttendanceGrpcService>();
+        app.MapGrpcService<CalendarFeedGrpcService>();
         app.MapGrpcDefaults();
         return app;
     }

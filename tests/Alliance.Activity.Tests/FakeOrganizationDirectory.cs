@@ -16,6 +16,14 @@ public sealed class FakeOrganizationDirectory : IOrganizationDirectory
     public Dictionary<Guid, AllianceFacts> Alliances { get; } = [];
     public Dictionary<Guid, PairingFacts> Pairings { get; } = [];
     public Dictionary<Guid, (ServiceCenterFacts Center, Guid SubsidiaryId)> ServiceCenters { get; } = [];
+    public Dictionary<Guid, PersonFacts> People { get; } = [];
+
+    public PersonFacts AddPerson(OrganizationFacts organization, string name)
+    {
+        var person = new PersonFacts(Guid.NewGuid(), organization.SubsidiaryId, name, organization.Id);
+        People[person.Id] = person;
+        return person;
+    }
 
     /// <summary>Each organization's parent, for subtrees; organizations are listed in the order they were added.</summary>
     public Dictionary<Guid, Guid?> Parents { get; } = [];
@@ -69,6 +77,12 @@ public sealed class FakeOrganizationDirectory : IOrganizationDirectory
 
     public Task<ServiceCenterFacts?> FindServiceCenterAsync(CallerScope caller, Guid id, CancellationToken ct) =>
         Task.FromResult(ServiceCenters.TryGetValue(id, out var c) && caller.CanAccess(c.SubsidiaryId) ? c.Center : null);
+
+    public Task<PersonFacts?> FindPersonAsync(CallerScope caller, Guid id, CancellationToken ct) =>
+        Task.FromResult(People.TryGetValue(id, out var p) && caller.CanAccess(p.SubsidiaryId) ? p : null);
+
+    public Task<int?> CountMembersAsync(CallerScope caller, Guid organizationId, Guid subsidiaryId, CancellationToken ct) =>
+        Task.FromResult<int?>(caller.CanAccess(subsidiaryId) ? People.Values.Count(p => p.OrganizationId == organizationId) : null);
 
     public Task<IReadOnlyList<Guid>> AlliancesOfAsync(CallerScope caller, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<Guid>>(Alliances.Values.Where(a => TakesPart(caller, a)).Select(a => a.Id).ToList());

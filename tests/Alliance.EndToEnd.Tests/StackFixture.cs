@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using Alliance.AppHost.Hosting;
 using Alliance.Contracts;
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,8 @@ public sealed class StackFixture : IAsyncLifetime
 {
     readonly string _dataDir = Path.Combine(Path.GetTempPath(), "alliance-e2e-" + Guid.NewGuid().ToString("N")[..8]);
 
+    public const int CheckInCodeStepSeconds = 15;
+
     public DistributedApplication App { get; private set; } = null!;
     public Uri Gateway { get; private set; } = null!;
 
@@ -28,6 +31,9 @@ public sealed class StackFixture : IAsyncLifetime
         using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Alliance_AppHost>(
             new DistributedApplicationTestingBuilderOptions { EnableDashboard = true }, ["--no-demo-data", "--data-dir", _dataDir], bound.Token);
+        // Check-in codes rotate every 15 s here (60 s by default), so a test sees a code go stale within a bound (ADR 32).
+        var activity = builder.Resources.OfType<IResourceWithEnvironment>().Single(r => r.Name == ResourceNames.Activity);
+        builder.CreateResourceBuilder(activity).WithEnvironment("Attendance__CodeStepSeconds", CheckInCodeStepSeconds.ToString());
         App = await builder.BuildAsync(bound.Token);
         try
         {

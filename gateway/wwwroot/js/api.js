@@ -118,6 +118,41 @@ export const put = (path, body) => request('PUT', path, { body });
 export const del = (path) => request('DELETE', path);
 
 /**
+ * Downloads a file the gateway makes (an export) with the bearer token, which a plain link cannot send: fetched as a
+ * blob and saved under the name the gateway gives (Content-Disposition), or the fallback.
+ */
+export async function download(path, query, fallbackName) {
+  const url = new URL(path, location.origin);
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') url.searchParams.set(name, value);
+  }
+  const headers = { 'Accept-Language': language() };
+  const bearer = session()?.accessToken;
+  if (bearer) headers.Authorization = `Bearer ${bearer}`;
+  let response;
+  try {
+    response = await fetch(url, { headers });
+  } catch {
+    throw new Problem({ title: t('error.network') });
+  }
+  if (!response.ok) {
+    const data = await readJson(response);
+    throw new Problem({ ...(isProblem(data) ? data : {}), title: data?.title || t('error.status', { status: response.status }), status: response.status });
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const name = star ? decodeURIComponent(star[1]) : fallbackName;
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  return name;
+}
+
+/**
  * One Idempotency-Key per intended create: a retry of the same body (double click, network error) reuses the key,
  * a changed body gets a fresh one, and a success retires it.
  */
@@ -179,24 +214,5 @@ export async function postForm(path, fields) {
   return data;
 }
 
-/** A file behind the bearer token, which a plain link does not send: fetched, then saved from a blob under fileName. */
-export async function downloadFile(path, fileName) {
-  let response;
-  try {
-    response = await fetch(new URL(path, location.origin), { headers: authorizedHeaders() });
-  } catch {
-    throw new Problem({ title: t('error.network') });
-  }
-  if (!response.ok) {
-    const data = await readJson(response);
-    throw new Problem({ ...(isProblem(data) ? data : {}), title: data?.title || t('error.status', { status: response.status }), status: response.status });
-  }
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+/** A file behind the bearer token (an attachment, a results file), saved under the name the gateway gives or fileName. */
+export const downloadFile = (path, fileName) => download(path, {}, fileName);

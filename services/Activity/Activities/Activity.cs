@@ -129,6 +129,21 @@ public sealed class Activity
         Touch("cancelled", before, by, now);
     }
 
+    /// <summary>
+    /// Records a change of who is invited in the audit log with a new version (the activity's own fields stay as they are),
+    /// so invitations are audited like every other change and two at once are told apart by the version.
+    /// </summary>
+    /// <exception cref="ActivityRuleException">when the activity is cancelled.</exception>
+    public void RecordInvitationChange(string kind, FieldChange change, Actor by, DateTimeOffset now)
+    {
+        now = now.ToUniversalTime();
+        if (Status == ActivityStatus.Cancelled) throw new ActivityRuleException("activityId", "The activity is cancelled: its invitations no longer change.");
+        Version++;
+        UpdatedAt = now;
+        UpdatedBy = by.UserName;
+        _changes.Add(ActivityChange.Of(this, kind, [change], by, now));
+    }
+
     public bool IsHostedBy(Guid subsidiaryId) => _hosts.Any(h => h.SubsidiaryId == subsidiaryId);
 
     void Apply(ActivityPlan plan, DateTimeOffset now)

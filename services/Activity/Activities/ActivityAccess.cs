@@ -12,6 +12,9 @@ namespace Alliance.Activity.Activities;
 /// the organization service). A partner: the activities of the alliances their unit is a current member of (the
 /// organization service answers which, for the partner). Administrators and secretaries of a host's subsidiary change it;
 /// members and partners only read.
+/// The same rules decide attendance (ADR 32): whoever changes an activity invites and withdraws, and is shown the venue's
+/// check-in code; whoever sees it sees its participants and attendance and may check in. Calendar feed links are made by
+/// administrators and secretaries for an organization or alliance they see, and revoked by those of the same subsidiary.
 /// </summary>
 public sealed class ActivityAccess(ActivityDbContext db, IOrganizationDirectory directory)
 {
@@ -44,6 +47,26 @@ public sealed class ActivityAccess(ActivityDbContext db, IOrganizationDirectory 
         if (!MayChange(caller, activity))
             throw new RpcException(new Status(StatusCode.PermissionDenied, "Only administrators and secretaries of a host's subsidiary may change the activity."));
     }
+
+    /// <summary>Who may show the venue's check-in code: the activity's changers.</summary>
+    public static void EnsureMayShowCheckInCode(CallerScope caller, Activity activity)
+    {
+        if (!MayChange(caller, activity))
+            throw new RpcException(new Status(StatusCode.PermissionDenied, "Only administrators and secretaries of a host's subsidiary are shown the check-in code."));
+    }
+
+    /// <summary>Everyone who sees an activity may check in at it (with the code, or as an invited person).</summary>
+    public static void EnsureMayCheckIn(CallerScope caller, Activity activity)
+    {
+        if (caller.UserId is null or "")
+            throw new RpcException(new Status(StatusCode.PermissionDenied, "A check-in needs a signed-in user."));
+    }
+
+    public static void EnsureMayMakeCalendarFeeds(CallerScope caller) => caller.EnsureMayPlan("make or revoke calendar feed links");
+
+    /// <summary>The calendar feed links a caller lists and revokes: a group admin all, others their subsidiary's.</summary>
+    public static bool MayManageCalendarFeed(CallerScope caller, Guid? feedSubsidiaryId) =>
+        caller.MayPlan() && (caller.IsGroupAdmin || feedSubsidiaryId == caller.TenantId);
 
     public static RpcException NotFound() => new(new Status(StatusCode.NotFound, "The activity was not found."));
 }

@@ -39,6 +39,9 @@ public sealed record PairingFacts(Guid Id, string Title, bool Ended, IReadOnlyLi
 
 public sealed record ServiceCenterFacts(Guid Id, string Name, string Address, bool Open);
 
+/// <summary>A person as the organization service states them now, with the party organization of their current membership.</summary>
+public sealed record PersonFacts(Guid Id, Guid SubsidiaryId, string Name, Guid? OrganizationId);
+
 /// <summary>
 /// What the activity service asks the organization service, which owns organizations, alliances, pairings and service
 /// centers (ADR 27): always as the caller, so the organization service's own visibility rules decide what the caller may
@@ -50,6 +53,11 @@ public interface IOrganizationDirectory
     Task<AllianceFacts?> FindAllianceAsync(CallerScope caller, Guid id, CancellationToken ct);
     Task<PairingFacts?> FindPairingAsync(CallerScope caller, Guid id, CancellationToken ct);
     Task<ServiceCenterFacts?> FindServiceCenterAsync(CallerScope caller, Guid id, CancellationToken ct);
+
+    Task<PersonFacts?> FindPersonAsync(CallerScope caller, Guid id, CancellationToken ct);
+
+    /// <summary>How many people are current members of the organization; null when the caller may not see its subsidiary's people.</summary>
+    Task<int?> CountMembersAsync(CallerScope caller, Guid organizationId, Guid subsidiaryId, CancellationToken ct);
 
     /// <summary>The alliances the caller's subsidiary leads or has a current member unit in.</summary>
     Task<IReadOnlyList<Guid>> AlliancesOfAsync(CallerScope caller, CancellationToken ct);
@@ -67,7 +75,8 @@ public sealed class OrganizationDirectory(
     O.OrganizationService.OrganizationServiceClient organizations,
     O.AllianceService.AllianceServiceClient alliances,
     O.PairingService.PairingServiceClient pairings,
-    O.ServiceCenterService.ServiceCenterServiceClient serviceCenters) : IOrganizationDirectory
+    O.ServiceCenterService.ServiceCenterServiceClient serviceCenters,
+    O.PeopleService.PeopleServiceClient people) : IOrganizationDirectory
 {
     public async Task<OrganizationFacts?> FindOrganizationAsync(CallerScope caller, Guid id, CancellationToken ct)
     {
@@ -139,6 +148,24 @@ public sealed class OrganizationDirectory(
     {
         var c = await NotFoundAsNull(() => serviceCenters.GetServiceCenterAsync(new O.GetServiceCenterRequest { Id = id.ToString() }, As(caller, ct)).ResponseAsync);
         return c is null ? null : new ServiceCenterFacts(id, c.Name, c.Address, c.Status == O.ServiceCenterStatus.Open);
+    }
+
+    public async Task<PersonFacts?> FindPersonAsync(CallerScope caller, Guid id, CancellationToken ct)
+    {
+        var p = await NotFoundAsNull(() => people.GetPersonAsync(new O.GetPersonRequest { Id = id.ToString() }, As(caller, ct)).ResponseAsync);
+        if (p is null) return null;
+        Guid? organization = p.Membership is { } m && !m.HasTo && m.Status != O.MembershipStatus.TransferredOut && Guid.TryParse(m.OrganizationId, out var o) ? o : null;
+        return new PersonFacts(id, Guid.Parse(p.SubsidiaryId), p.Name, organization);
+    }
+
+    public async Task<int?> CountMembersAsync(CallerScope caller, Guid organizationId, Guid subsidiaryId, CancellationToken ct)
+    {
+        if (!caller.CanAccess(subsidiaryId)) return null;
+        var result = await NotFoundAsNull(() => people.ListPeopleAsync(new O.ListPeopleRequest
+        {
+            SubsidiaryId = subsidiaryId.ToString(), OrganizationId = organizationId.ToString(), Page = 1, PageSize = 1,
+        }, As(caller, ct)).ResponseAsync);
+        return result?.Total;
     }
 
     public async Task<IReadOnlyList<Guid>> AlliancesOfAsync(CallerScope caller, CancellationToken ct)

@@ -50,7 +50,8 @@ public sealed partial class OpenApiSecurityTests : IAsyncLifetime
         operations.Should().HaveCountGreaterThan(50);
         operations.Where(o => o.NeedsToken is null).Should().BeEmpty("every operation carries either the bearer scheme or an empty requirement");
         operations.Where(o => o.NeedsToken == false).Select(o => $"{o.Method} {o.Path}")
-            .Should().BeEquivalentTo("POST /api/dev/token", "GET /api/v1/organization-imports/template.csv");
+            .Should().BeEquivalentTo("POST /api/dev/token", "GET /api/v1/organization-imports/template.csv",
+                "GET /api/v1/calendar-feeds/{token}.ics"); // a calendar app sends no token: the link is the credential (ADR 32)
     }
 
     [Fact]

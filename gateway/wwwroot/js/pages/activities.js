@@ -1,8 +1,9 @@
 // Joint activities (联合活动): a month as a calendar (weeks Monday to Sunday, China Standard Time) or as a list, filtered
 // by measure, status and title, and, for planners (admins and secretaries), a form to schedule one with its hosts, the
 // alliance it serves and its venue: a service center, booked for the time (an overlap is refused on the field), or an
-// address. ?month=yyyy-MM opens that month; ?view=list the list.
-import { get, post, put, idempotency } from '../api.js';
+// address. ?month=yyyy-MM opens that month; ?view=list the list. The month as filtered exports as XLSX or CSV; planners
+// see their calendar feed links and revoke them.
+import { get, post, put, idempotency, download } from '../api.js';
 import { t, language } from '../i18n.js';
 import { h, field, loading, empty, problemBanner, successBanner, showProblem, clearProblem, busy, table } from '../ui.js';
 import { organizationPicker, today } from '../units.js';
@@ -81,8 +82,54 @@ export function render(main, { query, user, onLeave }) {
     h('div', { class: 'columns' },
       h('section', { class: 'column-main' },
         h('div', { class: 'toolbar' }, prev, monthLabel, next, viewSelect, measureSelect, statusSelect, searchBox),
+        h('div', { class: 'toolbar' }, exportButton('xlsx'), exportButton('csv')),
         results),
-      isPlanner(user) ? h('div', { class: 'column-side' }, activityForm({ user, onSaved: () => load() })) : null));
+      isPlanner(user) ? h('div', { class: 'column-side stack' }, activityForm({ user, onSaved: () => load() }), feedList()) : null));
+
+  function exportButton(format) {
+    const button = h('button', { type: 'button', class: 'button button-secondary', testid: `activities-export-${format}` }, t(`activities.export.${format}`));
+    button.addEventListener('click', async () => {
+      const [y, m] = month.split('-').map(Number);
+      const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+      try {
+        await busy(button, t('state.loading'), () => download('/api/v1/activities/export',
+          { format, lang: language(), from: `${month}-01`, to: last, measure, status, search }, `activities.${format}`));
+      } catch (problem) {
+        results.prepend(problemBanner(problem));
+      }
+    });
+    return button;
+  }
+
+  /** The caller's subsidiary's calendar feed links (made on an activity's page), each revocable. */
+  function feedList() {
+    const box = h('div', {}, loading());
+    const card = h('section', { class: 'card', testid: 'feed-list' }, h('h2', {}, t('feeds.list')), box);
+    show();
+    return card;
+
+    async function show(message) {
+      try {
+        const page = await get('/api/v1/calendar-feeds', { pageSize: 50 });
+        box.replaceChildren(message ? successBanner(message) : '', page.items.length
+          ? h('ul', { class: 'history-list' }, page.items.map((f) => {
+            const revoke = h('button', { type: 'button', class: 'button button-ghost', testid: 'feed-revoke' }, t('feeds.revoke'));
+            revoke.addEventListener('click', async () => {
+              try {
+                await busy(revoke, t('state.saving'), () => post(`/api/v1/calendar-feeds/${f.id}/revoke`));
+                show(t('feeds.revoked'));
+              } catch (problem) {
+                revoke.after(problemBanner(problem));
+              }
+            });
+            return h('li', { testid: 'feed-item' }, h('strong', {}, f.name), ' ', h('span', { class: 'muted' }, `${f.createdBy} · ${formatGroupTime(f.createdAt)}`), ' ', revoke);
+          }))
+          : empty(t('feeds.none'), 'feeds-empty'));
+      } catch (problem) {
+        box.replaceChildren(problemBanner(problem, { onRetry: () => show() }));
+      }
+    }
+  }
 
   load();
 

@@ -1,11 +1,13 @@
 // One activity: when and where, its hosts, type and measure, the alliance or pairing it serves, agenda and outcome, its
 // history (who changed what), and for planners of a host's subsidiary (canChange): revise a planned one, record it as held
-// with its outcome, revise a held one's outcome, or cancel a planned one with a reason.
+// with its outcome, revise a held one's outcome, or cancel a planned one with a reason. Its attendance (participants,
+// check-in, the venue's code, exports, feed links) comes from activity-attendance.js.
 import { get, post, put } from '../api.js';
 import { t } from '../i18n.js';
 import { h, field, loading, empty, problemBanner, successBanner, showProblem, clearProblem, busy } from '../ui.js';
 import { statusBadge, measureBadge, typeName, formatGroupTime, groupDay, activityForm } from './activities.js';
 import { attachmentsSection } from './activity-attachments.js';
+import { attendanceSections } from './activity-attendance.js';
 
 export function render(main, { params, user }) {
   const id = params.id;
@@ -38,7 +40,8 @@ export function render(main, { params, user }) {
   function show(a, history, message) {
     title.textContent = a.title;
     subtitle.replaceChildren(statusBadge(a.status), ' ', measureBadge(a.measure));
-    const side = [];
+    const attendance = attendanceSections(a, { reload: load });
+    const side = [...attendance.side];
     if (a.canChange && a.status === 'planned') {
       side.push(heldForm(a), cancelForm(a), activityForm({ user, activity: a, onSaved: () => load(t('activity.saved')) }));
     } else if (a.canChange && a.status === 'held') {
@@ -49,6 +52,7 @@ export function render(main, { params, user }) {
       h('div', { class: 'columns' },
         h('div', { class: 'column-main' },
           h('section', {}, h('h2', {}, t('activity.details')), details(a)),
+          attendance.main,
           attachmentsSection(a),
           history ? h('section', { class: 'section' }, h('h2', {}, t('activity.history')), historyList(history)) : null),
         side.length ? h('div', { class: 'column-side stack' }, side) : null)));

@@ -1,9 +1,11 @@
 // One person: details (ID and phone masked unless the caller's role may see them), the membership with its history
 // (joined, transferred, status changed), and the roles in organizations with their dates; for admins, forms to join
 // the party, transfer, change the status, assign a role and end one. Every change sends the version it was made from.
+// Below: the person's attendance history (activities invited to by name or checked in at), a page at a time.
 import { get, post } from '../api.js';
 import { t } from '../i18n.js';
-import { h, field, loading, empty, problemBanner, successBanner, showProblem, clearProblem, busy, table } from '../ui.js';
+import { h, field, loading, empty, problemBanner, successBanner, showProblem, clearProblem, busy, table, pager } from '../ui.js';
+import { formatGroupTime } from './activities.js';
 import { today, formatDate } from '../units.js';
 
 const statuses = ['probationary', 'full', 'transferred-out'];
@@ -44,8 +46,37 @@ export function render(main, { params, user }) {
         h('div', { class: 'column-main' },
           h('section', { class: 'section-first' }, h('h2', {}, t('person.details')), details(person)),
           h('section', { class: 'section' }, h('h2', {}, t('person.membershipHistory')), history(person)),
-          h('section', { class: 'section' }, h('h2', {}, t('person.roles')), roleTable(person))),
+          h('section', { class: 'section' }, h('h2', {}, t('person.roles')), roleTable(person)),
+          h('section', { class: 'section' }, h('h2', {}, t('person.attendance')), attendance(1))),
         forms.length ? h('div', { class: 'column-side stack' }, ...forms) : null));
+  }
+
+  function attendance(page) {
+    const box = h('div', { testid: 'person-attendance' }, loading());
+    show(page);
+    return box;
+
+    async function show(p) {
+      try {
+        const data = await get(`/api/v1/people/${encodeURIComponent(id)}/attendance`, { page: p, pageSize: 20 });
+        box.replaceChildren(data.total
+          ? h('div', {},
+            h('p', { class: 'muted' }, t('person.attended', { attended: data.attended, total: data.total })),
+            table({
+              testid: 'person-attendance-table',
+              columns: [{ label: t('activity.title') }, { label: t('activity.when') }, { label: t('person.invitedByName') }, { label: t('attendance.checkedIn') }],
+              rows: data.items.map((e) => h('tr', { testid: 'person-attendance-row' },
+                h('th', { scope: 'row' }, h('a', { href: `/activities/${e.activity.id}` }, e.activity.title)),
+                h('td', {}, formatGroupTime(e.activity.startsAt)),
+                h('td', {}, e.invited ? '✓' : '—'),
+                h('td', {}, e.checkIn ? formatGroupTime(e.checkIn.checkedInAt) : '—'))),
+            }),
+            data.total > data.pageSize ? pager(data, show) : null)
+          : empty(t('person.noAttendance'), 'person-attendance-empty'));
+      } catch (problem) {
+        box.replaceChildren(problemBanner(problem, { onRetry: () => show(p) }));
+      }
+    }
   }
 
   function details(person) {
