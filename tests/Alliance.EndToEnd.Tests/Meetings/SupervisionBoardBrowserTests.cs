@@ -55,6 +55,8 @@ public class SupervisionBoardBrowserTests(StackFixture stack) : ConsoleBrowserTe
             await page.Locator($"[data-testid=board-owner-filter]:not([disabled]) option[value='{bank}']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
             await page.GetByTestId("board-owner-filter").SelectOptionAsync(bank.ToString());
             await page.GetByTestId("board-count-green").Filter(new() { HasText = "绿灯 1" }).WaitForAsync();
+            // The counts and the items come from separate answers: wait for the items to be the filtered ones.
+            await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=board-item]').length === 1");
             (await page.GetByTestId("board-item").CountAsync()).Should().Be(1);
             await page.GetByTestId("board-owner-filter").SelectOptionAsync("");
             await page.GetByTestId("board-count-green").Filter(new() { HasText = "绿灯 2" }).WaitForAsync();
@@ -93,6 +95,7 @@ public class SupervisionBoardBrowserTests(StackFixture stack) : ConsoleBrowserTe
             (await page.Locator("h1").First.InnerTextAsync()).Should().Be("Joint meetings");
             await page.GotoAsync(new Uri(stack.Gateway, $"/meetings/{meeting.Id}").ToString());
             await page.GetByTestId("meeting-details").WaitForAsync();
+            await page.GetByTestId("meeting-items").GetByTestId("board-item").Nth(2).WaitForAsync();
             (await page.GetByTestId("meeting-items").GetByTestId("board-item").CountAsync()).Should().Be(3);
             (await page.GetByTestId("meeting-history").GetByTestId("history-entry").CountAsync()).Should().Be(1);
             (await page.GetByTestId("item-form").CountAsync()).Should().Be(1);

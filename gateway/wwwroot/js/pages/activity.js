@@ -40,7 +40,8 @@ export function render(main, { params, user }) {
   function show(a, history, message) {
     title.textContent = a.title;
     subtitle.replaceChildren(statusBadge(a.status), ' ', measureBadge(a.measure));
-    const attendance = attendanceSections(a, { reload: load });
+    // Partners read the activity; its participants, attendance and check-in are not open to them yet.
+    const attendance = user.role === 'partner' ? { main: null, side: [] } : attendanceSections(a, { reload: load });
     const side = [...attendance.side];
     if (a.canChange && a.status === 'planned') {
       side.push(heldForm(a), cancelForm(a), activityForm({ user, activity: a, onSaved: () => load(t('activity.saved')) }));
