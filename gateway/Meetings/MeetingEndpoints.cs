@@ -25,8 +25,8 @@ public static class MeetingEndpoints
     public static RouteGroupBuilder MapMeetingEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/meetings").WithTags("Joint meetings");
-        group.MapGet("/", ListMeetingsAsync).WithName("ListMeetings");
-        group.MapGet("/{id:guid}", GetMeetingAsync).WithName("GetMeeting");
+        group.MapGet("/", ListMeetingsAsync).AllowPartners().WithName("ListMeetings");
+        group.MapGet("/{id:guid}", GetMeetingAsync).AllowPartners().WithName("GetMeeting");
         group.MapGet("/{id:guid}/history", GetMeetingHistoryAsync).WithName("GetMeetingHistory");
         group.MapPost("/", RecordMeetingAsync).RequireAuthorization(Policies.Planner).WithName("RecordMeeting");
         group.MapPut("/{id:guid}", ReviseMeetingAsync).RequireAuthorization(Policies.Planner).WithName("ReviseMeeting");

@@ -14,15 +14,17 @@ namespace Alliance.Activity.Meetings;
 /// subsidiaries record and revise meetings and record decision items; members only read. On an item, administrators and
 /// secretaries of the owner unit's subsidiary report progress and claim it done, those of the supervising unit's
 /// subsidiary verify, reject and cancel it (for a unit outside the group, the subsidiary that recorded the meeting acts
-/// for it). The owner unit never verifies its own item.
+/// for it). The owner unit never verifies its own item. A partner reads the meetings of the alliances their unit is a
+/// current member of (the organization service answers which); decision items are not open to partners yet.
 /// </summary>
 public sealed class MeetingAccess(ActivityDbContext db, IOrganizationDirectory directory)
 {
     public async Task<IQueryable<JointMeeting>> VisibleMeetingsAsync(CallerScope caller, CancellationToken ct)
     {
         if (caller.IsGroupAdmin) return db.JointMeetings;
-        var tenant = caller.TenantId!.Value;
         var alliances = (await directory.AlliancesOfAsync(caller, ct)).ToArray();
+        if (caller.IsPartner) return db.JointMeetings.Where(m => alliances.Contains(m.AllianceId));
+        var tenant = caller.TenantId!.Value;
         return db.JointMeetings.Where(m => m.VisibleSubsidiaryIds.Contains(tenant) || alliances.Contains(m.AllianceId));
     }
 
@@ -39,7 +41,7 @@ public sealed class MeetingAccess(ActivityDbContext db, IOrganizationDirectory d
     {
         var query = track ? db.JointMeetings : db.JointMeetings.AsNoTracking();
         var meeting = await query.SingleOrDefaultAsync(m => m.Id == id, ct) ?? throw NotFound("meeting");
-        if (caller.IsGroupAdmin || meeting.VisibleSubsidiaryIds.Contains(caller.TenantId!.Value)) return meeting;
+        if (caller.IsGroupAdmin || caller.TenantId is { } tenant && meeting.VisibleSubsidiaryIds.Contains(tenant)) return meeting;
         if (await directory.FindAllianceAsync(caller, meeting.AllianceId, ct) is not null) return meeting;
         throw NotFound("meeting");
     }

@@ -1,3 +1,4 @@
+using Alliance.ServiceDefaults.Security;
 using Grpc.Core;
 using C = Alliance.Contracts.Activity.V1;
 
@@ -11,9 +12,11 @@ public sealed class MeetingGrpcService : C.MeetingService.MeetingServiceBase
     public override Task<C.JointMeeting> RecordMeeting(C.RecordMeetingRequest request, ServerCallContext context) =>
         Handler<RecordMeeting>(context).HandleAsync(request, context);
 
+    [PartnerAccess]
     public override Task<C.JointMeeting> GetMeeting(C.GetMeetingRequest request, ServerCallContext context) =>
         Handler<GetMeeting>(context).HandleAsync(request, context);
 
+    [PartnerAccess]
     public override Task<C.ListMeetingsResponse> ListMeetings(C.ListMeetingsRequest request, ServerCallContext context) =>
         Handler<ListMeetings>(context).HandleAsync(request, context);
 

@@ -5,6 +5,7 @@ using Alliance.Contracts;
 using static Alliance.EndToEnd.Tests.Api;
 using static Alliance.EndToEnd.Tests.Alliances.AllianceApi;
 using static Alliance.EndToEnd.Tests.Activities.ActivityApi;
+using static Alliance.EndToEnd.Tests.Meetings.MeetingApi;
 
 namespace Alliance.EndToEnd.Tests.Partners;
 
@@ -19,7 +20,7 @@ public class PartnerSecurityTests(StackFixture stack)
     /// <summary>The operations open to partners; opening another one is a decision this list records.</summary>
     static readonly HashSet<string> OpenToPartners =
         ["GetMe", "GetMyPartnerAccount", "ListAlliances", "GetAlliance", "ListActivityTypes", "ListActivities", "GetActivity", "GetHostRotation",
-            "ListAttachments", "DownloadAttachment"];
+            "ListAttachments", "DownloadAttachment", "ListMeetings", "GetMeeting"];
 
     public sealed record PartnerAccount(Guid Id, string UserName, string DisplayName, string UnitKind, string UnitName, string Phone, string CreatedBy,
         DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, string? RevokedBy, string? RevokeReason, List<Guid> AllianceIds);
@@ -68,6 +69,9 @@ public class PartnerSecurityTests(StackFixture stack)
         var alliance = await groupAdmin.JoinAsync(s.Alliance, Bank(bankName));
         var otherAlliance = await groupAdmin.FormAllianceAsync(s.CommitteeC, NewCode("他盟"));
         var inAlliance = await groupAdmin.ScheduleAsync(Body([s.CommitteeA], allianceId: alliance.Id, title: NewCode("联学")));
+        var meeting = await groupAdmin.RecordMeetingAsync(MeetingBody(alliance, NewCode("联席会议")));
+        var otherMeeting = await groupAdmin.RecordMeetingAsync(MeetingBody(
+            await groupAdmin.JoinAsync(otherAlliance, Bank(NewCode("他行"))), NewCode("他盟会议")));
         var ownOnly = await groupAdmin.ScheduleAsync(Body([s.CommitteeA], title: NewCode("内部")));
         var leadAdmin = await stack.SignedInAsync(Roles.SubsidiaryAdmin, s.A);
         var userName = NewCode("bank.wang");
@@ -87,6 +91,11 @@ public class PartnerSecurityTests(StackFixture stack)
         activities.Items.Select(a => a.Id).Should().Equal(inAlliance.Id);
         (await partner.GetActivityAsync(inAlliance.Id)).CanChange.Should().BeFalse();
         (await partner.GetAsync($"/api/v1/activities/{ownOnly.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var meetings = await (await partner.GetAsync("/api/v1/meetings?pageSize=200")).ReadAsync<PagedList<Meeting>>(200);
+        meetings.Items.Select(m => m.Id).Should().Equal(meeting.Id);
+        (await (await partner.GetAsync($"/api/v1/meetings/{meeting.Id}")).ReadAsync<Meeting>(200)).CanChange.Should().BeFalse();
+        (await partner.GetAsync($"/api/v1/meetings/{otherMeeting.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await partner.GetAsync($"/api/v1/meetings/{meeting.Id}/decision-items")).StatusCode.Should().Be(HttpStatusCode.Forbidden, "decision items are not open to partners yet");
 
         foreach (var internalPath in new[]
         {
