@@ -75,6 +75,8 @@ public class JointWorkReportTests(StackFixture stack) : ConsoleBrowserTest
             await page.GetByTestId("subsidiary-id-input").FillAsync(s.A.ToString());
             await page.GetByTestId("username-input").FillAsync("report.admin");
             await page.GetByTestId("signin-button").ClickAsync();
+            // Signed in (the session is stored) before the report is opened, or the console would ask to sign in again.
+            await page.GetByTestId("current-role").WaitForAsync();
             await page.GotoAsync(new Uri(stack.Gateway, $"/subsidiaries/{s.A}/report").ToString());
 
             await page.GetByTestId("joint-work-chart").WaitForAsync();
