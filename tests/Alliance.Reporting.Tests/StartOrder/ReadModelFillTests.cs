@@ -31,13 +31,15 @@ public class ReadModelFillTests
     {
         var servers = await RealServers.GetAsync();
         var bus = await servers.CreateVirtualHostAsync("fill-same");
+        // Made before the demo group loads: creating a database while it copies can wait past the connect timeout.
+        var activityDb = await servers.CreateDatabaseAsync("activity");
         // The demo group is loaded once the organization service has started; nothing changes it afterwards.
         await using var organization = await OrganizationAsync(servers, bus, demoData: true);
         // One reporting follows the events from the start.
         var followedDb = await servers.CreateDatabaseAsync("reporting");
         await using var followed = await ReportingAsync(servers, followedDb, bus, source: null, redisDatabase: 13);
         // Activities of the demo group's organizations: planned, held and cancelled.
-        await using var activity = await ActivityAsync(servers, bus, organization);
+        await using var activity = await ActivityAsync(activityDb, bus, organization);
         await ScheduleActivitiesAsync(activity, organization);
         // Another, on a broker of its own where nothing is published, knows only what the sources' current state says.
         var filledDb = await servers.CreateDatabaseAsync("reporting");
@@ -160,9 +162,9 @@ public class ReadModelFillTests
     }
 
     /// <summary>The activity service, asking the organization service about hosts as the caller (ADR 27).</summary>
-    static async Task<ServiceHost> ActivityAsync(RealServers servers, string bus, ServiceHost organization) => await ServiceHost.StartAsync(new Dictionary<string, string?>
+    static async Task<ServiceHost> ActivityAsync(string database, string bus, ServiceHost organization) => await ServiceHost.StartAsync(new Dictionary<string, string?>
     {
-        [$"ConnectionStrings:{ResourceNames.Databases.Activity}"] = await servers.CreateDatabaseAsync("activity"),
+        [$"ConnectionStrings:{ResourceNames.Databases.Activity}"] = database,
         [$"ConnectionStrings:{ResourceNames.Bus}"] = bus,
         ["OTEL_SERVICE_NAME"] = ResourceNames.Activity,
         [$"services:{ResourceNames.Organization}:http:0"] = AddressOf(organization),
