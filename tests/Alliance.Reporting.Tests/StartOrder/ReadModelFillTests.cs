@@ -22,6 +22,7 @@ namespace Alliance.Reporting.Tests.StartOrder;
 /// New or empty read models are filled from the organization service's current state, then follow the events (ADR 26):
 /// what the events of months would have built, even when those events are gone.
 /// </summary>
+[Collection(DemoGroupCollection.Name)]
 public class ReadModelFillTests
 {
     static readonly CallOptions GroupAdmin = new(new Metadata { { AllianceMetadata.UserRole, Roles.GroupAdmin } });

@@ -10,6 +10,7 @@ using static Alliance.Reporting.Tests.StartOrder.StartOrderTests;
 namespace Alliance.Reporting.Tests.StartOrder;
 
 /// <summary>tools/Reconcile against the real organization and reporting services, loaded with the demo group.</summary>
+[Collection(DemoGroupCollection.Name)]
 public class ReconciliationTests
 {
     [Fact]

@@ -14,6 +14,7 @@ namespace Alliance.Reporting.Tests.StartOrder;
 /// The real-stack defect: a first start published the demo data before reporting had declared its queues, and reporting
 /// stayed at zero. Here the organization service loads and publishes everything before reporting has ever run (ADR 24).
 /// </summary>
+[Collection(DemoGroupCollection.Name)]
 public class StartOrderTests
 {
     static readonly TimeSpan Bound = TimeSpan.FromSeconds(180);
