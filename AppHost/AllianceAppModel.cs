@@ -54,6 +54,8 @@ public static class AllianceAppModel
         var activity = Service<Projects.Alliance_Activity>(ResourceNames.Activity, activityDb);
         // The activity service asks the organization service about hosts, alliances, pairings and venues (ADR 27).
         activity.WithEnvironment($"services__{ResourceNames.Organization}__{ResourceNames.Endpoints.Http}__0", organization.GetEndpoint(ResourceNames.Endpoints.Http));
+        // Its e-mail channel sends to the configured relay, or to a local SMTP server whose log shows each message.
+        activity.WithSmtp(builder, ResourceNames.Mail, dataDir);
         var talent = Service<Projects.Alliance_Talent>(ResourceNames.Talent, talentDb);
         var reporting = ReportingInstances
             .Select(name => Service<Projects.Alliance_Reporting>(name, reportingDb).WithEnvironment("OTEL_SERVICE_NAME", ResourceNames.Reporting)

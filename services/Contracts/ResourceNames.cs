@@ -16,6 +16,8 @@ public static class ResourceNames
     public const string Gateway = "gateway";
     /// <summary>The organization service's build run once to load the demo data, then exit (ADR 18).</summary>
     public const string DemoData = "demo-data";
+    /// <summary>The local SMTP server the activity service's e-mail channel sends to when no relay is configured.</summary>
+    public const string Mail = "mail";
 
     /// <summary>Databases, one per service, on the <see cref="Postgres"/> server.</summary>
     public static class Databases

@@ -89,6 +89,40 @@ public sealed class ModelTests : IDisposable
             ResourceNames.Bus, $"{ResourceNames.Bus}-epmd", ResourceNames.Cache, ResourceNames.Postgres, $"{ResourceNames.Postgres}-init");
     }
 
+    static async Task<Dictionary<string, object>> EnvironmentOfAsync(IDistributedApplicationTestingBuilder builder, string name)
+    {
+        var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run));
+        foreach (var callback in Resource(builder, name).Annotations.OfType<EnvironmentCallbackAnnotation>()) await callback.Callback(context);
+        return context.EnvironmentVariables;
+    }
+
+    [Fact]
+    public async Task Without_a_configured_relay_the_activity_service_mails_to_a_local_smtp_server_that_restarts_after_a_crash()
+    {
+        var builder = await ModelAsync();
+
+        var mail = Resource(builder, ResourceNames.Mail).Should().BeOfType<MailServerResource>().Subject;
+        mail.Annotations.OfType<RestartOnCrashAnnotation>().Should().ContainSingle();
+        var environment = await EnvironmentOfAsync(builder, ResourceNames.Activity);
+        environment["Notifications__Smtp__Host"].Should().Be("127.0.0.1");
+        environment["Notifications__Smtp__Port"].Should().Be(mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        environment["Notifications__Smtp__Security"].Should().Be("None");
+    }
+
+    [Fact]
+    public async Task A_configured_relay_is_handed_to_the_activity_service_and_no_local_smtp_server_starts()
+    {
+        var builder = await ModelAsync("--Notifications:Smtp:Host", "smtp.example.com", "--Notifications:Smtp:Port", "465",
+            "--Notifications:Smtp:Security", "SslOnConnect", "--Notifications:Smtp:FromAddress", "party@example.com");
+
+        builder.Resources.Should().NotContain(r => r.Name == ResourceNames.Mail);
+        var environment = await EnvironmentOfAsync(builder, ResourceNames.Activity);
+        environment["Notifications__Smtp__Host"].Should().Be("smtp.example.com");
+        environment["Notifications__Smtp__Port"].Should().Be("465");
+        environment["Notifications__Smtp__Security"].Should().Be("SslOnConnect");
+        environment["Notifications__Smtp__FromAddress"].Should().Be("party@example.com");
+    }
+
     [Fact]
     public async Task A_given_gateway_port_is_the_gateways_and_every_other_port_is_a_free_one_below_32768()
     {
