@@ -73,6 +73,7 @@ public static class Extensions
             if (context.ProblemDetails.Status is { } status && ProblemTitles.For(status, context.HttpContext) is { } title)
                 context.ProblemDetails.Title = title;
         });
+        builder.Services.AddGatewayRateLimits(builder.Configuration);
         builder.Services.AddOpenApi(o => o.AddBearerSecurity());
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -87,6 +88,7 @@ public static class Extensions
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = NoCacheForPages });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseMiddleware<ControlCharacterMiddleware>();
         return app;
     }

@@ -20,7 +20,7 @@ public static class AttendanceEndpoints
         activities.MapPost("/participants", InviteAsync).RequireAuthorization(Policies.Planner).WithName("InviteParticipant");
         activities.MapDelete("/participants/{participantId:guid}", WithdrawAsync).RequireAuthorization(Policies.Planner).WithName("WithdrawInvitation");
         activities.MapGet("/check-in-code", GetCheckInCodeAsync).RequireAuthorization(Policies.Planner).WithName("GetCheckInCode");
-        activities.MapPost("/check-in", CheckInAsync).WithName("CheckIn");
+        activities.MapPost("/check-in", CheckInAsync).RequireRateLimiting(RateLimits.CheckIn).WithName("CheckIn");
         activities.MapGet("/check-ins", ListCheckInsAsync).WithName("ListCheckIns");
         activities.MapGet("/attendance", GetAttendanceAsync).WithName("GetActivityAttendance");
         activities.MapGet("/attendance/export", ExportAttendanceAsync).WithName("ExportActivityAttendance");

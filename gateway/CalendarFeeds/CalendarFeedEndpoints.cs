@@ -31,7 +31,7 @@ public static class CalendarFeedEndpoints
         group.MapGet("/", ListFeedsAsync).RequireAuthorization(Policies.Planner).WithName("ListCalendarFeeds");
         group.MapPost("/", CreateFeedAsync).RequireAuthorization(Policies.Planner).WithName("CreateCalendarFeed");
         group.MapPost("/{id:guid}/revoke", RevokeFeedAsync).RequireAuthorization(Policies.Planner).WithName("RevokeCalendarFeed");
-        group.MapGet("/{token}.ics", ReadFeedAsync).AllowAnonymous().WithName("ReadCalendarFeed");
+        group.MapGet("/{token}.ics", ReadFeedAsync).AllowAnonymous().RequireRateLimiting(RateLimits.CalendarFeed).WithName("ReadCalendarFeed");
         return api;
     }
 

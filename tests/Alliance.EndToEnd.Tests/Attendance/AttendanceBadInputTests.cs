@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using Alliance.Contracts;
 using Alliance.EndToEnd.Tests.Alliances;
@@ -53,6 +54,51 @@ public class AttendanceBadInputTests(StackFixture stack)
         (await member.AttendanceAsync(now.Id)).CheckedIn.Should().Be(0);
         (await member.AttendanceAsync(tomorrow.Id)).CheckedIn.Should().Be(0);
         (await secretary.ParticipantsAsync(tomorrow.Id)).Total.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Check_ins_and_feed_reads_past_their_limit_are_refused_with_429_and_retry_after_for_that_user_or_link_only()
+    {
+        var groupAdmin = await stack.SignedInAsync(Roles.GroupAdmin);
+        var (subsidiary, committee) = await groupAdmin.SubsidiaryWithCommitteeAsync("限速企业");
+        var secretary = await stack.SignedInAsync(Roles.Secretary, subsidiary.Id);
+        var guesser = await stack.SignedInAsync(Roles.Member, subsidiary.Id, NewCode("猜码"));
+        var activity = await secretary.ScheduleAsync(Now([committee.Id]));
+        var shown = (await secretary.CodeAsync(activity.Id)).Code;
+        var wrong = shown == "000000" ? "999999" : "000000";
+
+        // 30 attempts a minute per user (a fixed window: a slow loop may cross into a second window and get more).
+        var refused = await UntilRefusedAsync(() => guesser.CheckInAsync(activity.Id, wrong), 61, HttpStatusCode.Conflict);
+        refused.Accepted.Should().BeGreaterThanOrEqualTo(30);
+        var shownNow = (await secretary.CodeAsync(activity.Id)).Code;
+        var problem = await (await guesser.CheckInAsync(activity.Id, shownNow)).ProblemAsync(429);
+        problem.Detail.Should().Contain("try again");
+        refused.RetryAfter.Should().BeInRange(1, 60);
+        (await secretary.AttendanceAsync(activity.Id)).CheckedIn.Should().Be(0, "a refused attempt writes nothing");
+        // Another user is not held back by the guesser.
+        var colleague = await stack.SignedInAsync(Roles.Member, subsidiary.Id, NewCode("同事"));
+        (await colleague.CheckInAsync(activity.Id, (await secretary.CodeAsync(activity.Id)).Code)).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        // 60 reads a minute per feed link; another link reads on.
+        var feed = await (await secretary.PostAsJsonAsync("/api/v1/calendar-feeds", new { organizationId = committee.Id })).ReadAsync<CreatedCalendarFeed>(201);
+        var other = await (await secretary.PostAsJsonAsync("/api/v1/calendar-feeds", new { organizationId = committee.Id })).ReadAsync<CreatedCalendarFeed>(201);
+        var anonymous = stack.Anonymous();
+        var reads = await UntilRefusedAsync(() => anonymous.GetAsync(new Uri(feed.Url).PathAndQuery), 121, HttpStatusCode.OK);
+        reads.Accepted.Should().BeGreaterThanOrEqualTo(60);
+        (await anonymous.GetAsync(new Uri(other.Url).PathAndQuery)).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    /// <summary>Sends until a 429 comes back (at most <paramref name="attempts"/> times); every earlier answer has the expected status.</summary>
+    static async Task<(int Accepted, int RetryAfter)> UntilRefusedAsync(Func<Task<HttpResponseMessage>> send, int attempts, HttpStatusCode expected)
+    {
+        for (var accepted = 0; accepted < attempts; accepted++)
+        {
+            using var response = await send();
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                return (accepted, int.Parse(response.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture));
+            response.StatusCode.Should().Be(expected, $"attempt {accepted + 1} is within the limit");
+        }
+        throw new Xunit.Sdk.XunitException($"No 429 after {attempts} attempts");
     }
 
     [Fact]
