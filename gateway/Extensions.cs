@@ -12,6 +12,7 @@ using Alliance.Gateway.CalendarFeeds;
 using Alliance.Gateway.Alliances;
 using Alliance.Gateway.Auth;
 using Alliance.Gateway.Partners;
+using Alliance.Gateway.PersonAccounts;
 using Alliance.Gateway.Dashboard;
 using Alliance.Gateway.Errors;
 using Alliance.Gateway.Import;
@@ -46,6 +47,7 @@ public static class Extensions
         Client<PeopleService.PeopleServiceClient>(ResourceNames.Organization);
         Client<AllianceService.AllianceServiceClient>(ResourceNames.Organization);
         Client<PartnerAccountService.PartnerAccountServiceClient>(ResourceNames.Organization);
+        Client<PersonAccountService.PersonAccountServiceClient>(ResourceNames.Organization);
         Client<PairingService.PairingServiceClient>(ResourceNames.Organization);
         Client<ServiceCenterService.ServiceCenterServiceClient>(ResourceNames.Organization);
         Client<HrSyncService.HrSyncServiceClient>(ResourceNames.Organization);
@@ -111,6 +113,7 @@ public static class Extensions
         api.MapPeopleEndpoints();
         api.MapAllianceEndpoints();
         api.MapPartnerAccountEndpoints();
+        api.MapPersonAccountEndpoints();
         api.MapPairingEndpoints();
         api.MapServiceCenterEndpoints();
         api.MapActivityTypeEndpoints();

@@ -34,6 +34,7 @@ public static class Extensions
         app.MapGrpcService<PeopleGrpcService>();
         app.MapGrpcService<Alliances.AllianceGrpcService>();
         app.MapGrpcService<Partners.PartnerAccountGrpcService>();
+        app.MapGrpcService<PersonAccounts.PersonAccountGrpcService>();
         app.MapGrpcService<Pairings.PairingGrpcService>();
         app.MapGrpcService<ServiceCenters.ServiceCenterGrpcService>();
         app.MapGrpcService<HrSync.HrSyncGrpcService>();

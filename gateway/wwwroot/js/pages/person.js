@@ -7,6 +7,7 @@ import { t } from '../i18n.js';
 import { h, field, loading, empty, problemBanner, successBanner, showProblem, clearProblem, busy, table, pager } from '../ui.js';
 import { formatGroupTime } from './activities.js';
 import { today, formatDate } from '../units.js';
+import { personAccountSection } from './person-account.js';
 
 const statuses = ['probationary', 'full', 'transferred-out'];
 const roles = ['secretary', 'deputy-secretary', 'committee-member'];
@@ -47,7 +48,8 @@ export function render(main, { params, user }) {
           h('section', { class: 'section-first' }, h('h2', {}, t('person.details')), details(person)),
           h('section', { class: 'section' }, h('h2', {}, t('person.membershipHistory')), history(person)),
           h('section', { class: 'section' }, h('h2', {}, t('person.roles')), roleTable(person)),
-          h('section', { class: 'section' }, h('h2', {}, t('person.attendance')), attendance(1))),
+          h('section', { class: 'section' }, h('h2', {}, t('person.attendance')), attendance(1)),
+          isAdmin ? personAccountSection(person) : null),
         forms.length ? h('div', { class: 'column-side stack' }, ...forms) : null));
   }
 

@@ -1315,6 +1315,62 @@ namespace Alliance.Organization.Data.Migrations
                     b.ToTable("people", (string)null);
                 });
 
+            modelBuilder.Entity("Alliance.Organization.PersonAccounts.PersonAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("linked_at");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("linked_by");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("SubsidiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subsidiary_id");
+
+                    b.Property<DateTimeOffset?>("UnlinkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("unlinked_at");
+
+                    b.Property<string>("UnlinkedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("unlinked_by");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_person_accounts_active_person")
+                        .HasFilter("unlinked_at IS NULL");
+
+                    b.HasIndex("SubsidiaryId");
+
+                    b.HasIndex("UserName")
+                        .IsUnique()
+                        .HasDatabaseName("ux_person_accounts_active_user_name")
+                        .HasFilter("unlinked_at IS NULL");
+
+                    b.ToTable("person_accounts", (string)null);
+                });
+
             modelBuilder.Entity("Alliance.Organization.ServiceCenters.ServiceCenter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1866,6 +1922,15 @@ namespace Alliance.Organization.Data.Migrations
                     b.HasOne("Alliance.Organization.Subsidiaries.Subsidiary", null)
                         .WithMany()
                         .HasForeignKey("SubsidiaryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Alliance.Organization.PersonAccounts.PersonAccount", b =>
+                {
+                    b.HasOne("Alliance.Organization.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
