@@ -1,6 +1,8 @@
 using Alliance.EndToEnd.Tests.Alliances;
 using Microsoft.Playwright;
 using static Alliance.EndToEnd.Tests.ServiceCenters.ServiceCenterApi;
+using static Alliance.EndToEnd.Tests.Activities.ActivityApi;
+using static Alliance.EndToEnd.Tests.Attendance.AttendanceApi;
 
 namespace Alliance.EndToEnd.Tests.ServiceCenters;
 
@@ -109,6 +111,32 @@ public class ServiceCenterConsoleBrowserTests(StackFixture stack) : ConsoleBrows
             (await page.GetByTestId("address-error").InnerTextAsync()).Should().NotBeNullOrWhiteSpace();
             (await page.GetByTestId("capacity-error").InnerTextAsync()).Should().Contain("100000");
             (await page.GetByTestId("ownerOrganizationId-error").InnerTextAsync()).Should().NotBeNullOrWhiteSpace();
+        });
+    }
+
+    [Fact]
+    public async Task A_centers_page_lists_its_coming_bookings_and_its_past_ones()
+    {
+        var admin = await stack.SignedInAsync("group-admin");
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var (_, committee) = await admin.SubsidiaryWithCommitteeAsync("预约企业" + suffix[..4]);
+        var center = await admin.OpenCenterAsync(committee.Id, "预约党群服务中心" + suffix);
+        var coming = await admin.ScheduleAsync(Body([committee.Id], FromNow(60 * 24 * 3),
+            FromNow(60 * 24 * 3 + 120), serviceCenterId: center.Id, title: "预约的联学" + suffix));
+        var past = await admin.ScheduleAsync(Body([committee.Id], "2026-01-15T14:00", "2026-01-15T16:00",
+            serviceCenterId: center.Id, title: "过去的联学" + suffix));
+
+        var page = await NewPageAsync();
+        await ScenarioAsync(page, "service-center-bookings", async () =>
+        {
+            await SignInAsGroupAdminAsync(page, stack.Gateway);
+            await page.GotoAsync(new Uri(stack.Gateway, $"/service-centers/{center.Id}").ToString());
+            var rows = page.GetByTestId("center-booking-row");
+            await Assertions.Expect(rows).ToHaveCountAsync(1);
+            (await rows.GetAttributeAsync("data-activity-id")).Should().Be(coming.Id.ToString());
+            await page.GetByTestId("center-bookings-when").SelectOptionAsync("past");
+            await Assertions.Expect(rows.First).ToHaveAttributeAsync("data-activity-id", past.Id.ToString());
+            await Assertions.Expect(rows).ToHaveCountAsync(1);
         });
     }
 }

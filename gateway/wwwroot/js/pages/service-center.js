@@ -5,6 +5,7 @@ import { t, formatNumber } from '../i18n.js';
 import { h, field, loading, empty, problemBanner, successBanner, showProblem, clearProblem, busy, table } from '../ui.js';
 import { today, formatDate } from '../units.js';
 import { statusBadge, detailFields, openShares } from './service-centers.js';
+import { centerBookingsSection } from './center-bookings.js';
 
 export function render(main, { params, user }) {
   const id = params.id;
@@ -46,7 +47,8 @@ export function render(main, { params, user }) {
       h('div', { class: 'columns' },
         h('div', { class: 'column-main' },
           h('section', {}, h('h2', {}, t('center.details')), detailsCard(data)),
-          h('section', { class: 'section' }, h('h2', {}, t('center.shares')), shares(data, editable))),
+          h('section', { class: 'section' }, h('h2', {}, t('center.shares')), shares(data, editable)),
+          centerBookingsSection(data)),
         editable ? h('div', { class: 'column-side stack' }, reviseForm(data), shareForm(data), closeForm()) : null)));
   }
 
