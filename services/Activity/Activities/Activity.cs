@@ -222,5 +222,3 @@ public sealed class Activity
     };
 }
 
-/// <summary>Who makes a change: the user id and role the gateway sent.</summary>
-public sealed record Actor(string UserName, string Role);

@@ -80,19 +80,5 @@ public sealed class ActivityHostConfiguration : IEntityTypeConfiguration<Activit
 
 public sealed class ActivityChangeConfiguration : IEntityTypeConfiguration<ActivityChange>
 {
-    public void Configure(EntityTypeBuilder<ActivityChange> e)
-    {
-        e.ToTable("activity_changes");
-        e.HasKey(x => x.Id);
-        e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
-        e.Property(x => x.ActivityId).HasColumnName("activity_id");
-        e.Property(x => x.Kind).HasColumnName("kind").HasMaxLength(30).IsRequired();
-        e.Property(x => x.Version).HasColumnName("version");
-        e.Property(x => x.ChangedAt).HasColumnName("changed_at");
-        e.Property(x => x.ChangedBy).HasColumnName("changed_by").HasMaxLength(200);
-        e.Property(x => x.ChangedByRole).HasColumnName("changed_by_role").HasMaxLength(30);
-        e.Property(x => x.FieldChanges).HasColumnName("field_changes").HasColumnType("jsonb");
-        e.HasIndex(x => new { x.ActivityId, x.Version }).IsUnique();
-        e.HasOne<Activity>().WithMany().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Restrict);
-    }
+    public void Configure(EntityTypeBuilder<ActivityChange> e) => e.IsAuditLogOf<ActivityChange, Activity>("activity_changes", x => x.ActivityId, "activity_id");
 }

@@ -1,7 +1,6 @@
 using Alliance.Activity.Data;
 using Alliance.ServiceDefaults.Security;
 using Alliance.ServiceDefaults.Validation;
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using C = Alliance.Contracts.Activity.V1;
@@ -20,16 +19,7 @@ public sealed class GetActivityHistory(ActivityDbContext db, ActivityAccess acce
         var changes = await db.Set<ActivityChange>().AsNoTracking().Where(c => c.ActivityId == activity.Id)
             .OrderByDescending(c => c.Version).ToListAsync(ct);
         var history = new C.ActivityHistory();
-        history.Changes.AddRange(changes.Select(c =>
-        {
-            var change = new C.ActivityChange
-            {
-                Id = c.Id.ToString(), Kind = c.Kind, Version = c.Version, ChangedAt = Timestamp.FromDateTimeOffset(c.ChangedAt),
-                ChangedBy = c.ChangedBy, ChangedByRole = c.ChangedByRole,
-            };
-            change.Changes.AddRange(c.ReadChanges().Select(f => new C.FieldChange { Field = f.Field, OldValue = f.OldValue, NewValue = f.NewValue }));
-            return change;
-        }));
+        history.Changes.AddRange(changes.Select(c => c.ToFieldContract<C.ActivityChange>()));
         return history;
     }
 }

@@ -37,19 +37,5 @@ public sealed class JointMeetingConfiguration : IEntityTypeConfiguration<JointMe
 
 public sealed class MeetingChangeConfiguration : IEntityTypeConfiguration<MeetingChange>
 {
-    public void Configure(EntityTypeBuilder<MeetingChange> e)
-    {
-        e.ToTable("meeting_changes");
-        e.HasKey(x => x.Id);
-        e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
-        e.Property(x => x.MeetingId).HasColumnName("meeting_id");
-        e.Property(x => x.Kind).HasColumnName("kind").HasMaxLength(30).IsRequired();
-        e.Property(x => x.Version).HasColumnName("version");
-        e.Property(x => x.ChangedAt).HasColumnName("changed_at");
-        e.Property(x => x.ChangedBy).HasColumnName("changed_by").HasMaxLength(200);
-        e.Property(x => x.ChangedByRole).HasColumnName("changed_by_role").HasMaxLength(30);
-        e.Property(x => x.FieldChanges).HasColumnName("field_changes").HasColumnType("jsonb");
-        e.HasIndex(x => new { x.MeetingId, x.Version }).IsUnique();
-        e.HasOne<JointMeeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Restrict);
-    }
+    public void Configure(EntityTypeBuilder<MeetingChange> e) => e.IsAuditLogOf<MeetingChange, JointMeeting>("meeting_changes", x => x.MeetingId, "meeting_id");
 }

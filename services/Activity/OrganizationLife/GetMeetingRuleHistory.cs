@@ -22,10 +22,11 @@ public sealed class GetMeetingRuleHistory(ActivityDbContext db)
             throw new RpcException(new Status(StatusCode.NotFound, "The meeting rule was not found."));
         var changes = await db.MeetingRuleChanges.AsNoTracking().Where(c => c.RuleId == id).OrderBy(c => c.Version).ToListAsync(ct);
         var history = new C.MeetingRuleHistory();
-        history.Changes.AddRange(changes.Select(c => new C.MeetingRuleChange
+        history.Changes.AddRange(changes.Select(c =>
         {
-            Kind = c.Kind, Version = c.Version, ChangedAt = Timestamp.FromDateTimeOffset(c.ChangedAt), ChangedBy = c.ChangedBy,
-            ChangedByRole = c.ChangedByRole, RuleJson = c.Rule,
+            var change = c.ToContract<C.MeetingRuleChange>();
+            change.RuleJson = c.Rule;
+            return change;
         }));
         return history;
     }

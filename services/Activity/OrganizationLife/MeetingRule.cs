@@ -120,24 +120,17 @@ public sealed class MeetingRule
     static ActivityRuleException Invalid(string field, string message) => new(field, message, StatusCode.InvalidArgument);
 }
 
-/// <summary>An entry of a rule's audit log (rows only ever inserted): who, when, in which role, and the rule as it became.</summary>
-public sealed class MeetingRuleChange
+/// <summary>An entry of a meeting rule's audit log: the rule as it became, who changed it, when.</summary>
+public sealed class MeetingRuleChange : AuditEntry
 {
-    public Guid Id { get; private set; }
     public Guid RuleId { get; private set; }
-    public string Kind { get; private set; } = "";
-    public long Version { get; private set; }
-    public DateTimeOffset ChangedAt { get; private set; }
-    public string ChangedBy { get; private set; } = "";
-    public string ChangedByRole { get; private set; } = "";
     /// <summary>The rule after the change, as JSON (jsonb).</summary>
     public string Rule { get; private set; } = "{}";
 
     private MeetingRuleChange() { }
 
-    internal static MeetingRuleChange Of(MeetingRule rule, string kind, Actor by, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(now), RuleId = rule.Id, Kind = kind, Version = rule.Version, ChangedAt = now,
-        ChangedBy = by.UserName, ChangedByRole = by.Role, Rule = rule.Snapshot(),
-    };
+    MeetingRuleChange(MeetingRule rule, string kind, Actor by, DateTimeOffset now) : base(kind, rule.Version, by, now) =>
+        (RuleId, Rule) = (rule.Id, rule.Snapshot());
+
+    internal static MeetingRuleChange Of(MeetingRule rule, string kind, Actor by, DateTimeOffset now) => new(rule, kind, by, now);
 }

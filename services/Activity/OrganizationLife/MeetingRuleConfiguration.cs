@@ -33,17 +33,7 @@ public sealed class MeetingRuleChangeConfiguration : IEntityTypeConfiguration<Me
 {
     public void Configure(EntityTypeBuilder<MeetingRuleChange> e)
     {
-        e.ToTable("meeting_rule_changes");
-        e.HasKey(x => x.Id);
-        e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
-        e.Property(x => x.RuleId).HasColumnName("rule_id");
-        e.Property(x => x.Kind).HasColumnName("kind").HasMaxLength(30).IsRequired();
-        e.Property(x => x.Version).HasColumnName("version");
-        e.Property(x => x.ChangedAt).HasColumnName("changed_at");
-        e.Property(x => x.ChangedBy).HasColumnName("changed_by").HasMaxLength(200);
-        e.Property(x => x.ChangedByRole).HasColumnName("changed_by_role").HasMaxLength(30);
+        e.IsAuditLogOf<MeetingRuleChange, MeetingRule>("meeting_rule_changes", x => x.RuleId, "rule_id");
         e.Property(x => x.Rule).HasColumnName("rule").HasColumnType("jsonb");
-        e.HasIndex(x => new { x.RuleId, x.Version }).IsUnique();
-        e.HasOne<MeetingRule>().WithMany().HasForeignKey(x => x.RuleId).OnDelete(DeleteBehavior.Restrict);
     }
 }
