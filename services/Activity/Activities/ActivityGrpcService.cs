@@ -10,8 +10,6 @@ namespace Alliance.Activity.Activities;
 /// </summary>
 public sealed class ActivityGrpcService : C.ActivityService.ActivityServiceBase
 {
-    static T Handler<T>(ServerCallContext context) where T : notnull => context.GetHttpContext().RequestServices.GetRequiredService<T>();
-
     public override Task<C.Activity> ScheduleActivity(C.ScheduleActivityRequest request, ServerCallContext context) =>
         Handler<ScheduleActivity>(context).HandleAsync(request, context);
 

@@ -7,8 +7,6 @@ namespace Alliance.Activity.ActivityTypes;
 /// <summary>alliance.activity.v1.ActivityTypeService: each rpc a use case of its own file.</summary>
 public sealed class ActivityTypeGrpcService : C.ActivityTypeService.ActivityTypeServiceBase
 {
-    static T Handler<T>(ServerCallContext context) where T : notnull => context.GetHttpContext().RequestServices.GetRequiredService<T>();
-
     [PartnerAccess]
     public override Task<C.ListActivityTypesResponse> ListActivityTypes(C.ListActivityTypesRequest request, ServerCallContext context) =>
         Handler<ListActivityTypes>(context).HandleAsync(request, context);

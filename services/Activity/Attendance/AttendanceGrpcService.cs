@@ -6,8 +6,6 @@ namespace Alliance.Activity.Attendance;
 /// <summary>alliance.activity.v1.AttendanceService: each rpc a use case of its own file, resolved for the call only.</summary>
 public sealed class AttendanceGrpcService : C.AttendanceService.AttendanceServiceBase
 {
-    static T Handler<T>(ServerCallContext context) where T : notnull => context.GetHttpContext().RequestServices.GetRequiredService<T>();
-
     public override Task<C.Participant> InviteParticipant(C.InviteParticipantRequest request, ServerCallContext context) =>
         Handler<InviteParticipant>(context).HandleAsync(request, context);
 

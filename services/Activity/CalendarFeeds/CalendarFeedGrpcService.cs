@@ -6,8 +6,6 @@ namespace Alliance.Activity.CalendarFeeds;
 /// <summary>alliance.activity.v1.CalendarFeedService: each rpc a use case of its own file, resolved for the call only.</summary>
 public sealed class CalendarFeedGrpcService : C.CalendarFeedService.CalendarFeedServiceBase
 {
-    static T Handler<T>(ServerCallContext context) where T : notnull => context.GetHttpContext().RequestServices.GetRequiredService<T>();
-
     public override Task<C.CreatedCalendarFeed> CreateCalendarFeed(C.CreateCalendarFeedRequest request, ServerCallContext context) =>
         Handler<CreateCalendarFeed>(context).HandleAsync(request, context);
 

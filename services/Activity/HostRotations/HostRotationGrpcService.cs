@@ -7,8 +7,6 @@ namespace Alliance.Activity.HostRotations;
 /// <summary>alliance.activity.v1.HostRotationService: each rpc a use case of its own file.</summary>
 public sealed class HostRotationGrpcService : C.HostRotationService.HostRotationServiceBase
 {
-    static T Handler<T>(ServerCallContext context) where T : notnull => context.GetHttpContext().RequestServices.GetRequiredService<T>();
-
     [PartnerAccess]
     public override Task<C.HostRotation> GetHostRotation(C.GetHostRotationRequest request, ServerCallContext context) =>
         Handler<GetHostRotation>(context).HandleAsync(request, context);

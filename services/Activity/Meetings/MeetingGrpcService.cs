@@ -7,8 +7,6 @@ namespace Alliance.Activity.Meetings;
 /// <summary>Joint meetings over gRPC; each call is its use case's handler.</summary>
 public sealed class MeetingGrpcService : C.MeetingService.MeetingServiceBase
 {
-    static T Handler<T>(ServerCallContext context) where T : notnull => context.GetHttpContext().RequestServices.GetRequiredService<T>();
-
     public override Task<C.JointMeeting> RecordMeeting(C.RecordMeetingRequest request, ServerCallContext context) =>
         Handler<RecordMeeting>(context).HandleAsync(request, context);
 

@@ -7,8 +7,6 @@ namespace Alliance.Activity.Notifications;
 /// <summary>alliance.activity.v1.NotificationDeliveryService: a subsidiary's channels and the state of every delivery.</summary>
 public sealed class NotificationDeliveryGrpcService : C.NotificationDeliveryService.NotificationDeliveryServiceBase
 {
-    static T Handler<T>(ServerCallContext context) where T : notnull => context.GetHttpContext().RequestServices.GetRequiredService<T>();
-
     public override Task<C.ListNotificationChannelsResponse> ListNotificationChannels(C.ListNotificationChannelsRequest request, ServerCallContext context) =>
         Handler<ListNotificationChannels>(context).HandleAsync(request, context);
 

@@ -6,8 +6,6 @@ namespace Alliance.Activity.Notifications;
 /// <summary>alliance.activity.v1.NotificationService: the inbox behind the console's bell.</summary>
 public sealed class NotificationGrpcService : C.NotificationService.NotificationServiceBase
 {
-    static T Handler<T>(ServerCallContext context) where T : notnull => context.GetHttpContext().RequestServices.GetRequiredService<T>();
-
     public override Task<C.ListNotificationsResponse> ListNotifications(C.ListNotificationsRequest request, ServerCallContext context) =>
         Handler<ListNotifications>(context).HandleAsync(request, context);
 

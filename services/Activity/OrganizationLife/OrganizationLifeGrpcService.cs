@@ -6,8 +6,6 @@ namespace Alliance.Activity.OrganizationLife;
 /// <summary>alliance.activity.v1.OrganizationLifeService: each rpc a use case of its own file.</summary>
 public sealed class OrganizationLifeGrpcService : C.OrganizationLifeService.OrganizationLifeServiceBase
 {
-    static T Handler<T>(ServerCallContext context) where T : notnull => context.GetHttpContext().RequestServices.GetRequiredService<T>();
-
     public override Task<C.ListMeetingRulesResponse> ListMeetingRules(C.ListMeetingRulesRequest request, ServerCallContext context) =>
         Handler<ListMeetingRules>(context).HandleAsync(request, context);
 

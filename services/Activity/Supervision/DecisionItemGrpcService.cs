@@ -6,8 +6,6 @@ namespace Alliance.Activity.Supervision;
 /// <summary>Decision items and their supervision over gRPC; each call is its use case's handler.</summary>
 public sealed class DecisionItemGrpcService : C.DecisionItemService.DecisionItemServiceBase
 {
-    static T Handler<T>(ServerCallContext context) where T : notnull => context.GetHttpContext().RequestServices.GetRequiredService<T>();
-
     public override Task<C.DecisionItem> RecordDecisionItem(C.RecordDecisionItemRequest request, ServerCallContext context) =>
         Handler<RecordDecisionItem>(context).HandleAsync(request, context);
 
