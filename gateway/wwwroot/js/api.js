@@ -192,13 +192,18 @@ function authorizedHeaders() {
   return headers;
 }
 
-/** Posts a multipart form (files and fields); answers like the JSON calls: the data, or a Problem. */
-export async function postForm(path, fields) {
+/**
+ * Posts a multipart form (files and fields; null and undefined left out), with an Idempotency-Key when given; answers
+ * like the JSON calls: the data, or a Problem.
+ */
+export async function postForm(path, fields, idempotencyKey) {
   const body = new FormData();
   for (const [name, value] of Object.entries(fields)) if (value !== undefined && value !== null) body.append(name, value);
+  const headers = authorizedHeaders();
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
   let response;
   try {
-    response = await fetch(new URL(path, location.origin), { method: 'POST', headers: authorizedHeaders(), body });
+    response = await fetch(new URL(path, location.origin), { method: 'POST', headers, body });
   } catch {
     throw new Problem({ title: t('error.network') });
   }

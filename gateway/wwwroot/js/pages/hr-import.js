@@ -1,7 +1,7 @@
 // HR file import: upload an HR export (CSV in UTF-8 or GBK, or XLSX; employees or departments), preview what it
 // would do (nothing is written), apply it, and download each row's result.
-import { get, session, signOut, Problem, downloadFile } from '../api.js';
-import { t, language, formatNumber } from '../i18n.js';
+import { get, postForm, downloadFile, Problem } from '../api.js';
+import { t, formatNumber } from '../i18n.js';
 import { h, field, problemBanner, showProblem, clearProblem, busy, table } from '../ui.js';
 
 export const outcomes = ['created', 'updated', 'deactivated', 'unchanged', 'stale', 'conflict', 'error'];
@@ -54,7 +54,7 @@ export function render(main, { user, query }) {
     clearProblem(form);
     if (!chosen()) return;
     try {
-      const preview = await busy(previewButton, t('hrImport.previewing'), () => upload(`/api/v1/subsidiaries/${subsidiaryId()}/hr-imports/preview`, file.files[0], kind.value));
+      const preview = await busy(previewButton, t('hrImport.previewing'), () => postForm(`/api/v1/subsidiaries/${subsidiaryId()}/hr-imports/preview`, { file: file.files[0], kind: kind.value || null }));
       results.replaceChildren(...view(preview));
       applyButton.disabled = false;
     } catch (problem) {
@@ -66,7 +66,7 @@ export function render(main, { user, query }) {
     clearProblem(form);
     if (!chosen()) return;
     try {
-      const applied = await busy(applyButton, t('hrImport.applying'), () => upload(`/api/v1/subsidiaries/${subsidiaryId()}/hr-imports`, file.files[0], kind.value));
+      const applied = await busy(applyButton, t('hrImport.applying'), () => postForm(`/api/v1/subsidiaries/${subsidiaryId()}/hr-imports`, { file: file.files[0], kind: kind.value || null }));
       results.replaceChildren(...view(applied));
       applyButton.disabled = true;
     } catch (problem) {
@@ -107,28 +107,3 @@ function view(result) {
 
 /** The results of a sync run as CSV. */
 export const downloadResults = (runId) => downloadFile(`/api/v1/hr-sync-runs/${runId}/results.csv`, `hr-sync-${runId}.csv`).catch(() => {});
-
-async function upload(path, file, kind) {
-  const headers = { Accept: 'application/json, application/problem+json', 'Accept-Language': language() };
-  const bearer = session()?.accessToken;
-  if (bearer) headers.Authorization = `Bearer ${bearer}`;
-  const body = new FormData();
-  body.append('file', file);
-  if (kind) body.append('kind', kind);
-  let response;
-  try {
-    response = await fetch(new URL(path, location.origin), { method: 'POST', headers, body });
-  } catch {
-    throw new Problem({ title: t('error.network') });
-  }
-  if (response.status === 401) {
-    signOut();
-    location.assign(`/signin?expired=1&next=${encodeURIComponent(location.pathname)}`);
-  }
-  const data = (response.headers.get('Content-Type') ?? '').includes('json') ? await response.json().catch(() => null) : null;
-  if (!response.ok) {
-    const fallback = response.status === 403 ? t('error.forbidden') : t('error.status', { status: response.status });
-    throw new Problem({ ...(data && typeof data === 'object' ? data : {}), title: data?.title || fallback, status: response.status });
-  }
-  return data;
-}

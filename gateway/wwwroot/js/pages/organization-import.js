@@ -1,6 +1,6 @@
 // Importing a subsidiary's party tree from a CSV file: choose a file, preview what each row would do, then apply.
-import { get, session, signOut, Problem } from '../api.js';
-import { t, language, formatNumber } from '../i18n.js';
+import { get, postForm, Problem } from '../api.js';
+import { t, formatNumber } from '../i18n.js';
 import { h, field, loading, problemBanner, successBanner, showProblem, clearProblem, busy, kindBadge, table } from '../ui.js';
 
 const templateUrl = '/api/v1/organization-imports/template.csv';
@@ -54,7 +54,7 @@ export function render(main, { params }) {
     }
     result.replaceChildren(loading());
     try {
-      const preview = await busy(previewButton, t('import.previewing'), () => upload(`${base}/preview`, chosen));
+      const preview = await busy(previewButton, t('import.previewing'), () => postForm(`${base}/preview`, { file: chosen }));
       idempotencyKey ??= newKey();
       showPreview(preview, chosen);
     } catch (problem) {
@@ -80,7 +80,7 @@ export function render(main, { params }) {
       message.replaceChildren();
       try {
         const applied = await busy(apply, t('import.applying'),
-          () => upload(base, chosen, { skipInvalid: skip.checked, idempotencyKey }));
+          () => postForm(skip.checked ? `${base}?skipInvalid=true` : base, { file: chosen }, idempotencyKey));
         showApplied(applied);
       } catch (problem) {
         message.replaceChildren(problemBanner(problem));
@@ -149,34 +149,6 @@ function rowMessage(r) {
   const key = `import.reason.${r.reason}`;
   const text = t(key, { code: r.code, name: r.name, kind: r.kind, kindName, parent: r.parent, line: r.relatedLine ?? '' });
   return text === key ? r.message ?? '' : text;
-}
-
-/** Sends the file as multipart/form-data (field "file") with the session's token, like api.js does for JSON. */
-async function upload(path, file, { skipInvalid, idempotencyKey } = {}) {
-  const url = new URL(path, location.origin);
-  if (skipInvalid) url.searchParams.set('skipInvalid', 'true');
-  const headers = { Accept: 'application/json, application/problem+json', 'Accept-Language': language() };
-  const bearer = session()?.accessToken;
-  if (bearer) headers.Authorization = `Bearer ${bearer}`;
-  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
-  const body = new FormData();
-  body.append('file', file);
-  let response;
-  try {
-    response = await fetch(url, { method: 'POST', headers, body });
-  } catch {
-    throw new Problem({ title: t('error.network') });
-  }
-  if (response.status === 401) {
-    signOut();
-    location.assign(`/signin?expired=1&next=${encodeURIComponent(location.pathname)}`);
-  }
-  const data = (response.headers.get('Content-Type') ?? '').includes('json') ? await response.json().catch(() => null) : null;
-  if (!response.ok) {
-    const fallback = response.status === 403 ? t('error.forbidden') : t('error.status', { status: response.status });
-    throw new Problem({ ...(data && typeof data === 'object' ? data : {}), title: data?.title || fallback, status: response.status });
-  }
-  return data;
 }
 
 function newKey() {
