@@ -20,7 +20,7 @@ public static class AttendanceEndpoints
         activities.MapPost("/participants", InviteAsync).RequireAuthorization(Policies.Planner).WithName("InviteParticipant");
         activities.MapDelete("/participants/{participantId:guid}", WithdrawAsync).RequireAuthorization(Policies.Planner).WithName("WithdrawInvitation");
         activities.MapGet("/check-in-code", GetCheckInCodeAsync).RequireAuthorization(Policies.Planner).WithName("GetCheckInCode");
-        activities.MapPost("/check-in", CheckInAsync).RequireRateLimiting(RateLimits.CheckIn).WithName("CheckIn");
+        activities.MapPost("/check-in", CheckInAsync).RequireRateLimiting(RateLimits.CheckIn).AllowPartners().WithName("CheckIn");
         activities.MapGet("/check-ins", ListCheckInsAsync).WithName("ListCheckIns");
         activities.MapGet("/attendance", GetAttendanceAsync).WithName("GetActivityAttendance");
         activities.MapGet("/attendance/export", ExportAttendanceAsync).WithName("ExportActivityAttendance");
@@ -61,12 +61,16 @@ public static class AttendanceEndpoints
         return Results.Ok(CheckInCodeDto.From(await client.GetCheckInCodeAsync(new GetCheckInCodeRequest { ActivityId = id.ToString() }, cancellationToken: ct)));
     }
 
-    public static async Task<IResult> CheckInAsync(Guid id, CheckInBody body, AttendanceService.AttendanceServiceClient client, CancellationToken ct)
+    /// <summary>A partner checks in as themselves: with the code, or without one when their unit is invited (the service decides).</summary>
+    public static async Task<IResult> CheckInAsync(Guid id, CheckInBody body, HttpContext http, AttendanceService.AttendanceServiceClient client, CancellationToken ct)
     {
         var code = body.Code?.Trim() ?? "";
+        var partner = Caller.From(http.User).IsPartner;
         if (code.Length > 0 && (code.Length != 6 || !code.All(char.IsAsciiDigit)))
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["code"] = ["must be the six digits shown at the venue."] });
-        if (code.Length == 0 && body.PersonId is null)
+        if (partner && body.PersonId is not null)
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["personId"] = ["must be empty: a partner checks in as themselves."] });
+        if (code.Length == 0 && body.PersonId is null && !partner)
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["code"] = ["is required, unless you check in as an invited person (personId)."] });
         var result = await client.CheckInAsync(new CheckInRequest { ActivityId = id.ToString(), Code = code, PersonId = body.PersonId?.ToString() ?? "" }, cancellationToken: ct);
         var dto = new CheckInResultDto(CheckInDto.From(result.CheckIn), result.AlreadyCheckedIn);

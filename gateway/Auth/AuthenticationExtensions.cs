@@ -54,7 +54,8 @@ public static class AuthenticationExtensions
             .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireAssertion(PartnerAccess.Allows).Build())
             .AddPolicy(Policies.GroupAdmin, p => p.RequireRole(Roles.GroupAdmin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.GroupAdmin, Roles.SubsidiaryAdmin))
-            .AddPolicy(Policies.Planner, p => p.RequireRole(Roles.GroupAdmin, Roles.SubsidiaryAdmin, Roles.Secretary));
+            .AddPolicy(Policies.Planner, p => p.RequireRole(Roles.GroupAdmin, Roles.SubsidiaryAdmin, Roles.Secretary))
+            .AddPolicy(Policies.ItemOwner, p => p.RequireRole(Roles.GroupAdmin, Roles.SubsidiaryAdmin, Roles.Secretary, Roles.Partner));
         return builder;
     }
 
@@ -68,6 +69,8 @@ public static class Policies
     public const string Admin = "admin";
     /// <summary>Who plans joint work (activities): administrators and secretaries; members only read.</summary>
     public const string Planner = "planner";
+    /// <summary>Who reports on a decision item for its owner unit: planners, and partners for their own unit's items.</summary>
+    public const string ItemOwner = "item-owner";
 }
 
 /// <summary>Signs tokens for the demo and the tests; only reachable in Development.</summary>

@@ -30,7 +30,7 @@ public static class MeetingEndpoints
         group.MapGet("/{id:guid}/history", GetMeetingHistoryAsync).WithName("GetMeetingHistory");
         group.MapPost("/", RecordMeetingAsync).RequireAuthorization(Policies.Planner).WithName("RecordMeeting");
         group.MapPut("/{id:guid}", ReviseMeetingAsync).RequireAuthorization(Policies.Planner).WithName("ReviseMeeting");
-        group.MapGet("/{id:guid}/decision-items", DecisionItemEndpoints.ListMeetingItemsAsync).WithName("ListMeetingDecisionItems");
+        group.MapGet("/{id:guid}/decision-items", DecisionItemEndpoints.ListMeetingItemsAsync).AllowPartners().WithName("ListMeetingDecisionItems");
         group.MapPost("/{id:guid}/decision-items", DecisionItemEndpoints.RecordDecisionItemAsync).RequireAuthorization(Policies.Planner)
             .WithName("RecordDecisionItem");
         return api;

@@ -8,7 +8,8 @@ namespace Alliance.Gateway.Supervision;
 /// <summary>
 /// Decision items (决议事项) and their supervision (督办): the board by colour and owner, an item with its history, and
 /// the owner's progress and claim, the supervising unit's verification, rejection and cancellation. The activity service
-/// decides who may do what and which transitions are allowed (409 for a refused one).
+/// decides who may do what and which transitions are allowed (409 for a refused one). Partners read, report progress on
+/// and claim their own unit's items (ADR 35).
 /// </summary>
 public static class DecisionItemEndpoints
 {
@@ -25,11 +26,12 @@ public static class DecisionItemEndpoints
     public static RouteGroupBuilder MapDecisionItemEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/decision-items").WithTags("Supervision");
-        group.MapGet("/", GetBoardAsync).WithName("GetSupervisionBoard");
-        group.MapGet("/{id:guid}", GetDecisionItemAsync).WithName("GetDecisionItem");
-        group.MapGet("/{id:guid}/history", GetHistoryAsync).WithName("GetDecisionItemHistory");
-        group.MapPost("/{id:guid}/progress", RecordProgressAsync).RequireAuthorization(Policies.Planner).WithName("RecordDecisionItemProgress");
-        group.MapPost("/{id:guid}/claim", ClaimDoneAsync).RequireAuthorization(Policies.Planner).WithName("ClaimDecisionItemDone");
+        // A partner sees and reports on their own unit's items only (the activity service's rule); they never supervise.
+        group.MapGet("/", GetBoardAsync).AllowPartners().WithName("GetSupervisionBoard");
+        group.MapGet("/{id:guid}", GetDecisionItemAsync).AllowPartners().WithName("GetDecisionItem");
+        group.MapGet("/{id:guid}/history", GetHistoryAsync).AllowPartners().WithName("GetDecisionItemHistory");
+        group.MapPost("/{id:guid}/progress", RecordProgressAsync).RequireAuthorization(Policies.ItemOwner).AllowPartners().WithName("RecordDecisionItemProgress");
+        group.MapPost("/{id:guid}/claim", ClaimDoneAsync).RequireAuthorization(Policies.ItemOwner).AllowPartners().WithName("ClaimDecisionItemDone");
         group.MapPost("/{id:guid}/verify", VerifyAsync).RequireAuthorization(Policies.Planner).WithName("VerifyDecisionItem");
         group.MapPost("/{id:guid}/reject", RejectAsync).RequireAuthorization(Policies.Planner).WithName("RejectDecisionItem");
         group.MapPost("/{id:guid}/cancel", CancelAsync).RequireAuthorization(Policies.Planner).WithName("CancelDecisionItem");

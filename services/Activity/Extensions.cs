@@ -31,7 +31,9 @@ public static class Extensions
         builder.Services.AddServiceClient<O.PairingService.PairingServiceClient>(ResourceNames.Organization);
         builder.Services.AddServiceClient<O.ServiceCenterService.ServiceCenterServiceClient>(ResourceNames.Organization);
         builder.Services.AddServiceClient<O.PeopleService.PeopleServiceClient>(ResourceNames.Organization);
+        builder.Services.AddServiceClient<O.PartnerAccountService.PartnerAccountServiceClient>(ResourceNames.Organization);
         builder.Services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
+        builder.Services.AddScoped<PartnerUnits>();
         ActivityTypeGrpcService.AddHandlers(builder.Services);
         ActivityGrpcService.AddHandlers(builder.Services);
         HostRotations.HostRotationGrpcService.AddHandlers(builder.Services);

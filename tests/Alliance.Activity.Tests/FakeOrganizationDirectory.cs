@@ -18,6 +18,12 @@ public sealed class FakeOrganizationDirectory : IOrganizationDirectory
     public Dictionary<Guid, (ServiceCenterFacts Center, Guid SubsidiaryId)> ServiceCenters { get; } = [];
     public Dictionary<Guid, PersonFacts> People { get; } = [];
 
+    /// <summary>Partner accounts by user name: display name and the external unit's name (kinds are not kept here).</summary>
+    public Dictionary<string, (string DisplayName, string UnitName)> Partners { get; } = [];
+
+    /// <summary>How often a partner's unit was asked for, to see it is asked once per call.</summary>
+    public int PartnerUnitCalls { get; private set; }
+
     public PersonFacts AddPerson(OrganizationFacts organization, string name)
     {
         var person = new PersonFacts(Guid.NewGuid(), organization.SubsidiaryId, name, organization.Id);
@@ -98,6 +104,16 @@ public sealed class FakeOrganizationDirectory : IOrganizationDirectory
     public Task<IReadOnlyList<Guid>> SubsidiariesAsync(CallerScope caller, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<Guid>>(Organizations.Values.Select(o => o.SubsidiaryId).Distinct().Where(caller.CanAccess).ToList());
 
-    static bool TakesPart(CallerScope caller, AllianceFacts alliance) =>
-        caller.IsGroupAdmin || alliance.LeadSubsidiaryId == caller.TenantId || alliance.Members.Any(m => m.Current && m.SubsidiaryId == caller.TenantId);
+    public Task<PartnerUnitFacts?> PartnerUnitAsync(CallerScope caller, CancellationToken ct)
+    {
+        PartnerUnitCalls++;
+        if (!caller.IsPartner || !Partners.TryGetValue(caller.UserId!, out var account)) return Task.FromResult<PartnerUnitFacts?>(null);
+        var alliances = Alliances.Values.Where(a => TakesPart(caller, a)).ToList();
+        return Task.FromResult<PartnerUnitFacts?>(new PartnerUnitFacts(account.DisplayName, account.UnitName, alliances.Select(a => a.Id).ToList(),
+            alliances.SelectMany(a => a.Members).Where(m => m.External && m.Current && m.Name == account.UnitName).Select(m => m.Id).ToList()));
+    }
+
+    bool TakesPart(CallerScope caller, AllianceFacts alliance) => caller.IsPartner
+        ? Partners.TryGetValue(caller.UserId ?? "", out var account) && alliance.Members.Any(m => m.External && m.Current && m.Name == account.UnitName)
+        : caller.IsGroupAdmin || alliance.LeadSubsidiaryId == caller.TenantId || alliance.Members.Any(m => m.Current && m.SubsidiaryId == caller.TenantId);
 }

@@ -161,6 +161,8 @@ function sideNav(user, active, path) {
   const items = user.role === 'partner' ? [
     { key: 'alliances', href: '/alliances', label: t('nav.alliances') },
     { key: 'activities', href: '/activities', label: t('nav.activities') },
+    { key: 'meetings', href: '/meetings', label: t('nav.meetings') },
+    { key: 'supervision', href: '/supervision', label: t('nav.myItems') },
   ] : [
     { key: 'dashboard', href: '/', label: t('nav.dashboard') },
     { key: 'subsidiaries', href: '/subsidiaries', label: t('nav.subsidiaries') },

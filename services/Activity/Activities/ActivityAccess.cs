@@ -55,12 +55,20 @@ public sealed class ActivityAccess(ActivityDbContext db, IOrganizationDirectory 
             throw new RpcException(new Status(StatusCode.PermissionDenied, "Only administrators and secretaries of a host's subsidiary are shown the check-in code."));
     }
 
-    /// <summary>Everyone who sees an activity may check in at it (with the code, or as an invited person).</summary>
+    /// <summary>
+    /// Everyone who sees an activity may check in at it (with the code, or as an invited person). A partner sees the
+    /// activities of their unit's alliances and checks in as themselves, for their unit: with the code, or without one
+    /// when their unit is invited (<see cref="IsInvited"/>).
+    /// </summary>
     public static void EnsureMayCheckIn(CallerScope caller, Activity activity)
     {
         if (caller.UserId is null or "")
             throw new RpcException(new Status(StatusCode.PermissionDenied, "A check-in needs a signed-in user."));
     }
+
+    /// <summary>Whether an open invitation names the partner's unit (its member unit in the activity's alliance).</summary>
+    public static bool IsInvited(PartnerUnitFacts partner, IEnumerable<Attendance.Participant> invitations) =>
+        invitations.Any(p => p.Kind == Attendance.ParticipantKind.MemberUnit && p.MemberUnitId is { } unit && partner.MemberUnitIds.Contains(unit));
 
     public static void EnsureMayMakeCalendarFeeds(CallerScope caller) => caller.EnsureMayPlan("make or revoke calendar feed links");
 

@@ -1,3 +1,4 @@
+using Alliance.ServiceDefaults.Security;
 using Grpc.Core;
 using C = Alliance.Contracts.Activity.V1;
 
@@ -18,6 +19,7 @@ public sealed class AttendanceGrpcService : C.AttendanceService.AttendanceServic
     public override Task<C.CheckInCode> GetCheckInCode(C.GetCheckInCodeRequest request, ServerCallContext context) =>
         Handler<GetCheckInCode>(context).HandleAsync(request, context);
 
+    [PartnerAccess]
     public override Task<C.CheckInResult> CheckIn(C.CheckInRequest request, ServerCallContext context) =>
         Handler<CheckInAtActivity>(context).HandleAsync(request, context);
 

@@ -15,9 +15,10 @@ namespace Alliance.Activity.Attendance;
 /// Checks the signed-in user in at an activity they see, inside its window: with the venue's code, or as an invited
 /// person (directly, or through their party organization). One check-in per user and per person: a second one (also a
 /// concurrent one, which loses on the unique index) returns the first and writes nothing. Each new check-in is saved
-/// with <c>ParticipantCheckedIn</c>.
+/// with <c>ParticipantCheckedIn</c>. A partner checks in as themselves (no person, no subsidiary): with the code, or
+/// without one when their unit is invited; the check-in names them and their unit, and counts for that unit.
 /// </summary>
-public sealed class CheckInAtActivity(ActivityDbContext db, ActivityAccess access, IOrganizationDirectory directory,
+public sealed class CheckInAtActivity(ActivityDbContext db, ActivityAccess access, IOrganizationDirectory directory, PartnerUnits partners,
     IOptions<AttendanceOptions> options, TimeProvider clock)
 {
     public async Task<C.CheckInResult> HandleAsync(C.CheckInRequest request, ServerCallContext context)
@@ -26,7 +27,8 @@ public sealed class CheckInAtActivity(ActivityDbContext db, ActivityAccess acces
         var errors = new FieldErrors().Id("activityId", request.ActivityId).Id("personId", request.PersonId, required: false);
         var withCode = request.Code.Trim().Length > 0;
         if (withCode && !CheckInCodes.IsWellFormed(request.Code.Trim())) errors.Add("code", "must be the six digits shown at the venue.");
-        if (!withCode && request.PersonId.Length == 0) errors.Add("code", "is required, unless you check in as an invited person (personId).");
+        if (caller.IsPartner && request.PersonId.Length > 0) errors.Add("personId", "must be empty: a partner checks in as themselves.");
+        else if (!withCode && request.PersonId.Length == 0 && !caller.IsPartner) errors.Add("code", "is required, unless you check in as an invited person (personId).");
         errors.ThrowIfAny();
         var ct = context.CancellationToken;
         var activity = await access.FindVisibleAsync(caller, Guid.Parse(request.ActivityId), track: false, ct);
@@ -43,6 +45,9 @@ public sealed class CheckInAtActivity(ActivityDbContext db, ActivityAccess acces
             throw ex.ToRpc();
         }
 
+        var partner = await partners.OfAsync(caller, ct);
+        if (caller.IsPartner && partner is null) throw ActivityAccess.NotFound();
+
         PersonFacts? person = null;
         if (request.PersonId.Length > 0)
             person = await directory.FindPersonAsync(caller, Guid.Parse(request.PersonId), ct)
@@ -58,6 +63,11 @@ public sealed class CheckInAtActivity(ActivityDbContext db, ActivityAccess acces
             if (match == CodeMatch.Stale) throw FieldErrors.Single("code", "has expired: enter the code shown at the venue now.", StatusCode.FailedPrecondition);
             if (match == CodeMatch.Wrong) throw FieldErrors.Single("code", "is not the code shown at the venue.", StatusCode.FailedPrecondition);
         }
+        else if (partner is not null)
+        {
+            if (!ActivityAccess.IsInvited(partner, invitations))
+                throw FieldErrors.Single("code", "is required: your unit is not invited to the activity, so check in with the code shown at the venue.", StatusCode.FailedPrecondition);
+        }
         else if (!invitations.Any(p => p.PersonId == person!.Id || (p.Kind != ParticipantKind.Person && p.OrganizationId is not null && p.OrganizationId == person.OrganizationId)))
         {
             throw FieldErrors.Single("personId", "is not invited to the activity: check in with the code shown at the venue.", StatusCode.FailedPrecondition);
@@ -71,8 +81,10 @@ public sealed class CheckInAtActivity(ActivityDbContext db, ActivityAccess acces
             : invitations.FirstOrDefault(p => p.Kind != ParticipantKind.Person && p.OrganizationId is not null && p.SubsidiaryId == caller.TenantId) is { } ofSubsidiary
                 ? (Id: ofSubsidiary.OrganizationId, Name: ofSubsidiary.Name)
                 : (Id: null, Name: "");
-        var checkIn = CheckIn.Record(activity.Id, userName, person?.Id, person?.Name ?? userName, organization.Id, organization.Name,
-            person?.SubsidiaryId ?? caller.TenantId, withCode ? CheckInMethod.Code : CheckInMethod.Self, now);
+        var checkIn = partner is not null
+            ? CheckIn.Record(activity.Id, userName, null, partner.DisplayName, null, partner.UnitName, null, withCode ? CheckInMethod.Code : CheckInMethod.Self, now)
+            : CheckIn.Record(activity.Id, userName, person?.Id, person?.Name ?? userName, organization.Id, organization.Name,
+                person?.SubsidiaryId ?? caller.TenantId, withCode ? CheckInMethod.Code : CheckInMethod.Self, now);
         db.Add(checkIn);
         db.AddIntegrationEvent(AttendanceMapping.CheckedIn(activity, checkIn));
         try

@@ -43,6 +43,12 @@ public sealed record ServiceCenterFacts(Guid Id, string Name, string Address, bo
 public sealed record PersonFacts(Guid Id, Guid SubsidiaryId, string Name, Guid? OrganizationId);
 
 /// <summary>
+/// A signed-in partner's account as the organization service states it now: their display name, their unit (an external
+/// unit, by kind and name), the alliances that unit is a current member of, and its member unit in each of them.
+/// </summary>
+public sealed record PartnerUnitFacts(string DisplayName, string UnitName, IReadOnlyList<Guid> AllianceIds, IReadOnlyList<Guid> MemberUnitIds);
+
+/// <summary>
 /// What the activity service asks the organization service, which owns organizations, alliances, pairings and service
 /// centers (ADR 27): always as the caller, so the organization service's own visibility rules decide what the caller may
 /// name. Null means not found, or not visible to the caller.
@@ -67,6 +73,9 @@ public interface IOrganizationDirectory
 
     /// <summary>Every subsidiary of the group (a group administrator's question).</summary>
     Task<IReadOnlyList<Guid>> SubsidiariesAsync(CallerScope caller, CancellationToken ct);
+
+    /// <summary>The calling partner's account and unit; null without an active account (or for a caller who is no partner).</summary>
+    Task<PartnerUnitFacts?> PartnerUnitAsync(CallerScope caller, CancellationToken ct);
 }
 
 /// <summary>The organization service over gRPC (generated clients with service discovery), with the caller's metadata.</summary>
@@ -76,7 +85,8 @@ public sealed class OrganizationDirectory(
     O.AllianceService.AllianceServiceClient alliances,
     O.PairingService.PairingServiceClient pairings,
     O.ServiceCenterService.ServiceCenterServiceClient serviceCenters,
-    O.PeopleService.PeopleServiceClient people) : IOrganizationDirectory
+    O.PeopleService.PeopleServiceClient people,
+    O.PartnerAccountService.PartnerAccountServiceClient partners) : IOrganizationDirectory
 {
     public async Task<OrganizationFacts?> FindOrganizationAsync(CallerScope caller, Guid id, CancellationToken ct)
     {
@@ -177,6 +187,26 @@ public sealed class OrganizationDirectory(
             ids.AddRange(result.Items.Select(a => Guid.Parse(a.Id)));
             if (result.Items.Count == 0 || ids.Count >= result.Total) return ids;
         }
+    }
+
+    /// <summary>
+    /// The account, then each of its alliances for the member unit that is the account's unit: external, current, of the
+    /// same kind and name (the match AllianceScope makes in the organization service).
+    /// </summary>
+    public async Task<PartnerUnitFacts?> PartnerUnitAsync(CallerScope caller, CancellationToken ct)
+    {
+        if (!caller.IsPartner) return null;
+        var account = await NotFoundAsNull(() => partners.GetMyPartnerAccountAsync(new O.GetMyPartnerAccountRequest(), As(caller, ct)).ResponseAsync);
+        if (account is null) return null;
+        var allianceIds = account.AllianceIds.Select(Guid.Parse).ToList();
+        var units = new List<Guid>();
+        foreach (var id in allianceIds)
+        {
+            var alliance = await NotFoundAsNull(() => alliances.GetAllianceAsync(new O.GetAllianceRequest { Id = id.ToString() }, As(caller, ct)).ResponseAsync);
+            units.AddRange(alliance?.Members.Where(m => !m.HasLeftOn && m.External is { } e && e.Kind == account.UnitKind && m.Name == account.UnitName)
+                .Select(m => Guid.Parse(m.Id)) ?? []);
+        }
+        return new PartnerUnitFacts(account.DisplayName, account.UnitName, allianceIds, units);
     }
 
     /// <summary>The caller as the gateway sent it, so the organization service scopes the answer to them.</summary>

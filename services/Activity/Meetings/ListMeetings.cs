@@ -1,5 +1,4 @@
 using Alliance.Activity.Common;
-using Alliance.Activity.Data;
 using Alliance.ServiceDefaults.Security;
 using Alliance.ServiceDefaults.Validation;
 using Grpc.Core;
@@ -9,7 +8,7 @@ using C = Alliance.Contracts.Activity.V1;
 namespace Alliance.Activity.Meetings;
 
 /// <summary>A page of the joint meetings in the caller's sight: by alliance, period and part of the title; newest first by default.</summary>
-public sealed class ListMeetings(ActivityDbContext db, MeetingAccess access)
+public sealed class ListMeetings(MeetingAccess access)
 {
     public static readonly string[] Sorts = ["starts", "-starts", "title", "-title"];
 
@@ -51,10 +50,10 @@ public sealed class ListMeetings(ActivityDbContext db, MeetingAccess access)
         };
         var items = await ordered.ThenBy(m => m.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var ids = items.Select(m => m.Id).ToList();
-        var counts = await db.DecisionItems.Where(i => ids.Contains(i.MeetingId)).GroupBy(i => i.MeetingId)
+        var counts = await (await access.CountedItemsAsync(caller, ct)).Where(i => ids.Contains(i.MeetingId)).GroupBy(i => i.MeetingId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var response = new C.ListMeetingsResponse { Total = total };
-        response.Items.AddRange(items.Select(m => m.ToContract(MeetingAccess.MayChange(caller, m), counts.GetValueOrDefault(m.Id))));
+        response.Items.AddRange(items.Select(m => MeetingAccess.Shown(caller, m.ToContract(MeetingAccess.MayChange(caller, m), counts.GetValueOrDefault(m.Id)))));
         return response;
     }
 }

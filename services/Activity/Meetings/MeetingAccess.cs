@@ -4,6 +4,7 @@ using Alliance.Activity.Supervision;
 using Alliance.ServiceDefaults.Security;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using C = Alliance.Contracts.Activity.V1;
 
 namespace Alliance.Activity.Meetings;
 
@@ -15,9 +16,11 @@ namespace Alliance.Activity.Meetings;
 /// secretaries of the owner unit's subsidiary report progress and claim it done, those of the supervising unit's
 /// subsidiary verify, reject and cancel it (for a unit outside the group, the subsidiary that recorded the meeting acts
 /// for it). The owner unit never verifies its own item. A partner reads the meetings of the alliances their unit is a
-/// current member of (the organization service answers which); decision items are not open to partners yet.
+/// current member of (the organization service answers which), without the names of the group's people on them, and only
+/// their own decision items: those whose owner is their unit's member unit (<see cref="PartnerUnits"/>). On those they
+/// report progress and claim done; everyone else's items do not exist for them (NOT_FOUND), and they never supervise.
 /// </summary>
-public sealed class MeetingAccess(ActivityDbContext db, IOrganizationDirectory directory)
+public sealed class MeetingAccess(ActivityDbContext db, IOrganizationDirectory directory, PartnerUnits partners)
 {
     public async Task<IQueryable<JointMeeting>> VisibleMeetingsAsync(CallerScope caller, CancellationToken ct)
     {
@@ -31,6 +34,12 @@ public sealed class MeetingAccess(ActivityDbContext db, IOrganizationDirectory d
     public async Task<IQueryable<DecisionItem>> VisibleItemsAsync(CallerScope caller, CancellationToken ct)
     {
         if (caller.IsGroupAdmin) return db.DecisionItems;
+        if (caller.IsPartner)
+        {
+            var unit = await partners.OfAsync(caller, ct);
+            var (owners, ofAlliances) = (unit?.MemberUnitIds.ToArray() ?? [], unit?.AllianceIds.ToArray() ?? []);
+            return db.DecisionItems.Where(i => owners.Contains(i.OwnerMemberUnitId) && ofAlliances.Contains(i.AllianceId));
+        }
         var tenant = caller.TenantId!.Value;
         var alliances = (await directory.AlliancesOfAsync(caller, ct)).ToArray();
         return db.DecisionItems.Where(i => i.VisibleSubsidiaryIds.Contains(tenant) || alliances.Contains(i.AllianceId));
@@ -51,6 +60,9 @@ public sealed class MeetingAccess(ActivityDbContext db, IOrganizationDirectory d
     {
         var query = track ? db.DecisionItems : db.DecisionItems.AsNoTracking();
         var item = await query.SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw NotFound("decision item");
+        if (caller.IsPartner)
+            return await partners.OfAsync(caller, ct) is { } unit && unit.MemberUnitIds.Contains(item.OwnerMemberUnitId) && unit.AllianceIds.Contains(item.AllianceId)
+                ? item : throw NotFound("decision item");
         if (caller.IsGroupAdmin || item.VisibleSubsidiaryIds.Contains(caller.TenantId!.Value)) return item;
         if (await directory.FindAllianceAsync(caller, item.AllianceId, ct) is not null) return item;
         throw NotFound("decision item");
@@ -76,9 +88,12 @@ public sealed class MeetingAccess(ActivityDbContext db, IOrganizationDirectory d
             throw Denied("Only administrators and secretaries of the alliance's lead or member units may change its meetings.");
     }
 
-    /// <summary>Acts for the owner unit: reports progress and claims the item done.</summary>
+    /// <summary>
+    /// Acts for the owner unit: reports progress and claims the item done. A partner holds no item but their unit's own
+    /// (<see cref="FindItemAsync"/> and <see cref="VisibleItemsAsync"/> let no other through), so they act for its owner.
+    /// </summary>
     public static bool MayActForOwner(CallerScope caller, DecisionItem item) =>
-        caller.MayPlan() && (caller.IsGroupAdmin || caller.TenantId == (item.OwnerSubsidiaryId ?? item.SubsidiaryId));
+        caller.IsPartner || caller.MayPlan() && (caller.IsGroupAdmin || caller.TenantId == (item.OwnerSubsidiaryId ?? item.SubsidiaryId));
 
     /// <summary>Acts for the supervising unit: verifies, rejects and cancels.</summary>
     public static bool MayActForSupervisor(CallerScope caller, DecisionItem item) =>
@@ -86,14 +101,16 @@ public sealed class MeetingAccess(ActivityDbContext db, IOrganizationDirectory d
 
     public static void EnsureMayActForOwner(CallerScope caller, DecisionItem item)
     {
+        if (caller.IsPartner) return;
         caller.EnsureMayPlan("report on a decision item");
         if (!MayActForOwner(caller, item))
             throw Denied("Only administrators and secretaries of the owner unit's subsidiary report on the item.");
     }
 
-    /// <summary>PERMISSION_DENIED for others; FAILED_PRECONDITION for the owner unit's side trying to supervise its own item.</summary>
+    /// <summary>PERMISSION_DENIED for others (partners included); FAILED_PRECONDITION for the owner unit's side trying to supervise its own item.</summary>
     public static void EnsureMayActForSupervisor(CallerScope caller, DecisionItem item)
     {
+        if (caller.IsPartner) throw Denied("The supervising unit verifies, rejects and cancels an item; partners report on their own.");
         caller.EnsureMayPlan("supervise a decision item");
         if (MayActForSupervisor(caller, item)) return;
         if (MayActForOwner(caller, item))
@@ -110,6 +127,42 @@ public sealed class MeetingAccess(ActivityDbContext db, IOrganizationDirectory d
         caller.EnsureMayPlan("change an alliance's supervision setting");
         if (!MayChangeSettings(caller, alliance))
             throw Denied("Only administrators and secretaries of the alliance's lead change its supervision setting.");
+    }
+
+    /// <summary>
+    /// The decision items counted on a meeting for the caller: all of them, but for a partner only their own, so a
+    /// meeting's count does not tell a partner about other units' items.
+    /// </summary>
+    public async Task<IQueryable<DecisionItem>> CountedItemsAsync(CallerScope caller, CancellationToken ct) =>
+        caller.IsPartner ? await VisibleItemsAsync(caller, ct) : db.DecisionItems;
+
+    /// <summary>
+    /// What a partner is shown of a meeting: its attendee units, but not the group's people (the people named for internal
+    /// units, and who recorded or revised it); an external unit's people are shown.
+    /// </summary>
+    public static C.JointMeeting Shown(CallerScope caller, C.JointMeeting meeting)
+    {
+        if (!caller.IsPartner) return meeting;
+        foreach (var attendee in meeting.Attendees.Where(a => !a.External)) attendee.People.Clear();
+        meeting.CreatedBy = "";
+        meeting.UpdatedBy = "";
+        return meeting;
+    }
+
+    /// <summary>What a partner is shown of their item: not who of the group recorded or last changed it.</summary>
+    public static C.DecisionItem Shown(CallerScope caller, C.DecisionItem item)
+    {
+        if (!caller.IsPartner) return item;
+        item.CreatedBy = "";
+        if (item.UpdatedBy != caller.UserId) item.UpdatedBy = "";
+        return item;
+    }
+
+    /// <summary>What a partner is shown of their item's history: who acted only when it was a partner (the role otherwise).</summary>
+    public static C.DecisionItemEntry Shown(CallerScope caller, C.DecisionItemEntry entry)
+    {
+        if (caller.IsPartner && entry.ByRole != Contracts.Roles.Partner) entry.By = "";
+        return entry;
     }
 
     static RpcException Denied(string message) => new(new Status(StatusCode.PermissionDenied, message));

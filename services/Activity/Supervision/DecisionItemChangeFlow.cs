@@ -52,6 +52,6 @@ public sealed class DecisionItemChangeFlow(ActivityDbContext db, MeetingAccess a
         {
             throw Requests.Stale("decision item");
         }
-        return item.ToContract(caller, GroupCalendar.DayOf(now), dueSoonDays);
+        return MeetingAccess.Shown(caller, item.ToContract(caller, GroupCalendar.DayOf(now), dueSoonDays));
     }
 }

@@ -1,3 +1,4 @@
+using Alliance.ServiceDefaults.Security;
 using Grpc.Core;
 using C = Alliance.Contracts.Activity.V1;
 
@@ -9,15 +10,19 @@ public sealed class DecisionItemGrpcService : C.DecisionItemService.DecisionItem
     public override Task<C.DecisionItem> RecordDecisionItem(C.RecordDecisionItemRequest request, ServerCallContext context) =>
         Handler<RecordDecisionItem>(context).HandleAsync(request, context);
 
+    [PartnerAccess]
     public override Task<C.DecisionItem> GetDecisionItem(C.GetDecisionItemRequest request, ServerCallContext context) =>
         Handler<GetDecisionItem>(context).HandleAsync(request, context);
 
+    [PartnerAccess]
     public override Task<C.ListDecisionItemsResponse> ListDecisionItems(C.ListDecisionItemsRequest request, ServerCallContext context) =>
         Handler<ListDecisionItems>(context).HandleAsync(request, context);
 
+    [PartnerAccess]
     public override Task<C.DecisionItem> RecordProgress(C.RecordProgressRequest request, ServerCallContext context) =>
         Handler<RecordProgress>(context).HandleAsync(request, context);
 
+    [PartnerAccess]
     public override Task<C.DecisionItem> ClaimDone(C.ClaimDoneRequest request, ServerCallContext context) =>
         Handler<ClaimDone>(context).HandleAsync(request, context);
 
@@ -30,6 +35,7 @@ public sealed class DecisionItemGrpcService : C.DecisionItemService.DecisionItem
     public override Task<C.DecisionItem> CancelDecisionItem(C.CancelDecisionItemRequest request, ServerCallContext context) =>
         Handler<CancelDecisionItem>(context).HandleAsync(request, context);
 
+    [PartnerAccess]
     public override Task<C.DecisionItemHistory> GetDecisionItemHistory(C.GetDecisionItemHistoryRequest request, ServerCallContext context) =>
         Handler<GetDecisionItemHistory>(context).HandleAsync(request, context);
 

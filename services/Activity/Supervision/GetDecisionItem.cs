@@ -15,6 +15,6 @@ public sealed class GetDecisionItem(MeetingAccess access, TimeProvider clock, Su
         var caller = CallerScope.From(context);
         new FieldErrors().Id("id", request.Id).ThrowIfAny();
         var item = await access.FindItemAsync(caller, Guid.Parse(request.Id), track: false, context.CancellationToken);
-        return item.ToContract(caller, clock.GroupToday(), await settings.ForAsync(item.AllianceId, context.CancellationToken));
+        return MeetingAccess.Shown(caller, item.ToContract(caller, clock.GroupToday(), await settings.ForAsync(item.AllianceId, context.CancellationToken)));
     }
 }

@@ -20,7 +20,7 @@ public sealed class GetDecisionItemHistory(ActivityDbContext db, MeetingAccess a
         var entries = await db.DecisionItemHistory.AsNoTracking().Where(e => e.DecisionItemId == item.Id)
             .OrderByDescending(e => e.Version).ToListAsync(ct);
         var history = new C.DecisionItemHistory();
-        history.Entries.AddRange(entries.Select(e => e.ToContract()));
+        history.Entries.AddRange(entries.Select(e => MeetingAccess.Shown(caller, e.ToContract())));
         return history;
     }
 }

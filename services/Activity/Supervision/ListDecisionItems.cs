@@ -56,7 +56,7 @@ public sealed class ListDecisionItems(MeetingAccess access, TimeProvider clock, 
             .Skip((page - 1) * pageSize).Take(pageSize).Select(r => r.Item).ToListAsync(ct);
 
         var response = new C.ListDecisionItemsResponse { Total = groups.Sum(g => g.Count) };
-        response.Items.AddRange(items.Select(i => i.ToContract(caller, today, allianceSettings.GetValueOrDefault(i.AllianceId, dueSoonDays))));
+        response.Items.AddRange(items.Select(i => MeetingAccess.Shown(caller, i.ToContract(caller, today, allianceSettings.GetValueOrDefault(i.AllianceId, dueSoonDays)))));
         response.Colours.AddRange(groups.GroupBy(g => g.Rank).OrderBy(g => g.Key).Select(g => new C.ColourCount
         {
             Colour = DecisionItemMapping.ToContract(SupervisionColours.FromRank(g.Key)), Count = g.Sum(x => x.Count),

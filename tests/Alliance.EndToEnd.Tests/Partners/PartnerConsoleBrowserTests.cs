@@ -54,7 +54,7 @@ public class PartnerConsoleBrowserTests(StackFixture stack) : ConsoleBrowserTest
             await page.GetByTestId("signin-button").ClickAsync();
             await page.GetByTestId("alliance-row").First.WaitForAsync();
             (await page.GetByTestId("current-role").InnerTextAsync()).Should().Be("合作单位");
-            (await page.GetByTestId("nav").Locator("a").AllInnerTextsAsync()).Should().HaveCount(2);
+            (await page.GetByTestId("nav").Locator("a").AllInnerTextsAsync()).Should().Equal("联盟", "联合活动", "联席会议", "我的决议事项");
             (await page.GetByTestId("alliance-row").CountAsync()).Should().Be(1);
             (await page.GetByTestId("alliance-row").InnerTextAsync()).Should().Contain(alliance.Name);
 

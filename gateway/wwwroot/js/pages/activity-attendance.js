@@ -19,6 +19,11 @@ export function attendanceSections(a, { reload }) {
   return { main, side };
 }
 
+/** A partner's: only the check-in form, with a check-in without a code for when their unit is invited. */
+export function partnerSections(a) {
+  return { main: null, side: a.status !== 'cancelled' ? [checkInForm(a, { withoutCode: true })] : [] };
+}
+
 function summarySection(a) {
   const box = h('div', { testid: 'attendance-summary' }, h('p', { class: 'muted' }, t('state.loading')));
   const exports = h('div', { class: 'form-actions' },
@@ -156,21 +161,29 @@ function codePanel(a) {
   }
 }
 
-function checkInForm(a) {
+function checkInForm(a, { withoutCode = false } = {}) {
   const input = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: '6', pattern: '[0-9]{6}',
     class: 'check-in-input', testid: 'check-in-code-input' });
   const submit = h('button', { type: 'submit', class: 'button button-primary', testid: 'check-in-submit' }, t('attendance.checkIn'));
   const result = h('div', { testid: 'check-in-result' });
+  // A partner whose unit is invited checks in without a code (the service refuses it otherwise, on the code field).
+  const self = withoutCode ? h('button', { type: 'button', class: 'button button-secondary', testid: 'check-in-self' }, t('attendance.checkInSelf')) : null;
   const form = h('form', { class: 'form card', testid: 'check-in-form', novalidate: true },
     h('h2', {}, t('attendance.checkInTitle')), h('div', { class: 'form-message' }),
     field({ label: t('attendance.codeLabel'), name: 'code', control: input, hint: t('attendance.checkInHint') }),
-    h('div', { class: 'form-actions' }, submit), result);
-  form.addEventListener('submit', async (event) => {
+    h('div', { class: 'form-actions' }, submit, self), self ? h('p', { class: 'field-hint' }, t('attendance.checkInSelfHint')) : null, result);
+  self?.addEventListener('click', () => send(self, ''));
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
+    send(submit, input.value.trim());
+  });
+  return form;
+
+  async function send(button, code) {
     clearProblem(form);
     result.replaceChildren();
     try {
-      const r = await busy(submit, t('state.saving'), () => post(`/api/v1/activities/${a.id}/check-in`, { code: input.value.trim() }));
+      const r = await busy(button, t('state.saving'), () => post(`/api/v1/activities/${a.id}/check-in`, { code }));
       result.replaceChildren(successBanner(r.alreadyCheckedIn
         ? t('attendance.already', { time: formatGroupTime(r.checkIn.checkedInAt) })
         : t('attendance.checkedInAt', { time: formatGroupTime(r.checkIn.checkedInAt) })));
@@ -178,8 +191,7 @@ function checkInForm(a) {
     } catch (problem) {
       showProblem(form, problem);
     }
-  });
-  return form;
+  }
 }
 
 /** Feed links for calendar apps: one per internal host and one for the alliance; the link is shown once. */

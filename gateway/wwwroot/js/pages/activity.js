@@ -7,7 +7,7 @@ import { t } from '../i18n.js';
 import { h, field, loading, empty, problemBanner, successBanner, showProblem, clearProblem, busy } from '../ui.js';
 import { statusBadge, measureBadge, typeName, formatGroupTime, groupDay, activityForm } from './activities.js';
 import { attachmentsSection } from './activity-attachments.js';
-import { attendanceSections } from './activity-attendance.js';
+import { attendanceSections, partnerSections } from './activity-attendance.js';
 
 export function render(main, { params, user }) {
   const id = params.id;
@@ -40,8 +40,8 @@ export function render(main, { params, user }) {
   function show(a, history, message) {
     title.textContent = a.title;
     subtitle.replaceChildren(statusBadge(a.status), ' ', measureBadge(a.measure));
-    // Partners read the activity; its participants, attendance and check-in are not open to them yet.
-    const attendance = user.role === 'partner' ? { main: null, side: [] } : attendanceSections(a, { reload: load });
+    // Partners read the activity and check in at it; its participants and attendance stay internal.
+    const attendance = user.role === 'partner' ? partnerSections(a) : attendanceSections(a, { reload: load });
     const side = [...attendance.side];
     if (a.canChange && a.status === 'planned') {
       side.push(heldForm(a), cancelForm(a), activityForm({ user, activity: a, onSaved: () => load(t('activity.saved')) }));

@@ -62,7 +62,8 @@ export function render(main, { params }) {
     if (!history.length) return empty(t('item.noHistory'));
     return h('ol', { class: 'history-list', testid: 'item-history' }, history.map((e) => h('li', { testid: 'history-entry' },
       h('strong', {}, t(`entry.${e.kind}`)), ' ',
-      h('span', { class: 'muted' }, `${e.by} · ${t(`role.${e.byRole}`)} · ${formatGroupTime(e.at)}`),
+      // A partner is not shown who of the group acted (by is empty then): only the role.
+      h('span', { class: 'muted' }, [e.by, t(`role.${e.byRole}`), formatGroupTime(e.at)].filter((x) => x).join(' · ')),
       e.fromState !== e.toState ? h('div', {}, t('item.stateLine', { from: t(`itemState.${e.fromState}`), to: t(`itemState.${e.toState}`) })) : null,
       e.fromColour !== e.toColour && e.kind !== 'recorded' ? h('div', {}, t('item.colourLine', { from: t(`colour.${e.fromColour}`), to: t(`colour.${e.toColour}`) })) : null,
       e.note ? h('p', { testid: 'entry-note' }, e.kind === 'escalated' ? t('item.escalatedTo', { name: e.note || t('item.noSecretary') }) : e.note) : null,

@@ -8,8 +8,10 @@ import { formatGroupTime } from './activities.js';
 import { meetingForm } from './meetings.js';
 import { itemCard } from './supervision.js';
 
-export function render(main, { params }) {
+export function render(main, { params, user }) {
   const id = params.id;
+  // Partners read the meeting and their own unit's items, not its audit log (who of the group changed what).
+  const partner = user?.role === 'partner';
   const title = h('h1', {}, '');
   const body = h('div', {}, loading());
   main.replaceChildren(
@@ -24,7 +26,7 @@ export function render(main, { params }) {
       const [meeting, items, history] = await Promise.all([
         get(`/api/v1/meetings/${encodeURIComponent(id)}`),
         get(`/api/v1/meetings/${encodeURIComponent(id)}/decision-items`, { pageSize: 200 }),
-        get(`/api/v1/meetings/${encodeURIComponent(id)}/history`),
+        partner ? Promise.resolve([]) : get(`/api/v1/meetings/${encodeURIComponent(id)}/history`),
       ]);
       show(meeting, items, history, message);
     } catch (problem) {
@@ -46,10 +48,10 @@ export function render(main, { params }) {
             row(t('meeting.attendees'), m.attendees.map((a) => (a.people.length ? `${a.name}（${a.people.join('、')}）` : a.name)).join('；'), 'meeting-attendee-list'),
             m.minutes ? row(t('meeting.minutes'), m.minutes, 'meeting-minutes-text') : null,
             m.activityId ? row(t('meeting.activity'), h('a', { href: `/activities/${m.activityId}` }, t('meeting.openActivity')), 'meeting-activity') : null,
-            row(t('activity.createdBy'), `${m.createdBy} · ${formatGroupTime(m.createdAt)}`, 'meeting-created-by')),
-          h('section', { class: 'section' }, h('h2', {}, t('meeting.items')),
+            partner ? null : row(t('activity.createdBy'), `${m.createdBy} · ${formatGroupTime(m.createdAt)}`, 'meeting-created-by')),
+          h('section', { class: 'section' }, h('h2', {}, t(partner ? 'meeting.ownItems' : 'meeting.items')),
             items.items.length ? h('div', { class: 'stack', testid: 'meeting-items' }, items.items.map(itemCard)) : empty(t('meeting.noItems'))),
-          h('section', { class: 'section' }, h('h2', {}, t('meeting.history')),
+          partner ? null : h('section', { class: 'section' }, h('h2', {}, t('meeting.history')),
             h('ol', { class: 'history-list', testid: 'meeting-history' }, history.map((c) => h('li', { testid: 'history-entry' },
               h('strong', {}, t(`meetingChange.${c.kind}`)), ' ',
               h('span', { class: 'muted' }, `${c.changedBy} · ${t(`role.${c.changedByRole}`)} · ${formatGroupTime(c.changedAt)}`),

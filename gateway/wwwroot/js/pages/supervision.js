@@ -1,6 +1,8 @@
 // The supervision board (督办): decision items still supervised in three columns, red (overdue), yellow (due soon or
 // behind its plan) and green, each grouped by owner unit; the counts per colour and per owner of the whole filtered set;
 // filters by alliance, owner unit, supervising unit and state; paged. Colours are today's, computed by the server.
+// A partner's "My decision items": the same board holding only their unit's items (the server's rule), filtered by
+// alliance and state; each item's page has their progress form and claim.
 import { get, put } from '../api.js';
 import { t, formatNumber } from '../i18n.js';
 import { h, field, loading, empty, problemBanner, successBanner, showProblem, clearProblem, busy, pager } from '../ui.js';
@@ -29,7 +31,8 @@ export function itemCard(i) {
     h('p', { class: 'muted' }, t('item.supervisedBy', { supervisor: i.supervisorName })));
 }
 
-export function render(main, { query }) {
+export function render(main, { query, user }) {
+  const partner = user?.role === 'partner';
   const filters = {
     allianceId: query.get('allianceId') ?? '', ownerMemberUnitId: query.get('ownerMemberUnitId') ?? '',
     supervisorMemberUnitId: query.get('supervisorMemberUnitId') ?? '', state: states.includes(query.get('state')) ? query.get('state') : '',
@@ -46,8 +49,9 @@ export function render(main, { query }) {
   const board = h('div', {}, loading());
 
   main.replaceChildren(
-    h('div', { class: 'page-header' }, h('h1', {}, t('board.title')), h('p', { class: 'page-status' }, t('board.intro'))),
-    h('div', { class: 'toolbar form-inline' }, alliance, owner, supervisor, state),
+    h('div', { class: 'page-header' }, h('h1', { testid: 'board-title' }, t(partner ? 'board.mineTitle' : 'board.title')),
+      h('p', { class: 'page-status' }, t(partner ? 'board.mineIntro' : 'board.intro'))),
+    h('div', { class: 'toolbar form-inline' }, alliance, partner ? null : [owner, supervisor], state),
     summary, setting, board);
 
   async function loadUnits() {
@@ -56,7 +60,7 @@ export function render(main, { query }) {
       select.disabled = !alliance.value;
     }
     setting.replaceChildren();
-    if (!alliance.value) return;
+    if (!alliance.value || partner) return;
     loadSetting();
     try {
       const data = await get(`/api/v1/alliances/${encodeURIComponent(alliance.value)}`);
