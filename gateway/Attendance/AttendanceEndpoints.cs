@@ -70,8 +70,7 @@ public static class AttendanceEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["code"] = ["must be the six digits shown at the venue."] });
         if (partner && body.PersonId is not null)
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["personId"] = ["must be empty: a partner checks in as themselves."] });
-        if (code.Length == 0 && body.PersonId is null && !partner)
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["code"] = ["is required, unless you check in as an invited person (personId)."] });
+        // Without a code or a person the service decides: a user linked to a person (ADR 39) checks in as them.
         var result = await client.CheckInAsync(new CheckInRequest { ActivityId = id.ToString(), Code = code, PersonId = body.PersonId?.ToString() ?? "" }, cancellationToken: ct);
         var dto = new CheckInResultDto(CheckInDto.From(result.CheckIn), result.AlreadyCheckedIn);
         return result.AlreadyCheckedIn ? Results.Ok(dto) : Results.Created($"/api/v1/activities/{id}/check-ins/{result.CheckIn.Id}", dto);

@@ -32,6 +32,7 @@ public static class Extensions
         builder.Services.AddServiceClient<O.ServiceCenterService.ServiceCenterServiceClient>(ResourceNames.Organization);
         builder.Services.AddServiceClient<O.PeopleService.PeopleServiceClient>(ResourceNames.Organization);
         builder.Services.AddServiceClient<O.PartnerAccountService.PartnerAccountServiceClient>(ResourceNames.Organization);
+        builder.Services.AddServiceClient<O.PersonAccountService.PersonAccountServiceClient>(ResourceNames.Organization);
         builder.Services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
         builder.Services.AddScoped<PartnerUnits>();
         ActivityTypeGrpcService.AddHandlers(builder.Services);

@@ -18,6 +18,9 @@ public sealed class FakeOrganizationDirectory : IOrganizationDirectory
     public Dictionary<Guid, (ServiceCenterFacts Center, Guid SubsidiaryId)> ServiceCenters { get; } = [];
     public Dictionary<Guid, PersonFacts> People { get; } = [];
 
+    /// <summary>Sign-in names linked to people (ADR 39): a user is their person only inside the person's subsidiary.</summary>
+    public Dictionary<string, Guid> LinkedPeople { get; } = [];
+
     /// <summary>Partner accounts by user name: display name and the external unit's name (kinds are not kept here).</summary>
     public Dictionary<string, (string DisplayName, string UnitName)> Partners { get; } = [];
 
@@ -86,6 +89,10 @@ public sealed class FakeOrganizationDirectory : IOrganizationDirectory
 
     public Task<PersonFacts?> FindPersonAsync(CallerScope caller, Guid id, CancellationToken ct) =>
         Task.FromResult(People.TryGetValue(id, out var p) && caller.CanAccess(p.SubsidiaryId) ? p : null);
+
+    public Task<PersonFacts?> MyPersonAsync(CallerScope caller, CancellationToken ct) =>
+        Task.FromResult(!caller.IsPartner && caller.UserId is { } user && LinkedPeople.TryGetValue(user, out var id) && People.TryGetValue(id, out var p)
+            && caller.CanAccess(p.SubsidiaryId) ? p : null);
 
     public Task<int?> CountMembersAsync(CallerScope caller, Guid organizationId, Guid subsidiaryId, CancellationToken ct) =>
         Task.FromResult<int?>(caller.CanAccess(subsidiaryId) ? People.Values.Count(p => p.OrganizationId == organizationId) : null);

@@ -16,7 +16,8 @@ namespace Alliance.Activity.Attendance;
 /// person (directly, or through their party organization). One check-in per user and per person: a second one (also a
 /// concurrent one, which loses on the unique index) returns the first and writes nothing. Each new check-in is saved
 /// with <c>ParticipantCheckedIn</c>. A partner checks in as themselves (no person, no subsidiary): with the code, or
-/// without one when their unit is invited; the check-in names them and their unit, and counts for that unit.
+/// without one when their unit is invited; the check-in names them and their unit, and counts for that unit. A user whose
+/// sign-in name is linked to a person (ADR 39) checks in as that person and may name no other.
 /// </summary>
 public sealed class CheckInAtActivity(ActivityDbContext db, ActivityAccess access, IOrganizationDirectory directory, PartnerUnits partners,
     IOptions<AttendanceOptions> options, TimeProvider clock)
@@ -28,7 +29,6 @@ public sealed class CheckInAtActivity(ActivityDbContext db, ActivityAccess acces
         var withCode = request.Code.Trim().Length > 0;
         if (withCode && !CheckInCodes.IsWellFormed(request.Code.Trim())) errors.Add("code", "must be the six digits shown at the venue.");
         if (caller.IsPartner && request.PersonId.Length > 0) errors.Add("personId", "must be empty: a partner checks in as themselves.");
-        else if (!withCode && request.PersonId.Length == 0 && !caller.IsPartner) errors.Add("code", "is required, unless you check in as an invited person (personId).");
         errors.ThrowIfAny();
         var ct = context.CancellationToken;
         var activity = await access.FindVisibleAsync(caller, Guid.Parse(request.ActivityId), track: false, ct);
@@ -48,10 +48,15 @@ public sealed class CheckInAtActivity(ActivityDbContext db, ActivityAccess acces
         var partner = await partners.OfAsync(caller, ct);
         if (caller.IsPartner && partner is null) throw ActivityAccess.NotFound();
 
-        PersonFacts? person = null;
-        if (request.PersonId.Length > 0)
+        // A user linked to a person (ADR 39) is that person; others name the person they are, or use the code.
+        var person = partner is null ? await directory.MyPersonAsync(caller, ct) : null;
+        if (person is not null && request.PersonId.Length > 0 && Guid.Parse(request.PersonId) != person.Id)
+            throw FieldErrors.Single("personId", $"must be yours: your sign-in name is linked to {person.Name}.", StatusCode.PermissionDenied);
+        if (person is null && request.PersonId.Length > 0)
             person = await directory.FindPersonAsync(caller, Guid.Parse(request.PersonId), ct)
                 ?? throw FieldErrors.Single("personId", "No person with that id that you may name.", StatusCode.NotFound);
+        if (!withCode && person is null && partner is null)
+            throw FieldErrors.Single("code", "is required, unless you check in as an invited person (personId).");
         if (await EarlierAsync(activity.Id, userName, person?.Id, ct) is { } earlier)
             return new C.CheckInResult { CheckIn = earlier.ToContract(), AlreadyCheckedIn = true };
 

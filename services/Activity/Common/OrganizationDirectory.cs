@@ -62,6 +62,9 @@ public interface IOrganizationDirectory
 
     Task<PersonFacts?> FindPersonAsync(CallerScope caller, Guid id, CancellationToken ct);
 
+    /// <summary>The person the signed-in user is (their linked sign-in name, ADR 39); null when the name is nobody in their subsidiary.</summary>
+    Task<PersonFacts?> MyPersonAsync(CallerScope caller, CancellationToken ct);
+
     /// <summary>How many people are current members of the organization; null when the caller may not see its subsidiary's people.</summary>
     Task<int?> CountMembersAsync(CallerScope caller, Guid organizationId, Guid subsidiaryId, CancellationToken ct);
 
@@ -86,7 +89,8 @@ public sealed class OrganizationDirectory(
     O.PairingService.PairingServiceClient pairings,
     O.ServiceCenterService.ServiceCenterServiceClient serviceCenters,
     O.PeopleService.PeopleServiceClient people,
-    O.PartnerAccountService.PartnerAccountServiceClient partners) : IOrganizationDirectory
+    O.PartnerAccountService.PartnerAccountServiceClient partners,
+    O.PersonAccountService.PersonAccountServiceClient personAccounts) : IOrganizationDirectory
 {
     public async Task<OrganizationFacts?> FindOrganizationAsync(CallerScope caller, Guid id, CancellationToken ct)
     {
@@ -166,6 +170,14 @@ public sealed class OrganizationDirectory(
         if (p is null) return null;
         Guid? organization = p.Membership is { } m && !m.HasTo && m.Status != O.MembershipStatus.TransferredOut && Guid.TryParse(m.OrganizationId, out var o) ? o : null;
         return new PersonFacts(id, Guid.Parse(p.SubsidiaryId), p.Name, organization);
+    }
+
+    public async Task<PersonFacts?> MyPersonAsync(CallerScope caller, CancellationToken ct)
+    {
+        if (caller.IsPartner) return null;
+        var me = await NotFoundAsNull(() => personAccounts.GetMyPersonAsync(new O.GetMyPersonRequest(), As(caller, ct)).ResponseAsync);
+        return me is null ? null : new PersonFacts(Guid.Parse(me.PersonId), Guid.Parse(me.SubsidiaryId), me.Name,
+            me.OrganizationId.Length > 0 ? Guid.Parse(me.OrganizationId) : null);
     }
 
     public async Task<int?> CountMembersAsync(CallerScope caller, Guid organizationId, Guid subsidiaryId, CancellationToken ct)

@@ -51,7 +51,7 @@ public class OrganizationDirectoryPartnerTests
         two.Members.Add(External(leftBank, O.ExternalUnitKind.Bank, "浦东银行", leftOn: "2026-01-01"));
         var account = new O.PartnerAccount { UserName = "zhao", DisplayName = "赵行长", UnitKind = O.ExternalUnitKind.Bank, UnitName = "浦东银行", AllianceIds = { first.ToString(), second.ToString() } };
         var accounts = new Accounts(account);
-        var directory = new OrganizationDirectory(null!, null!, new Alliances(one, two), null!, null!, null!, accounts);
+        var directory = new OrganizationDirectory(null!, null!, new Alliances(one, two), null!, null!, null!, accounts, null!);
         var units = new PartnerUnits(directory);
         var partner = new CallerScope(Roles.Partner, null, "zhao");
 

@@ -238,6 +238,29 @@ public class AttendanceServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_user_linked_to_a_person_checks_in_as_them_without_naming_anyone_and_may_name_no_one_else()
+    {
+        var branch = _directory.AddOrganization(SubsidiaryA, "甲第五党支部");
+        var wang = _directory.AddPerson(branch, "王五");
+        var zhao = _directory.AddPerson(branch, "赵六");
+        _directory.LinkedPeople["wangwu"] = wang.Id;
+        var activity = await ScheduleAsync(branch);
+        await InviteOrganizationAsync(activity.Id, branch.Id);
+        _clock.Now = March5.AddMinutes(10);
+        var wangwu = As(Roles.Member, SubsidiaryA, "wangwu");
+
+        var other = await Refused(() => CheckInAsync(activity.Id, "", wangwu, zhao.Id.ToString()));
+        other.StatusCode.Should().Be(StatusCode.PermissionDenied);
+        FieldErrors.From(other)["personId"].Single().Should().Contain("王五");
+        (await CheckInsOf(activity.Id)).Should().Be(0, "a refused check-in writes nothing");
+
+        var self = await CheckInAsync(activity.Id, "", wangwu);
+        (self.CheckIn.PersonId, self.CheckIn.Name, self.CheckIn.OrganizationId).Should().Be((wang.Id.ToString(), "王五", branch.Id.ToString()));
+        (await CheckInAsync(activity.Id, (await CodeAsync(activity.Id)).Code, wangwu)).AlreadyCheckedIn.Should().BeTrue();
+        (await CheckInsOf(activity.Id)).Should().Be(1);
+    }
+
+    [Fact]
     public async Task Attendance_counts_invited_against_checked_in_by_organization_and_a_persons_history_lists_their_activities()
     {
         var branch = _directory.AddOrganization(SubsidiaryA, "甲第一党支部");

@@ -36,7 +36,7 @@ public class OrganizationDirectoryRotationTests
         var next = new O.RotationPeriod { MemberUnitId = unitB.ToString(), StartsOn = "2026-04-01", EndsOn = "2026-07-01" };
         answer.Rotation = new O.Rotation { StartsOn = "2026-01-01", PeriodMonths = 3, Current = current, Next = next, Upcoming = { current, next } };
         var alliances = new RecordingAlliances(answer);
-        var directory = new OrganizationDirectory(null!, null!, alliances, null!, null!, null!, null!);
+        var directory = new OrganizationDirectory(null!, null!, alliances, null!, null!, null!, null!, null!);
 
         var facts = await directory.FindAllianceAsync(SupervisionSweep.ServiceIdentity, Guid.Parse(answer.Id), CancellationToken.None);
 

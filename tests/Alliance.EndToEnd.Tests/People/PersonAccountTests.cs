@@ -3,6 +3,8 @@ using Alliance.Contracts;
 using Microsoft.Playwright;
 using static Alliance.EndToEnd.Tests.Api;
 using static Alliance.EndToEnd.Tests.People.PeopleApi;
+using static Alliance.EndToEnd.Tests.Activities.ActivityApi;
+using static Alliance.EndToEnd.Tests.Attendance.AttendanceApi;
 
 namespace Alliance.EndToEnd.Tests.People;
 
@@ -105,5 +107,42 @@ public class PersonAccountTests(StackFixture stack) : ConsoleBrowserTest
         });
         var me = await (await stack.SignedInAsync(Roles.Member, subsidiary.Id, userName)).GetAsync("/api/v1/me/person");
         me.StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound, "the page unlinked it");
+    }
+
+    [Fact]
+    public async Task A_linked_member_checks_in_as_themselves_from_the_activity_page_without_a_code()
+    {
+        var groupAdmin = await stack.SignedInAsync(Roles.GroupAdmin);
+        var subsidiary = await groupAdmin.CreateSubsidiaryAsync();
+        var branch = await groupAdmin.CreateOrganizationAsync(subsidiary.Id, "branch", name: "签到支部");
+        var person = await groupAdmin.RegisterPersonAsync(subsidiary.Id, "钱进");
+        await groupAdmin.JoinAsync(person.Id, branch.Id);
+        var other = await groupAdmin.RegisterPersonAsync(subsidiary.Id, "孙退");
+        await groupAdmin.JoinAsync(other.Id, branch.Id);
+        var userName = NewCode("qianjin").ToLowerInvariant();
+        await EnsureAsync(await groupAdmin.PostAsJsonAsync("/api/v1/person-accounts", new { personId = person.Id, userName }), 201);
+        var secretary = await stack.SignedInAsync(Roles.Secretary, subsidiary.Id);
+        var activity = await secretary.ScheduleAsync(Now([branch.Id]));
+        await secretary.InviteAsync(activity.Id, new { organizationId = branch.Id });
+        var member = await stack.SignedInAsync(Roles.Member, subsidiary.Id, userName);
+
+        // Through the API: naming someone else is refused; through the page: the button checks them in as themselves.
+        (await (await member.CheckInAsync(activity.Id, null, other.Id)).ProblemAsync(403)).Errors!["personId"].Single().Should().Contain("钱进");
+        var page = await NewPageAsync();
+        await ScenarioAsync(page, "check-in-as-me", async () =>
+        {
+            await page.GotoAsync(stack.Gateway.ToString());
+            await page.GetByTestId("role-select").SelectOptionAsync("member");
+            await page.GetByTestId("subsidiary-id-input").FillAsync(subsidiary.Id.ToString());
+            await page.GetByTestId("username-input").FillAsync(userName);
+            await page.GetByTestId("signin-button").ClickAsync();
+            await page.GetByTestId("current-role").WaitForAsync();
+            await page.GotoAsync(new Uri(stack.Gateway, $"/activities/{activity.Id}").ToString());
+            await Assertions.Expect(page.GetByTestId("check-in-as-me")).ToContainTextAsync("钱进");
+            await page.GetByTestId("check-in-as-me").ClickAsync();
+            await page.GetByTestId("check-in-result").GetByTestId("success-banner").WaitForAsync();
+        });
+        var checkIns = await (await secretary.GetAsync($"/api/v1/activities/{activity.Id}/check-ins")).Content.ReadFromJsonAsync<PagedList<CheckIn>>();
+        checkIns!.Items.Should().ContainSingle().Which.Should().Match<CheckIn>(c => c.PersonId == person.Id && c.Name == "钱进" && c.OrganizationId == branch.Id);
     }
 }

@@ -13,7 +13,7 @@ export function attendanceSections(a, { reload }) {
   const main = [summarySection(a), participantsSection(a, reload)];
   const side = [];
   if (a.canChange && open) side.push(codePanel(a));
-  if (open) side.push(checkInForm(a));
+  if (open) side.push(checkInForm(a, { asMe: true }));
   if (a.canChange && open) side.push(inviteForm(a, reload));
   if (a.canChange) side.push(feedLinks(a));
   return { main, side };
@@ -161,7 +161,7 @@ function codePanel(a) {
   }
 }
 
-function checkInForm(a, { withoutCode = false } = {}) {
+function checkInForm(a, { withoutCode = false, asMe = false } = {}) {
   const input = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: '6', pattern: '[0-9]{6}',
     class: 'check-in-input', testid: 'check-in-code-input' });
   const submit = h('button', { type: 'submit', class: 'button button-primary', testid: 'check-in-submit' }, t('attendance.checkIn'));
@@ -173,6 +173,15 @@ function checkInForm(a, { withoutCode = false } = {}) {
     field({ label: t('attendance.codeLabel'), name: 'code', control: input, hint: t('attendance.checkInHint') }),
     h('div', { class: 'form-actions' }, submit, self), self ? h('p', { class: 'field-hint' }, t('attendance.checkInSelfHint')) : null, result);
   self?.addEventListener('click', () => send(self, ''));
+  // A user whose sign-in name is linked to a person (ADR 39) checks in as that person without a code when invited.
+  if (asMe) {
+    get('/api/v1/me/person').then((me) => {
+      const mine = h('button', { type: 'button', class: 'button button-secondary', testid: 'check-in-as-me' }, t('attendance.checkInAsMe', { name: me.name }));
+      mine.addEventListener('click', () => send(mine, ''));
+      form.querySelector('.form-actions').append(mine);
+      result.before(h('p', { class: 'field-hint' }, t('attendance.checkInAsMeHint')));
+    }).catch(() => {});
+  }
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     send(submit, input.value.trim());
