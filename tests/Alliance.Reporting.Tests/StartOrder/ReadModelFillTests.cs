@@ -42,6 +42,7 @@ public class ReadModelFillTests
         // Activities of the demo group's organizations: planned, held and cancelled.
         await using var activity = await ActivityAsync(activityDb, bus, organization);
         await ScheduleActivitiesAsync(activity, organization);
+        await RecordJointWorkAsync(activity, organization);
         // Another, on a broker of its own where nothing is published, knows only what the sources' current state says.
         var filledDb = await servers.CreateDatabaseAsync("reporting");
         await using (await ReportingAsync(servers, filledDb, await servers.CreateVirtualHostAsync("fill-alone"), organization, redisDatabase: 12, activity)) { }
@@ -116,7 +117,7 @@ public class ReadModelFillTests
     static readonly (string Table, string Columns)[] ComparedColumns =
     [
         ("subsidiary_counts", "subsidiary_id, name, registered, organizations, committees, general_branches, branches, groups"),
-        ("organization_names", "organization_id, subsidiary_id, name"),
+        ("organization_names", "organization_id, subsidiary_id, name, kind, ended"),
         ("alliance_views", "alliance_id, formed, name, lead_subsidiary_id, rotation_order, rotation_starts_on, rotation_period_months"),
         ("alliance_units", "member_unit_id, alliance_id, joined, organization_id, subsidiary_id, name, left_on"),
         ("person_views", "person_id, subsidiary_id, holds_management_post"),
@@ -125,6 +126,10 @@ public class ReadModelFillTests
         ("pairing_views", "pairing_id, subsidiary_id, partner_subsidiary_id, agreement_sequence, title, expires_on, ended_on"),
         ("activity_views", "activity_id, subsidiary_id, type_id, type_code, measure, alliance_id, pairing_id, starts_at, month, status"),
         ("activity_host_views", "activity_id, position, organization_id, subsidiary_id, member_unit_id, name, external"),
+        ("invitation_views", "participant_id, activity_id, expected_count, withdrawn"),
+        ("check_in_views", "check_in_id, activity_id, organization_id, subsidiary_id"),
+        ("meeting_rule_views", "rule_id, subsidiary_id, organization_kind, name_zh, name_en, period, activity_type_ids, retired, version"),
+        ("decision_item_views", "decision_item_id, alliance_id, owner_member_unit_id, owner_organization_id, due_on, state, colour, verified_on"),
     ];
 
     static async Task<List<string>> RowsAsync(string database, string table, string columns)
@@ -202,6 +207,83 @@ public class ReadModelFillTests
             if (i is 0 or 3) await client.RecordActivityHeldAsync(new Contracts.Activity.V1.RecordActivityHeldRequest { Id = a.Id, OutcomeNotes = "圆满", ExpectedVersion = a.Version }, GroupAdmin);
             if (i == 4) await client.CancelActivityAsync(new Contracts.Activity.V1.CancelActivityRequest { Id = a.Id, Reason = "改期", ExpectedVersion = a.Version }, GroupAdmin);
         }
+    }
+
+    /// <summary>
+    /// Joint work beyond the activities (ADR 37): an activity starting now with two invitations (one withdrawn) and a check-in
+    /// by code; a meeting rule, revised; a joint meeting of a demo alliance with two decision items, one of them verified.
+    /// </summary>
+    static async Task RecordJointWorkAsync(ServiceHost activity, ServiceHost organization)
+    {
+        var organizationDb = organization.App.Configuration.GetConnectionString(ResourceNames.Databases.Organization)!;
+        var units = new List<(string Id, string AllianceId, string SubsidiaryId, string OrganizationId)>();
+        await using (var conn = new NpgsqlConnection(organizationDb))
+        {
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand("""
+                SELECT u.id::text, u.alliance_id::text, u.subsidiary_id::text, u.organization_id::text FROM alliance_member_units u
+                WHERE u.left_on IS NULL AND u.organization_id IS NOT NULL
+                  AND u.alliance_id = (SELECT alliance_id FROM alliance_member_units WHERE left_on IS NULL AND organization_id IS NOT NULL
+                                       GROUP BY alliance_id HAVING count(*) >= 2 ORDER BY alliance_id LIMIT 1)
+                ORDER BY u.id LIMIT 2
+                """, conn);
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) units.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        }
+        units.Should().HaveCount(2, "the demo group has an alliance of two units of the group");
+        var (owner, supervisor) = (units[0], units[1]);
+
+        var activities = activity.Client<Contracts.Activity.V1.ActivityService.ActivityServiceClient>();
+        var attendance = activity.Client<Contracts.Activity.V1.AttendanceService.AttendanceServiceClient>();
+        var now = DateTimeOffset.UtcNow;
+        var details = new Contracts.Activity.V1.ActivityDetails
+        {
+            Title = "现场联学", TypeId = "0199a000-0000-7000-8000-000000000001",
+            StartsAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(now.AddMinutes(5)),
+            EndsAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(now.AddHours(2)),
+            Venue = new Contracts.Activity.V1.VenueRef { Address = "城东路 1 号" },
+        };
+        details.Hosts.Add(new Contracts.Activity.V1.HostRef { OrganizationId = owner.OrganizationId });
+        var a = await activities.ScheduleActivityAsync(new Contracts.Activity.V1.ScheduleActivityRequest { Details = details }, GroupAdmin);
+        await attendance.InviteParticipantAsync(new Contracts.Activity.V1.InviteParticipantRequest { ActivityId = a.Id, OrganizationId = owner.OrganizationId }, GroupAdmin);
+        var withdrawn = await attendance.InviteParticipantAsync(new Contracts.Activity.V1.InviteParticipantRequest { ActivityId = a.Id, OrganizationId = supervisor.OrganizationId }, GroupAdmin);
+        await attendance.WithdrawInvitationAsync(new Contracts.Activity.V1.WithdrawInvitationRequest { ActivityId = a.Id, ParticipantId = withdrawn.Id }, GroupAdmin);
+        var code = await attendance.GetCheckInCodeAsync(new Contracts.Activity.V1.GetCheckInCodeRequest { ActivityId = a.Id }, GroupAdmin);
+        var member = new CallOptions(new Metadata { { AllianceMetadata.UserRole, Roles.Member }, { AllianceMetadata.TenantId, owner.SubsidiaryId }, { AllianceMetadata.UserId, "xiaowang" } });
+        await attendance.CheckInAsync(new Contracts.Activity.V1.CheckInRequest { ActivityId = a.Id, Code = code.Code }, member);
+
+        var life = activity.Client<Contracts.Activity.V1.OrganizationLifeService.OrganizationLifeServiceClient>();
+        var rule = await life.CreateMeetingRuleAsync(new Contracts.Activity.V1.CreateMeetingRuleRequest
+        {
+            OrganizationKind = "branch", NameZh = "支部委员会", NameEn = "Branch committee", Period = "monthly",
+            ActivityTypeIds = { "0199a000-0000-7000-8000-000000000001" }, RemindDaysBefore = 5,
+        }, GroupAdmin);
+        await life.ReviseMeetingRuleAsync(new Contracts.Activity.V1.ReviseMeetingRuleRequest
+        {
+            Id = rule.Id, OrganizationKind = "branch", NameZh = "支部委员会会议", NameEn = "Branch committee meeting", Period = "monthly",
+            ActivityTypeIds = { "0199a000-0000-7000-8000-000000000001" }, RemindDaysBefore = 5, ExpectedVersion = rule.Version,
+        }, GroupAdmin);
+
+        var meetings = activity.Client<Contracts.Activity.V1.MeetingService.MeetingServiceClient>();
+        var items = activity.Client<Contracts.Activity.V1.DecisionItemService.DecisionItemServiceClient>();
+        var meeting = await meetings.RecordMeetingAsync(new Contracts.Activity.V1.RecordMeetingRequest
+        {
+            Details = new Contracts.Activity.V1.MeetingDetails
+            {
+                Title = "联席会议", AllianceId = owner.AllianceId, Place = "城东路 1 号",
+                StartsAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(now.AddDays(-1)),
+                Attendees = { new Contracts.Activity.V1.AttendeeRef { MemberUnitId = owner.Id }, new Contracts.Activity.V1.AttendeeRef { MemberUnitId = supervisor.Id } },
+            },
+        }, GroupAdmin);
+        var due = DateOnly.FromDateTime(now.AddDays(40).UtcDateTime).ToString("yyyy-MM-dd");
+        Contracts.Activity.V1.DecisionItemDetails Item(string title) => new()
+        {
+            Title = title, AcceptanceCriteria = "验收", OwnerMemberUnitId = owner.Id, SupervisorMemberUnitId = supervisor.Id, DueOn = due,
+        };
+        await items.RecordDecisionItemAsync(new Contracts.Activity.V1.RecordDecisionItemRequest { MeetingId = meeting.Id, Details = Item("共建阵地") }, GroupAdmin);
+        var verified = await items.RecordDecisionItemAsync(new Contracts.Activity.V1.RecordDecisionItemRequest { MeetingId = meeting.Id, Details = Item("联合培训") }, GroupAdmin);
+        verified = await items.ClaimDoneAsync(new Contracts.Activity.V1.ClaimDoneRequest { Id = verified.Id, Note = "已完成", ExpectedVersion = verified.Version }, GroupAdmin);
+        await items.VerifyDecisionItemAsync(new Contracts.Activity.V1.VerifyDecisionItemRequest { Id = verified.Id, Note = "属实", ExpectedVersion = verified.Version }, GroupAdmin);
     }
 
     static async Task<int> ReconcileAsync(ServiceHost organization, ServiceHost reporting) =>
