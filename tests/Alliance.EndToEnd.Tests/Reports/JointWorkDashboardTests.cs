@@ -144,7 +144,7 @@ public class JointWorkDashboardTests(StackFixture stack) : ConsoleBrowserTest
 
         (await (await groupAdmin.GetAsync("/api/v1/dashboard/attendance?from=2026-05&to=2026-01")).ProblemAsync(400)).Errors!.Should().ContainKey("to");
         (await (await groupAdmin.GetAsync("/api/v1/dashboard/supervision?from=2026-5x")).ProblemAsync(400)).Errors!.Should().ContainKey("from");
-        (await (await groupAdmin.GetAsync("/api/v1/dashboard/supervision?to=2020-01")).ProblemAsync(400)).Errors!.Should().ContainKey("to");
+        (await (await groupAdmin.GetAsync("/api/v1/dashboard/supervision?from=2020-01&to=2026-01")).ProblemAsync(400)).Errors!.Should().ContainKey("to");
         (await (await groupAdmin.GetAsync("/api/v1/dashboard/organization-life?on=2026-02-30")).ProblemAsync(400)).Errors!.Should().ContainKey("on");
         (await (await groupAdmin.GetAsync("/api/v1/dashboard/organization-life?pageSize=0")).ProblemAsync(400)).Errors!.Should().ContainKey("pageSize");
         (await (await groupAdmin.GetAsync("/api/v1/dashboard/organization-life?pageSize=201")).ProblemAsync(400)).Errors!.Should().ContainKey("pageSize");
