@@ -90,9 +90,10 @@ public static class JointWorkDashboards
         JointWorkReports.JointWorkReportsClient client, CancellationToken ct)
     {
         if (subsidiaryId is { } id && !Caller.From(http.User).CanAccess(id)) return Problems.SubsidiaryNotFound();
-        var request = new GetOrganizationLifeComplianceRequest { On = on?.Trim() ?? "", Page = page ?? 0, PageSize = pageSize ?? 0 };
+        // Absent paging is the service's default (0); a given one must be 1 or more, which the service alone cannot tell from absent.
         if (page is < 1) return Results.ValidationProblem(new Dictionary<string, string[]> { ["page"] = ["must be 1 or more."] });
         if (pageSize is < 1) return Results.ValidationProblem(new Dictionary<string, string[]> { ["pageSize"] = ["must be 1 or more."] });
+        var request = new GetOrganizationLifeComplianceRequest { On = on?.Trim() ?? "", Page = page ?? 0, PageSize = pageSize ?? 0 };
         if (subsidiaryId is { } s) request.SubsidiaryId = s.ToString();
         return Results.Ok(OrganizationLifeComplianceDto.From(await client.GetOrganizationLifeComplianceAsync(request, cancellationToken: ct)));
     }

@@ -28,7 +28,7 @@ public sealed class ActivityCurrentStateGrpcService(ActivityDbContext db) : Cont
     }
 
     /// <summary>
-    /// Each activity as scheduled now, then held or cancelled if it was, with its open invitations and its check-ins; the
+    /// Each activity as scheduled now, then held or cancelled if it was, with its invitations (withdrawn or not) and check-ins; the
     /// meeting rules as they stand; each decision item as recorded, then in its state and colour (a verified item at the
     /// time it was verified, so its day counts for on-time closure): what their own events leave in a read model.
     /// </summary>
@@ -43,13 +43,29 @@ public sealed class ActivityCurrentStateGrpcService(ActivityDbContext db) : Cont
         }
 
         // Attendance rows need only their activity's id and tenant: the hosts come from the activity's own events.
-        var tenants = await db.Activities.AsNoTracking().Select(a => new { a.Id, a.SubsidiaryId }).ToDictionaryAsync(a => a.Id, a => a.SubsidiaryId, ct);
-        await foreach (var p in db.Set<Participant>().AsNoTracking().Where(p => p.WithdrawnAt == null).OrderBy(p => p.Id).AsAsyncEnumerable().WithCancellation(ct))
-            yield return new ParticipantInvited(Guid.CreateVersion7(), tenants.GetValueOrDefault(p.ActivityId), At, p.ActivityId, p.Id, p.KindName,
+        var invitations = from p in db.Set<Participant>().AsNoTracking()
+                          join a in db.Activities on p.ActivityId equals a.Id
+                          orderby p.Id
+                          select new { Participant = p, a.SubsidiaryId };
+        await foreach (var x in invitations.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var p = x.Participant;
+            yield return new ParticipantInvited(Guid.CreateVersion7(), x.SubsidiaryId, At, p.ActivityId, p.Id, p.KindName,
                 p.OrganizationId, p.MemberUnitId, p.PersonId, p.SubsidiaryId, p.Name, p.ExpectedCount, []);
-        await foreach (var c in db.Set<CheckIn>().AsNoTracking().OrderBy(c => c.Id).AsAsyncEnumerable().WithCancellation(ct))
-            yield return new ParticipantCheckedIn(Guid.CreateVersion7(), tenants.GetValueOrDefault(c.ActivityId), At, c.ActivityId, c.Id, c.PersonId,
+            if (p.Withdrawn)
+                yield return new InvitationWithdrawn(Guid.CreateVersion7(), x.SubsidiaryId, At, p.ActivityId, p.Id, p.KindName,
+                    p.OrganizationId, p.MemberUnitId, p.PersonId, p.ExpectedCount);
+        }
+        var checkIns = from c in db.Set<CheckIn>().AsNoTracking()
+                       join a in db.Activities on c.ActivityId equals a.Id
+                       orderby c.Id
+                       select new { CheckIn = c, a.SubsidiaryId };
+        await foreach (var x in checkIns.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var c = x.CheckIn;
+            yield return new ParticipantCheckedIn(Guid.CreateVersion7(), x.SubsidiaryId, At, c.ActivityId, c.Id, c.PersonId,
                 c.UserName, c.OrganizationId, c.SubsidiaryId, c.CheckedInAt, c.MethodName, []);
+        }
 
         await foreach (var rule in db.MeetingRules.AsNoTracking().OrderBy(r => r.Id).AsAsyncEnumerable().WithCancellation(ct))
             yield return OrganizationLifeMapping.Created(rule, At) with { EventId = Guid.CreateVersion7() };
