@@ -66,6 +66,7 @@ public static class Extensions
         Client<CalendarFeedService.CalendarFeedServiceClient>(ResourceNames.Activity);
         Client<ReportingService.ReportingServiceClient>(ResourceNames.Reporting);
         Client<ActivityReports.ActivityReportsClient>(ResourceNames.Reporting);
+        Client<JointWorkReports.JointWorkReportsClient>(ResourceNames.Reporting);
         // Redis only accelerates the gateway (cached dashboard answers): not part of its readiness.
         builder.AddRedisConnection(ResourceNames.Cache);
         builder.Services.AddSingleton<Dashboard.DashboardAnswers>();

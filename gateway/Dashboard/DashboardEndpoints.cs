@@ -62,6 +62,7 @@ public static class DashboardEndpoints
         group.MapGet("/subsidiaries/{subsidiaryId:guid}/pairings", GetPairingsDashboard).WithName("GetPairingsDashboard");
         // Joint work: a group admin the whole group (or one subsidiary's, ?subsidiaryId=); others their own subsidiary's.
         group.MapGet("/activities", GetActivityDashboard).WithName("GetActivityDashboard").Produces<ActivityCountsDto>();
+        group.MapJointWorkDashboards();
         return api;
     }
 

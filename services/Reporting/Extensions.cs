@@ -3,6 +3,9 @@ using Alliance.Contracts.Organization.V1;
 using Alliance.Contracts.Reporting.V1;
 using Alliance.Reporting.Activities;
 using Alliance.Reporting.Alliances;
+using Alliance.Reporting.Attendance;
+using Alliance.Reporting.OrganizationLife;
+using Alliance.Reporting.Supervision;
 using Alliance.Reporting.Dashboards;
 using Alliance.Reporting.Pairings;
 using Alliance.Reporting.People;
@@ -28,6 +31,7 @@ public static class Extensions
             builder.Services.AddServiceClient<CurrentState.CurrentStateClient>(source, clientName: source);
         builder.AddServiceMessaging<ReportingDbContext>(bus => bus.AddConsumers(ReportingConsumers.All));
         builder.Services.AddSingleton<DashboardCache>();
+        builder.Services.AddScoped<GetAttendanceRates>().AddScoped<GetOrganizationLifeCompliance>().AddScoped<GetDecisionItemReport>();
         builder.Services.Configure<PairingOptions>(builder.Configuration.GetSection("Pairings"));
         builder.AddGrpcServer();
         return builder;
@@ -37,6 +41,7 @@ public static class Extensions
     {
         app.MapGrpcService<ReportingGrpcService>();
         app.MapGrpcService<ActivityReportsGrpcService>();
+        app.MapGrpcService<JointWorkReportsGrpcService>();
         app.MapGrpcDefaults();
         return app;
     }
@@ -55,5 +60,8 @@ public static class ReportingConsumers
         typeof(MemberStatusChangedConsumer), typeof(RoleAssignedConsumer), typeof(RoleEndedConsumer),
         typeof(PairingSignedConsumer), typeof(PairingRenewedConsumer), typeof(PairingEndedConsumer),
         typeof(ActivityScheduledConsumer), typeof(ActivityRevisedConsumer), typeof(ActivityHeldConsumer), typeof(ActivityCancelledConsumer),
+        typeof(ParticipantInvitedConsumer), typeof(InvitationWithdrawnConsumer), typeof(ParticipantCheckedInConsumer),
+        typeof(MeetingRuleCreatedConsumer), typeof(MeetingRuleRevisedConsumer),
+        typeof(DecisionItemRecordedConsumer), typeof(DecisionItemStateChangedConsumer),
     ];
 }

@@ -57,8 +57,37 @@ function content(data) {
   ];
 }
 
+/**
+ * An empty SVG chart of the given size with its accessible label; add(tag, attributes, text) appends a shape to it.
+ * The joint-work charts (here and in joint-work-rates.js) draw with it.
+ */
+export function svgChart({ width, height, label, testid }) {
+  const svg = document.createElementNS(svgNs, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  svg.setAttribute('class', 'chart');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', label);
+  svg.dataset.testid = testid;
+  const add = (tag, attributes, text) => {
+    const node = document.createElementNS(svgNs, tag);
+    for (const [k, v] of Object.entries(attributes)) node.setAttribute(k, v);
+    if (text !== undefined) node.textContent = text;
+    svg.append(node);
+    return node;
+  };
+  return { svg, add };
+}
+
+/** Gives a shape the tooltip a pointer shows over it. */
+export function titled(node, text) {
+  const title = document.createElementNS(svgNs, 'title');
+  title.textContent = text;
+  node.append(title);
+  return node;
+}
+
 /** Every month of the period from its first to its last, as yyyy-MM. */
-function monthsOf(from, to) {
+export function monthsOf(from, to) {
   const months = [];
   let [year, month] = from.split('-').map(Number);
   const [lastYear, lastMonth] = to.split('-').map(Number);
@@ -77,19 +106,8 @@ function chart(data) {
   const totals = months.map((m) => perMonth.get(m).reduce((sum, c) => sum + c.held + c.planned, 0));
   const max = Math.max(1, ...totals);
   const [width, height, bar, gap, top] = [months.length * 48, 180, 28, 20, 16];
-  const svg = document.createElementNS(svgNs, 'svg');
-  svg.setAttribute('viewBox', `0 0 ${width} ${height + 24}`);
-  svg.setAttribute('class', 'chart');
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', t('jointWork.chartLabel', { held: data.held, planned: data.planned }));
-  svg.dataset.testid = 'joint-work-chart';
-  const add = (tag, attributes, text) => {
-    const node = document.createElementNS(svgNs, tag);
-    for (const [k, v] of Object.entries(attributes)) node.setAttribute(k, v);
-    if (text !== undefined) node.textContent = text;
-    svg.append(node);
-    return node;
-  };
+  const { svg, add } = svgChart({ width, height: height + 24, label: t('jointWork.chartLabel', { held: data.held, planned: data.planned }),
+    testid: 'joint-work-chart' });
   months.forEach((month, i) => {
     const x = i * (bar + gap) + gap / 2;
     let y = height;
@@ -102,9 +120,7 @@ function chart(data) {
         y -= size;
         const rect = add('rect', { x, y, width: bar, height: size, class: `measure-${measure}${kind === 'planned' ? ' planned' : ''}`,
           'data-month': month, 'data-measure': measure, 'data-kind': kind, 'data-count': n });
-        const title = document.createElementNS(svgNs, 'title');
-        title.textContent = `${month} · ${t(`measure.${measure}`)} · ${t(`jointWork.${kind}`)} ${formatNumber(n)}`;
-        rect.append(title);
+        titled(rect, `${month} · ${t(`measure.${measure}`)} · ${t(`jointWork.${kind}`)} ${formatNumber(n)}`);
       }
     }
     if (totals[i]) add('text', { x: x + bar / 2, y: y - 4, 'text-anchor': 'middle', class: 'chart-value' }, formatNumber(totals[i]));
@@ -116,8 +132,8 @@ function chart(data) {
   return h('figure', { class: 'chart-figure' }, svg, legend);
 }
 
-function card(label, value, testid) {
+export function card(label, value, testid) {
   return h('div', { class: 'card stat' },
     h('span', { class: 'stat-label' }, label),
-    h('span', { class: 'stat-value', testid }, formatNumber(value)));
+    h('span', { class: 'stat-value', testid }, typeof value === 'number' ? formatNumber(value) : value));
 }

@@ -1,5 +1,8 @@
 using Alliance.Activity.Activities;
+using Alliance.Activity.Attendance;
 using Alliance.Activity.Data;
+using Alliance.Activity.OrganizationLife;
+using Alliance.Activity.Supervision;
 using Alliance.Contracts.Events;
 using Alliance.Contracts.Organization.V1;
 using Alliance.ServiceDefaults.Messaging;
@@ -24,7 +27,11 @@ public sealed class ActivityCurrentStateGrpcService(ActivityDbContext db) : Cont
         return CurrentStateStream.WriteAsync(db, request, responseStream, () => StateEventsAsync(context.CancellationToken), context.CancellationToken);
     }
 
-    /// <summary>Each activity as scheduled now, then held or cancelled if it was: what its own events leave in a read model.</summary>
+    /// <summary>
+    /// Each activity as scheduled now, then held or cancelled if it was, with its invitations (withdrawn or not) and check-ins; the
+    /// meeting rules as they stand; each decision item as recorded, then in its state and colour (a verified item at the
+    /// time it was verified, so its day counts for on-time closure): what their own events leave in a read model.
+    /// </summary>
     async IAsyncEnumerable<IIntegrationEvent> StateEventsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         await foreach (var activity in db.Activities.AsNoTracking().Include(a => a.Hosts).OrderBy(a => a.Id).AsSplitQuery()
@@ -33,6 +40,41 @@ public sealed class ActivityCurrentStateGrpcService(ActivityDbContext db) : Cont
             yield return ActivityMapping.Scheduled(activity, At);
             if (activity.Status == ActivityStatus.Held) yield return ActivityMapping.Held(activity, At);
             else if (activity.Status == ActivityStatus.Cancelled) yield return ActivityMapping.Cancelled(activity, At);
+        }
+
+        // Attendance rows need only their activity's id and tenant: the hosts come from the activity's own events.
+        var invitations = from p in db.Set<Participant>().AsNoTracking()
+                          join a in db.Activities on p.ActivityId equals a.Id
+                          orderby p.Id
+                          select new { Participant = p, a.SubsidiaryId };
+        await foreach (var x in invitations.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var p = x.Participant;
+            yield return new ParticipantInvited(Guid.CreateVersion7(), x.SubsidiaryId, At, p.ActivityId, p.Id, p.KindName,
+                p.OrganizationId, p.MemberUnitId, p.PersonId, p.SubsidiaryId, p.Name, p.ExpectedCount, []);
+            if (p.Withdrawn)
+                yield return new InvitationWithdrawn(Guid.CreateVersion7(), x.SubsidiaryId, At, p.ActivityId, p.Id, p.KindName,
+                    p.OrganizationId, p.MemberUnitId, p.PersonId, p.ExpectedCount);
+        }
+        var checkIns = from c in db.Set<CheckIn>().AsNoTracking()
+                       join a in db.Activities on c.ActivityId equals a.Id
+                       orderby c.Id
+                       select new { CheckIn = c, a.SubsidiaryId };
+        await foreach (var x in checkIns.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var c = x.CheckIn;
+            yield return new ParticipantCheckedIn(Guid.CreateVersion7(), x.SubsidiaryId, At, c.ActivityId, c.Id, c.PersonId,
+                c.UserName, c.OrganizationId, c.SubsidiaryId, c.CheckedInAt, c.MethodName, []);
+        }
+
+        await foreach (var rule in db.MeetingRules.AsNoTracking().OrderBy(r => r.Id).AsAsyncEnumerable().WithCancellation(ct))
+            yield return OrganizationLifeMapping.Created(rule, At) with { EventId = Guid.CreateVersion7() };
+
+        await foreach (var item in db.DecisionItems.AsNoTracking().OrderBy(i => i.Id).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return DecisionItemMapping.Recorded(item, At) with { EventId = Guid.CreateVersion7() };
+            var at = item.State == DecisionItemState.Verified ? item.UpdatedAt : At;
+            yield return DecisionItemMapping.StateChanged(item, DecisionItemState.Open, SupervisionColour.Green, null, at) with { EventId = Guid.CreateVersion7() };
         }
     }
 }

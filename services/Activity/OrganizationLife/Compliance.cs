@@ -1,3 +1,4 @@
+using Alliance.ServiceDefaults.Time;
 using Alliance.Activity.Common;
 using Alliance.Activity.Data;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using Alliance.Activity.Activities;
 using Alliance.Activity.Common;
 using Alliance.Activity.Data;
+using Alliance.ServiceDefaults.Messaging;
 using Alliance.ServiceDefaults.Security;
 using Alliance.ServiceDefaults.Validation;
 using Grpc.Core;
@@ -9,7 +10,10 @@ using C = Alliance.Contracts.Activity.V1;
 
 namespace Alliance.Activity.OrganizationLife;
 
-/// <summary>An administrator adds a meeting rule: the group's (group administrators) or a subsidiary's (its administrators too); idempotent by client request id.</summary>
+/// <summary>
+/// An administrator adds a meeting rule: the group's (group administrators) or a subsidiary's (its administrators too); idempotent
+/// by client request id. <c>MeetingRuleCreated</c> goes out through the outbox in the same transaction (reporting's compliance).
+/// </summary>
 public sealed class CreateMeetingRule(ActivityDbContext db, TimeProvider clock)
 {
     public async Task<C.MeetingRule> HandleAsync(C.CreateMeetingRuleRequest request, ServerCallContext context)
@@ -38,6 +42,7 @@ public sealed class CreateMeetingRule(ActivityDbContext db, TimeProvider clock)
         }
         db.Add(rule);
         db.AddRange(rule.Changes);
+        db.AddIntegrationEvent(OrganizationLifeMapping.Created(rule, now));
         db.RememberClientRequest(requestKey, rule.Id, now.ToUniversalTime());
         if (await db.SaveCreateAsync(requestKey, ct) is { } winner) return await LoadAsync(winner, ct);
         return rule.ToContract();

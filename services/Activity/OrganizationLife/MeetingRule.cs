@@ -1,3 +1,4 @@
+using Alliance.ServiceDefaults.Time;
 using System.Text.Json;
 using Alliance.Activity.Activities;
 using Alliance.Activity.Common;

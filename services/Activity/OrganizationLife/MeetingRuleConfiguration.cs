@@ -1,3 +1,4 @@
+using Alliance.ServiceDefaults.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

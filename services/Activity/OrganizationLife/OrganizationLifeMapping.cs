@@ -1,12 +1,21 @@
+using Alliance.ServiceDefaults.Time;
 using System.Globalization;
 using Alliance.ServiceDefaults.Validation;
 using Google.Protobuf.WellKnownTypes;
+using Alliance.Contracts.Events;
 using C = Alliance.Contracts.Activity.V1;
 
 namespace Alliance.Activity.OrganizationLife;
 
 internal static class OrganizationLifeMapping
 {
+    /// <summary>The rule as it stands, whole; a group rule carries the empty tenant (it belongs to no subsidiary).</summary>
+    public static MeetingRuleCreated Created(MeetingRule r, DateTimeOffset now) => new(Guid.CreateVersion7(now), r.SubsidiaryId ?? Guid.Empty, now,
+        r.Id, r.SubsidiaryId, r.OrganizationKind.Name(), r.NameZh, r.NameEn, r.Period.Name(), [.. r.ActivityTypeIds], r.Retired, r.Version);
+
+    public static MeetingRuleRevised Revised(MeetingRule r, DateTimeOffset now) => new(Guid.CreateVersion7(now), r.SubsidiaryId ?? Guid.Empty, now,
+        r.Id, r.SubsidiaryId, r.OrganizationKind.Name(), r.NameZh, r.NameEn, r.Period.Name(), [.. r.ActivityTypeIds], r.Retired, r.Version);
+
     public static C.MeetingRule ToContract(this MeetingRule r)
     {
         var rule = new C.MeetingRule

@@ -1,6 +1,7 @@
 using Alliance.Activity.Activities;
 using Alliance.Activity.Common;
 using Alliance.Activity.Data;
+using Alliance.ServiceDefaults.Messaging;
 using Alliance.ServiceDefaults.Security;
 using Alliance.ServiceDefaults.Validation;
 using Grpc.Core;
@@ -11,7 +12,8 @@ namespace Alliance.Activity.OrganizationLife;
 
 /// <summary>
 /// An administrator of the rule's scope revises it whole, or retires it (it binds no one from then on; boards of past
-/// periods no longer show it). Checked against the version read; the audit entry holds the rule as it became.
+/// periods no longer show it). Checked against the version read; the audit entry holds the rule as it became, and
+/// <c>MeetingRuleRevised</c> carries it to reporting through the outbox, in the same transaction.
 /// </summary>
 public sealed class ReviseMeetingRule(ActivityDbContext db, TimeProvider clock)
 {
@@ -31,10 +33,12 @@ public sealed class ReviseMeetingRule(ActivityDbContext db, TimeProvider clock)
         await MeetingRuleRequests.EnsureTypesExistAsync(db, types, ct);
         try
         {
+            var now = clock.GetUtcNow();
             if (rule.Revise(kind, request.NameZh, request.NameEn, period, types, request.RemindDaysBefore, request.Retired,
-                    new Actor(caller.UserId ?? "unknown", caller.Role), clock.GetUtcNow()))
+                    new Actor(caller.UserId ?? "unknown", caller.Role), now))
             {
                 db.AddRange(rule.Changes);
+                db.AddIntegrationEvent(OrganizationLifeMapping.Revised(rule, now));
                 await db.SaveChangesAsync(ct);
             }
         }

@@ -58,7 +58,10 @@ public sealed class EventSubscriptions
             typeof(PersonRegistered), typeof(PersonUpdated), typeof(MemberJoined), typeof(MemberTransferred), typeof(MemberStatusChanged),
             typeof(RoleAssigned), typeof(RoleEnded),
             typeof(PairingSigned), typeof(PairingRenewed), typeof(PairingEnded),
-            typeof(ActivityScheduled), typeof(ActivityRevised), typeof(ActivityHeld), typeof(ActivityCancelled)),
+            typeof(ActivityScheduled), typeof(ActivityRevised), typeof(ActivityHeld), typeof(ActivityCancelled),
+            typeof(ParticipantInvited), typeof(InvitationWithdrawn), typeof(ParticipantCheckedIn),
+            typeof(MeetingRuleCreated), typeof(MeetingRuleRevised),
+            typeof(DecisionItemRecorded), typeof(DecisionItemStateChanged)),
         // The activity service's notifications: an escalated decision item reminds the rotating secretary's unit.
         new Subscription(ResourceNames.Activity, typeof(DecisionItemEscalated)),
     ]);

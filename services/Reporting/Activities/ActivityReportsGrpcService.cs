@@ -1,5 +1,6 @@
 using System.Globalization;
 using Alliance.Contracts.Reporting.V1;
+using Alliance.Reporting.Common;
 using Alliance.Reporting.Dashboards;
 using Alliance.Reporting.Data;
 using Alliance.ServiceDefaults.Security;
@@ -16,19 +17,16 @@ namespace Alliance.Reporting.Activities;
 /// </summary>
 public sealed class ActivityReportsGrpcService(ReportingDbContext db, DashboardCache cache, TimeProvider clock) : ActivityReports.ActivityReportsBase
 {
-    public const int MaxMonths = 36;
+    public const int MaxMonths = ReportMonths.MaxMonths;
     const int TopOrganizations = 20;
 
     public override async Task<ActivityCounts> GetActivityCounts(GetActivityCountsRequest request, ServerCallContext context)
     {
         var caller = CallerScope.From(context);
         var errors = new FieldErrors().Id("subsidiaryId", request.HasSubsidiaryId ? request.SubsidiaryId : null, required: false);
-        var thisMonth = FirstOfMonth(clock.GroupToday());
-        var to = Month(errors, "to", request.ToMonth) ?? thisMonth;
-        var from = Month(errors, "from", request.FromMonth) ?? to.AddMonths(-11);
-        if (!errors.HasErrors && to < from) errors.Add("to", "must not be before from.");
-        else if (!errors.HasErrors && from.AddMonths(MaxMonths) <= to) errors.Add("to", $"must be within {MaxMonths} months of from.");
+        var months = ReportMonths.Read(errors, request.FromMonth, request.ToMonth, clock.GroupToday());
         errors.ThrowIfAny();
+        var (from, to) = (months.From, months.To);
         Guid? subsidiary = request.HasSubsidiaryId && !string.IsNullOrWhiteSpace(request.SubsidiaryId) ? Guid.Parse(request.SubsidiaryId) : null;
         if (subsidiary is { } requested) caller.EnsureCanAccess(requested, "The subsidiary");
         if (!caller.IsGroupAdmin) subsidiary = caller.TenantId;
@@ -91,15 +89,5 @@ public sealed class ActivityReportsGrpcService(ReportingDbContext db, DashboardC
             OrganizationId = o.Id.ToString(), Name = organizationNames.GetValueOrDefault(o.Id, ""), Held = o.Held, Planned = o.Planned,
         }));
         return result;
-    }
-
-    static DateOnly FirstOfMonth(DateOnly day) => new(day.Year, day.Month, 1);
-
-    static DateOnly? Month(FieldErrors errors, string field, string value)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        if (DateOnly.TryParseExact(value.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)) return month;
-        errors.Add(field, "must be a month as yyyy-MM.");
-        return null;
     }
 }

@@ -46,6 +46,7 @@ public sealed class OrganizationCreatedConsumer(ReportingDbContext db, Dashboard
                 groups = subsidiary_counts.groups + {group}
             """, ct);
         await OrganizationNames.SetAsync(db, message.OrganizationId, message.TenantId, message.Name, message.OccurredAt, ct);
+        await OrganizationNames.SetKindAsync(db, message.OrganizationId, message.TenantId, message.Kind, ct);
     }
 
     protected override Task AfterCommitAsync(OrganizationCreated message, CancellationToken ct) => cache.InvalidateAsync();
@@ -71,6 +72,34 @@ static class OrganizationNames
             ON CONFLICT (organization_id) DO UPDATE SET name = EXCLUDED.name, named_at = EXCLUDED.named_at
             WHERE organization_names.named_at < EXCLUDED.named_at
             """, ct);
+
+    /// <summary>The kind as organization life names it (committee, general-branch, branch, group); a kind never changes.</summary>
+    public static Task SetKindAsync(ReportingDbContext db, Guid organizationId, Guid subsidiaryId, string kind, CancellationToken ct)
+    {
+        var name = KindName(kind);
+        return db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO organization_names (organization_id, subsidiary_id, name, named_at, kind, ended)
+            VALUES ({organizationId}, {subsidiaryId}, '', '-infinity', {name}, FALSE)
+            ON CONFLICT (organization_id) DO UPDATE SET kind = EXCLUDED.kind
+            """, ct);
+    }
+
+    /// <summary>A dissolved or merged organization is bound by no rule any more, whichever order its events arrive in.</summary>
+    public static Task EndAsync(ReportingDbContext db, Guid organizationId, Guid subsidiaryId, string kind, CancellationToken ct)
+    {
+        var name = KindName(kind);
+        return db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO organization_names (organization_id, subsidiary_id, name, named_at, kind, ended)
+            VALUES ({organizationId}, {subsidiaryId}, '', '-infinity', {name}, TRUE)
+            ON CONFLICT (organization_id) DO UPDATE SET ended = TRUE, kind = COALESCE(organization_names.kind, EXCLUDED.kind)
+            """, ct);
+    }
+
+    public static string KindName(string kind) => kind.Trim().ToLowerInvariant() switch
+    {
+        "generalbranch" or "general-branch" or "general_branch" => "general-branch",
+        var k => k,
+    };
 }
 
 /// <summary>
@@ -107,8 +136,11 @@ static class EndedOrganizations
 public sealed class OrganizationDissolvedConsumer(ReportingDbContext db, DashboardCache cache)
     : IdempotentConsumer<ReportingDbContext, OrganizationDissolved>(db)
 {
-    protected override Task HandleAsync(OrganizationDissolved message, ReportingDbContext db, CancellationToken ct) =>
-        EndedOrganizations.UncountAsync(db, message.TenantId, message.Kind, ct);
+    protected override async Task HandleAsync(OrganizationDissolved message, ReportingDbContext db, CancellationToken ct)
+    {
+        await EndedOrganizations.UncountAsync(db, message.TenantId, message.Kind, ct);
+        await OrganizationNames.EndAsync(db, message.OrganizationId, message.TenantId, message.Kind, ct);
+    }
 
     protected override Task AfterCommitAsync(OrganizationDissolved message, CancellationToken ct) => cache.InvalidateAsync();
 }
@@ -117,8 +149,11 @@ public sealed class OrganizationDissolvedConsumer(ReportingDbContext db, Dashboa
 public sealed class OrganizationsMergedConsumer(ReportingDbContext db, DashboardCache cache)
     : IdempotentConsumer<ReportingDbContext, OrganizationsMerged>(db)
 {
-    protected override Task HandleAsync(OrganizationsMerged message, ReportingDbContext db, CancellationToken ct) =>
-        EndedOrganizations.UncountAsync(db, message.TenantId, message.SourceKind, ct);
+    protected override async Task HandleAsync(OrganizationsMerged message, ReportingDbContext db, CancellationToken ct)
+    {
+        await EndedOrganizations.UncountAsync(db, message.TenantId, message.SourceKind, ct);
+        await OrganizationNames.EndAsync(db, message.SourceOrganizationId, message.TenantId, message.SourceKind, ct);
+    }
 
     protected override Task AfterCommitAsync(OrganizationsMerged message, CancellationToken ct) => cache.InvalidateAsync();
 }

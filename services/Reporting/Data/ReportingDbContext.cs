@@ -24,6 +24,10 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     {
         modelBuilder.ApplyConfiguration(new Activities.ActivityViewConfiguration());
         modelBuilder.ApplyConfiguration(new Activities.ActivityHostViewConfiguration());
+        modelBuilder.ApplyConfiguration(new Attendance.InvitationViewConfiguration());
+        modelBuilder.ApplyConfiguration(new Attendance.CheckInViewConfiguration());
+        modelBuilder.ApplyConfiguration(new OrganizationLife.MeetingRuleViewConfiguration());
+        modelBuilder.ApplyConfiguration(new Supervision.DecisionItemViewConfiguration());
         modelBuilder.Entity<SubsidiaryCounts>(e =>
         {
             e.ToTable("subsidiary_counts");
@@ -74,6 +78,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             e.Property(x => x.SubsidiaryId).HasColumnName("subsidiary_id");
             e.Property(x => x.Name).HasColumnName("name").HasMaxLength(100);
             e.Property(x => x.NamedAt).HasColumnName("named_at");
+            e.Property(x => x.Kind).HasColumnName("kind").HasMaxLength(20);
+            e.Property(x => x.Ended).HasColumnName("ended");
             e.HasIndex(x => x.SubsidiaryId);
         });
         modelBuilder.Entity<MemberView>(e =>

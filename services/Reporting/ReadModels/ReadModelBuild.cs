@@ -11,7 +11,8 @@ public sealed class ReadModelBuild
     /// events alone (a new read model, a new consumer of past events, a projection that changed): at the next start the
     /// read models are filled again from the source's current state.
     /// </summary>
-    public const int CurrentVersion = 2; // 2: activity_views and activity_host_views, filled from the activity service too
+    public const int CurrentVersion = 3; // 2: activity_views and activity_host_views, filled from the activity service too;
+                                         // 3: attendance, meeting rules, decision items, organization kinds (ADR 37)
 
     public int Id { get; set; } = 1;
     public int Version { get; set; }

@@ -1,3 +1,4 @@
+using Alliance.ServiceDefaults.Time;
 using Alliance.Activity.OrganizationLife;
 
 namespace Alliance.Activity.Tests.OrganizationLife;

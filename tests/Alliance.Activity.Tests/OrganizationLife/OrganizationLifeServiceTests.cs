@@ -202,6 +202,32 @@ public class OrganizationLifeServiceTests(Xunit.Abstractions.ITestOutputHelper o
         history.Changes[1].RuleJson.Should().Contain("主题党日（年度）");
     }
 
+    [Fact]
+    public async Task A_rule_and_each_revision_go_out_through_the_outbox_whole_once_each()
+    {
+        var admin = As(Roles.SubsidiaryAdmin, SubsidiaryA, "甲管理员");
+        var rule = await Life.CreateMeetingRuleAsync(WithKey(Rule(SubsidiaryA.ToString(), period: "quarterly"), "outbox-1"), admin);
+        await Life.CreateMeetingRuleAsync(WithKey(Rule(SubsidiaryA.ToString(), period: "quarterly"), "outbox-1"), admin);
+        var revise = new ReviseMeetingRuleRequest
+        {
+            Id = rule.Id, OrganizationKind = "branch", NameZh = "主题党日", NameEn = "Party day", Period = "quarterly", RemindDaysBefore = 5,
+            Retired = true, ExpectedVersion = 1,
+        };
+        revise.ActivityTypeIds.Add(JointStudy);
+        await Life.ReviseMeetingRuleAsync(revise, admin);
+        await Refused(() => Life.ReviseMeetingRuleAsync(revise, admin).ResponseAsync);
+
+        // The clock stands still in these tests: the two rows share their time, so they are told apart by type.
+        var rows = await InDatabase(db => db.Database
+            .SqlQueryRaw<string>("SELECT message_type || ' ' || body::text AS \"Value\" FROM outbox_messages WHERE body::text LIKE {0}", $"%{rule.Id}%").ToListAsync());
+
+        rows.Should().HaveCount(2);
+        var created = rows.Should().ContainSingle(r => r.Contains(nameof(Contracts.Events.MeetingRuleCreated))).Which.ToLowerInvariant();
+        var revised = rows.Should().ContainSingle(r => r.Contains(nameof(Contracts.Events.MeetingRuleRevised))).Which.ToLowerInvariant();
+        created.Should().Contain("\"period\":\"quarterly\"").And.Contain("\"version\":1").And.Contain(JointStudy);
+        revised.Should().Contain("\"retired\":true").And.Contain("\"version\":2");
+    }
+
     static CreateMeetingRuleRequest WithKey(CreateMeetingRuleRequest request, string key)
     {
         request.ClientRequestId = key;

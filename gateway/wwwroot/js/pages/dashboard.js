@@ -3,6 +3,7 @@ import { get } from '../api.js';
 import { t, formatNumber, formatTime } from '../i18n.js';
 import { h, loading, empty, problemBanner, table } from '../ui.js';
 import { jointWorkSection } from '../joint-work.js';
+import { jointWorkRateSections } from '../joint-work-rates.js';
 
 const pollMilliseconds = 2500;
 
@@ -12,7 +13,8 @@ export function render(main, { onLeave }) {
   main.replaceChildren(
     h('div', { class: 'page-header' }, h('h1', {}, t('dashboard.title')), status),
     body,
-    jointWorkSection());
+    jointWorkSection(),
+    ...jointWorkRateSections());
 
   let shown = '';
   let timer = null;

@@ -7,6 +7,7 @@ import { t, formatNumber } from '../i18n.js';
 import { h, loading, empty, problemBanner, table } from '../ui.js';
 import { formatDate } from '../units.js';
 import { jointWorkSection } from '../joint-work.js';
+import { jointWorkRateSections } from '../joint-work-rates.js';
 
 export function render(main, { params }) {
   const id = params.id;
@@ -38,7 +39,8 @@ export function render(main, { params }) {
         section(t('report.membersPerOrganization'), membersTable(members)),
         section(t('report.expiring'), expiringTable(pairings)),
         section(t('report.alliances'), alliancesTable(alliances)),
-        jointWorkSection({ subsidiaryId: id }));
+        jointWorkSection({ subsidiaryId: id }),
+        ...jointWorkRateSections({ subsidiaryId: id }));
     } catch (problem) {
       body.replaceChildren(problemBanner(problem, { onRetry: load }));
     }

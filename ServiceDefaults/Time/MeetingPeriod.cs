@@ -1,6 +1,4 @@
-using Alliance.ServiceDefaults.Time;
-
-namespace Alliance.Activity.OrganizationLife;
+namespace Alliance.ServiceDefaults.Time;
 
 /// <summary>How often a meeting must be held: once a month, quarter, half year or year.</summary>
 public enum PeriodLength { Monthly, Quarterly, HalfYearly, Yearly }
