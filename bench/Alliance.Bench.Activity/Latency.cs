@@ -31,7 +31,7 @@ static class Boards
         return elapsed;
     }
 
-    static Latency Summary(List<double> ms)
+    public static Latency Summary(List<double> ms)
     {
         ms.Sort();
         double At(double q) => ms[Math.Min(ms.Count - 1, (int)Math.Ceiling(q * ms.Count) - 1)];
