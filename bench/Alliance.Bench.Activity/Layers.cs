@@ -72,11 +72,13 @@ sealed class Layers(GrpcChannel activity, GrpcChannel organization, Load load)
         var latency = await TimeAsync(requests, async () =>
         {
             await using var command = source.CreateCommand(sql);
+            command.CommandTimeout = 300;
             Bind(command);
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync()) { }
         });
         await using var explain = source.CreateCommand("EXPLAIN (ANALYZE, BUFFERS) " + sql);
+        explain.CommandTimeout = 300;
         Bind(explain);
         var plan = new List<string>();
         await using (var reader = await explain.ExecuteReaderAsync())
