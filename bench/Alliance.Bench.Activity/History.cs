@@ -1,6 +1,7 @@
 using Alliance.Activity.Activities;
 using Alliance.Activity.ActivityTypes;
 using Alliance.Activity.Attendance;
+using Alliance.Activity.Common; // Actor, on main since the audit log moved there
 using Alliance.Contracts;
 
 namespace Alliance.Bench.Activity;
