@@ -7,7 +7,7 @@ namespace Alliance.Bench.RequestCost;
 sealed class CpuMeter(Stack stack, int appHostPid)
 {
     /// <summary>The split's columns: the stack's resources that get their own, then the groups every window has.</summary>
-    public static readonly string[] Shown = ["gateway", "organization", "reporting#0", "reporting#1", "pg", "bus", "cache"];
+    public static readonly string[] Shown = ["gateway", "organization", "activity", "reporting#0", "reporting#1", "pg", "bus", "cache"];
     public const string OtherStack = "other stack", Bench = "bench", Rest = "rest of machine";
 
     public Mark Start() => new(Cpu.MachineBusyTicks(), Cpu.ReapedChildrenMs(), ProcessSnapshot.Take());

@@ -76,6 +76,10 @@ async Task<int> RunAsync(CancellationToken ct)
     await Measure(() => bench.MeasureGetAsync("a page of a subsidiary's organizations", Api($"/api/v1/subsidiaries/{subsidiary.Id}/organizations?page=1&pageSize=20"), jwt, ct));
     await Measure(() => bench.MeasureGetAsync("alliance list", Api("/api/v1/alliances"), jwt, ct));
     await Measure(() => bench.MeasureGetAsync("people search by pinyin (zhang)", Api($"/api/v1/subsidiaries/{subsidiary.Id}/people?search=zhang"), jwt, ct));
+    // Issue 18's boards: on the demo data the organization-life board has the group's default rules over the subsidiary's
+    // organizations but no activities, the supervision board no items; bench/Alliance.Bench.Activity measures them at scale.
+    await Measure(() => bench.MeasureGetAsync("organization-life board of a subsidiary", Api($"/api/v1/organization-life/boards?subsidiaryId={subsidiary.Id}&page=1&pageSize=20"), jwt, ct));
+    await Measure(() => bench.MeasureGetAsync("supervision board", Api("/api/v1/decision-items?page=1&pageSize=20"), jwt, ct));
     await using (var people = new ReportingPeople(stack.ReportingDatabase, subsidiary.Id))
     {
         var hrClient = await gateway.CreateHrClientAsync(subsidiary.Id, ct);
