@@ -24,21 +24,25 @@ public sealed record OrganizationCompliance(OrganizationFacts Organization, IRea
 /// </summary>
 public sealed class Compliance(ActivityDbContext db)
 {
-    // Held activities of the whole span first (by start, then their hosts), hash-joined to the organizations and to each
-    // rule's kind, types and period: no per-organization probe, so the plan stays one pass however many organizations.
+    // The span's held activities first, by their start (the starts_at index), with their hosts, materialized: the
+    // period's rows only, however long the organizations' history. Then hash joins to the organizations and to each
+    // rule's kind, types and period. (Joining the organizations to their hosts first made the planner walk every
+    // organization's whole history, one probe per organization and rule: docs/BENCHMARKS.md.)
     const string Sql = """
         WITH o AS MATERIALIZED (
             SELECT * FROM unnest(@organization_ids, @organization_kinds, @subsidiary_ids) AS o(id, kind, subsidiary_id)),
         r AS MATERIALIZED (
             SELECT r.rule_id, r.starts, r.ends, m.organization_kind, m.subsidiary_id, m.activity_type_ids
-            FROM unnest(@rule_ids, @starts, @ends) AS r(rule_id, starts, ends) JOIN meeting_rules m ON m.id = r.rule_id)
-        SELECT o.id, r.rule_id, count(*)::int, max(a.starts_at)
-        FROM activities a
-        JOIN activity_hosts h ON h.activity_id = a.id
-        JOIN o ON o.id = h.organization_id
+            FROM unnest(@rule_ids, @starts, @ends) AS r(rule_id, starts, ends) JOIN meeting_rules m ON m.id = r.rule_id),
+        held AS MATERIALIZED (
+            SELECT h.organization_id, a.type_id, a.starts_at
+            FROM activities a JOIN activity_hosts h ON h.activity_id = a.id
+            WHERE a.status = 'held' AND a.starts_at >= @from AND a.starts_at < @to AND h.organization_id IS NOT NULL)
+        SELECT o.id, r.rule_id, count(*)::int, max(held.starts_at)
+        FROM held
+        JOIN o ON o.id = held.organization_id
         JOIN r ON r.organization_kind = o.kind AND (r.subsidiary_id IS NULL OR r.subsidiary_id = o.subsidiary_id)
-              AND a.type_id = ANY (r.activity_type_ids) AND a.starts_at >= r.starts AND a.starts_at < r.ends
-        WHERE a.status = 'held' AND a.starts_at >= @from AND a.starts_at < @to
+              AND held.type_id = ANY (r.activity_type_ids) AND held.starts_at >= r.starts AND held.starts_at < r.ends
         GROUP BY o.id, r.rule_id
         """;
 
