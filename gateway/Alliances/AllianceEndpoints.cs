@@ -48,111 +48,121 @@ public static class AllianceEndpoints
     {
         var group = api.MapGroup("/alliances").WithTags("Alliances");
 
-        group.MapGet("/", async (int? page, int? pageSize, string? search, string? theme, Guid? subsidiaryId, string? sort,
-            AllianceService.AllianceServiceClient client, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            Units.Sort(errors, sort, Sorts);
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            var (p, size) = Paging.Normalize(page, pageSize);
-            var result = await client.ListAlliancesAsync(new ListAlliancesRequest
-            {
-                Page = p, PageSize = size, Search = search ?? "", Theme = theme ?? "", SubsidiaryId = subsidiaryId?.ToString() ?? "", Sort = sort?.Trim() ?? "",
-            }, cancellationToken: ct);
-            return Results.Ok(new PagedList<AllianceDto>(result.Items.Select(AllianceDto.From).ToList(), result.Total, p, size));
-        }).AllowPartners().WithName("ListAlliances");
-
-        group.MapGet("/{id:guid}", async (Guid id, AllianceService.AllianceServiceClient client, CancellationToken ct) =>
-            Results.Ok(AllianceDto.From(await client.GetAllianceAsync(new GetAllianceRequest { Id = id.ToString() }, cancellationToken: ct))))
-            .AllowPartners().WithName("GetAlliance");
-
-        group.MapPost("/", async (FormAllianceBody body, HttpContext http, AllianceService.AllianceServiceClient client, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            Validate.Text(errors, "name", body.Name, MaxNameLength);
-            Validate.Text(errors, "theme", body.Theme, MaxThemeLength);
-            if (body.LeadOrganizationId is null) errors["leadOrganizationId"] = ["is required."];
-            Units.Optional(errors, "plan", body.Plan, MaxPlanLength);
-            Units.Date(errors, "formedOn", body.FormedOn);
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            var created = await client.FormAllianceAsync(new FormAllianceRequest
-            {
-                Name = body.Name!.Trim(), Theme = body.Theme!.Trim(), LeadOrganizationId = body.LeadOrganizationId!.Value.ToString(),
-                Plan = body.Plan?.Trim() ?? "", FormedOn = body.FormedOn!.Trim(), ClientRequestId = Validate.IdempotencyKey(http),
-            }, cancellationToken: ct);
-            return Results.Created($"/api/v1/alliances/{created.Id}", AllianceDto.From(created));
-        }).RequireAuthorization(Policies.Admin).WithName("FormAlliance");
-
-        group.MapPut("/{id:guid}", async (Guid id, ReviseAllianceBody body, AllianceService.AllianceServiceClient client, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            Validate.Text(errors, "name", body.Name, MaxNameLength);
-            Validate.Text(errors, "theme", body.Theme, MaxThemeLength);
-            Units.Optional(errors, "plan", body.Plan, MaxPlanLength);
-            Units.Version(errors, body.ExpectedVersion);
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            return Results.Ok(AllianceDto.From(await client.ReviseAllianceAsync(new ReviseAllianceRequest
-            {
-                Id = id.ToString(), Name = body.Name!.Trim(), Theme = body.Theme!.Trim(), Plan = body.Plan?.Trim() ?? "", ExpectedVersion = body.ExpectedVersion ?? 0,
-            }, cancellationToken: ct)));
-        }).RequireAuthorization(Policies.Admin).WithName("ReviseAlliance");
-
-        group.MapPost("/{id:guid}/members", async (Guid id, JoinAllianceBody body, HttpContext http, AllianceService.AllianceServiceClient client, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            Units.Check(errors, "unit", body.Unit);
-            Units.Date(errors, "joinedOn", body.JoinedOn);
-            Units.Version(errors, body.ExpectedVersion);
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            return Results.Ok(AllianceDto.From(await client.JoinAllianceAsync(new JoinAllianceRequest
-            {
-                AllianceId = id.ToString(), Unit = Units.ToContract(body.Unit!), JoinedOn = body.JoinedOn!.Trim(),
-                ExpectedVersion = body.ExpectedVersion ?? 0, ClientRequestId = Validate.IdempotencyKey(http),
-            }, cancellationToken: ct)));
-        }).RequireAuthorization(Policies.Admin).WithName("JoinAlliance");
-
-        group.MapPost("/{id:guid}/members/{memberUnitId:guid}/leave", async (Guid id, Guid memberUnitId, LeaveAllianceBody body, AllianceService.AllianceServiceClient client, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            Units.Date(errors, "leftOn", body.LeftOn);
-            Units.Version(errors, body.ExpectedVersion);
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            return Results.Ok(AllianceDto.From(await client.LeaveAllianceAsync(new LeaveAllianceRequest
-            {
-                AllianceId = id.ToString(), MemberUnitId = memberUnitId.ToString(), LeftOn = body.LeftOn!.Trim(), ExpectedVersion = body.ExpectedVersion ?? 0,
-            }, cancellationToken: ct)));
-        }).RequireAuthorization(Policies.Admin).WithName("LeaveAlliance");
-
-        group.MapPut("/{id:guid}/temporary-branch", async (Guid id, TemporaryBranchBody body, AllianceService.AllianceServiceClient client, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            if (body.OrganizationId is null) errors["organizationId"] = ["is required."];
-            if (body.MemberUnitIds is not { Count: >= 2 }) errors["memberUnitIds"] = ["must list at least two member units."];
-            else if (body.MemberUnitIds.Distinct().Count() != body.MemberUnitIds.Count) errors["memberUnitIds"] = ["lists a member unit twice."];
-            Units.Version(errors, body.ExpectedVersion);
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            var request = new FormTemporaryBranchRequest { AllianceId = id.ToString(), OrganizationId = body.OrganizationId!.Value.ToString(), ExpectedVersion = body.ExpectedVersion ?? 0 };
-            request.MemberUnitIds.AddRange(body.MemberUnitIds!.Select(u => u.ToString()));
-            return Results.Ok(AllianceDto.From(await client.FormTemporaryBranchAsync(request, cancellationToken: ct)));
-        }).RequireAuthorization(Policies.Admin).WithName("FormTemporaryBranch");
-
-        group.MapPut("/{id:guid}/rotation", async (Guid id, RotationBody body, AllianceService.AllianceServiceClient client, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            if (body.Order is not { Count: > 0 }) errors["order"] = ["must list the member units in turn."];
-            else if (body.Order.Distinct().Count() != body.Order.Count) errors["order"] = ["lists a member unit twice."];
-            Units.Date(errors, "startsOn", body.StartsOn);
-            if (body.PeriodMonths is not (>= 1 and <= MaxPeriodMonths)) errors["periodMonths"] = [$"must be between 1 and {MaxPeriodMonths}."];
-            Units.Version(errors, body.ExpectedVersion);
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            var request = new ScheduleRotationRequest
-            {
-                AllianceId = id.ToString(), StartsOn = body.StartsOn!.Trim(), PeriodMonths = body.PeriodMonths!.Value, ExpectedVersion = body.ExpectedVersion ?? 0,
-            };
-            request.Order.AddRange(body.Order!.Select(u => u.ToString()));
-            return Results.Ok(AllianceDto.From(await client.ScheduleRotationAsync(request, cancellationToken: ct)));
-        }).RequireAuthorization(Policies.Admin).WithName("ScheduleRotation");
+        group.MapGet("/", ListAlliancesAsync).AllowPartners().WithName("ListAlliances");
+        group.MapGet("/{id:guid}", GetAllianceAsync).AllowPartners().WithName("GetAlliance");
+        group.MapPost("/", FormAllianceAsync).RequireAuthorization(Policies.Admin).WithName("FormAlliance");
+        group.MapPut("/{id:guid}", ReviseAllianceAsync).RequireAuthorization(Policies.Admin).WithName("ReviseAlliance");
+        group.MapPost("/{id:guid}/members", JoinAllianceAsync).RequireAuthorization(Policies.Admin).WithName("JoinAlliance");
+        group.MapPost("/{id:guid}/members/{memberUnitId:guid}/leave", LeaveAllianceAsync).RequireAuthorization(Policies.Admin).WithName("LeaveAlliance");
+        group.MapPut("/{id:guid}/temporary-branch", FormTemporaryBranchAsync).RequireAuthorization(Policies.Admin).WithName("FormTemporaryBranch");
+        group.MapPut("/{id:guid}/rotation", ScheduleRotationAsync).RequireAuthorization(Policies.Admin).WithName("ScheduleRotation");
 
         return api;
+    }
+
+    public static async Task<IResult> ListAlliancesAsync(int? page, int? pageSize, string? search, string? theme, Guid? subsidiaryId, string? sort,
+        AllianceService.AllianceServiceClient client, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Units.Sort(errors, sort, Sorts);
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        var (p, size) = Paging.Normalize(page, pageSize);
+        var result = await client.ListAlliancesAsync(new ListAlliancesRequest
+        {
+            Page = p, PageSize = size, Search = search ?? "", Theme = theme ?? "", SubsidiaryId = subsidiaryId?.ToString() ?? "", Sort = sort?.Trim() ?? "",
+        }, cancellationToken: ct);
+        return Results.Ok(new PagedList<AllianceDto>(result.Items.Select(AllianceDto.From).ToList(), result.Total, p, size));
+    }
+
+    public static async Task<IResult> GetAllianceAsync(Guid id, AllianceService.AllianceServiceClient client, CancellationToken ct) =>
+        Results.Ok(AllianceDto.From(await client.GetAllianceAsync(new GetAllianceRequest { Id = id.ToString() }, cancellationToken: ct)));
+
+    public static async Task<IResult> FormAllianceAsync(FormAllianceBody body, HttpContext http, AllianceService.AllianceServiceClient client, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Validate.Text(errors, "name", body.Name, MaxNameLength);
+        Validate.Text(errors, "theme", body.Theme, MaxThemeLength);
+        if (body.LeadOrganizationId is null) errors["leadOrganizationId"] = ["is required."];
+        Units.Optional(errors, "plan", body.Plan, MaxPlanLength);
+        Units.Date(errors, "formedOn", body.FormedOn);
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        var created = await client.FormAllianceAsync(new FormAllianceRequest
+        {
+            Name = body.Name!.Trim(), Theme = body.Theme!.Trim(), LeadOrganizationId = body.LeadOrganizationId!.Value.ToString(),
+            Plan = body.Plan?.Trim() ?? "", FormedOn = body.FormedOn!.Trim(), ClientRequestId = Validate.IdempotencyKey(http),
+        }, cancellationToken: ct);
+        return Results.Created($"/api/v1/alliances/{created.Id}", AllianceDto.From(created));
+    }
+
+    public static async Task<IResult> ReviseAllianceAsync(Guid id, ReviseAllianceBody body, AllianceService.AllianceServiceClient client, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Validate.Text(errors, "name", body.Name, MaxNameLength);
+        Validate.Text(errors, "theme", body.Theme, MaxThemeLength);
+        Units.Optional(errors, "plan", body.Plan, MaxPlanLength);
+        Units.Version(errors, body.ExpectedVersion);
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        return Results.Ok(AllianceDto.From(await client.ReviseAllianceAsync(new ReviseAllianceRequest
+        {
+            Id = id.ToString(), Name = body.Name!.Trim(), Theme = body.Theme!.Trim(), Plan = body.Plan?.Trim() ?? "", ExpectedVersion = body.ExpectedVersion ?? 0,
+        }, cancellationToken: ct)));
+    }
+
+    public static async Task<IResult> JoinAllianceAsync(Guid id, JoinAllianceBody body, HttpContext http, AllianceService.AllianceServiceClient client,
+        CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Units.Check(errors, "unit", body.Unit);
+        Units.Date(errors, "joinedOn", body.JoinedOn);
+        Units.Version(errors, body.ExpectedVersion);
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        return Results.Ok(AllianceDto.From(await client.JoinAllianceAsync(new JoinAllianceRequest
+        {
+            AllianceId = id.ToString(), Unit = Units.ToContract(body.Unit!), JoinedOn = body.JoinedOn!.Trim(),
+            ExpectedVersion = body.ExpectedVersion ?? 0, ClientRequestId = Validate.IdempotencyKey(http),
+        }, cancellationToken: ct)));
+    }
+
+    public static async Task<IResult> LeaveAllianceAsync(Guid id, Guid memberUnitId, LeaveAllianceBody body, AllianceService.AllianceServiceClient client,
+        CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Units.Date(errors, "leftOn", body.LeftOn);
+        Units.Version(errors, body.ExpectedVersion);
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        return Results.Ok(AllianceDto.From(await client.LeaveAllianceAsync(new LeaveAllianceRequest
+        {
+            AllianceId = id.ToString(), MemberUnitId = memberUnitId.ToString(), LeftOn = body.LeftOn!.Trim(), ExpectedVersion = body.ExpectedVersion ?? 0,
+        }, cancellationToken: ct)));
+    }
+
+    public static async Task<IResult> FormTemporaryBranchAsync(Guid id, TemporaryBranchBody body, AllianceService.AllianceServiceClient client, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (body.OrganizationId is null) errors["organizationId"] = ["is required."];
+        if (body.MemberUnitIds is not { Count: >= 2 }) errors["memberUnitIds"] = ["must list at least two member units."];
+        else if (body.MemberUnitIds.Distinct().Count() != body.MemberUnitIds.Count) errors["memberUnitIds"] = ["lists a member unit twice."];
+        Units.Version(errors, body.ExpectedVersion);
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        var request = new FormTemporaryBranchRequest { AllianceId = id.ToString(), OrganizationId = body.OrganizationId!.Value.ToString(), ExpectedVersion = body.ExpectedVersion ?? 0 };
+        request.MemberUnitIds.AddRange(body.MemberUnitIds!.Select(u => u.ToString()));
+        return Results.Ok(AllianceDto.From(await client.FormTemporaryBranchAsync(request, cancellationToken: ct)));
+    }
+
+    public static async Task<IResult> ScheduleRotationAsync(Guid id, RotationBody body, AllianceService.AllianceServiceClient client, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (body.Order is not { Count: > 0 }) errors["order"] = ["must list the member units in turn."];
+        else if (body.Order.Distinct().Count() != body.Order.Count) errors["order"] = ["lists a member unit twice."];
+        Units.Date(errors, "startsOn", body.StartsOn);
+        if (body.PeriodMonths is not (>= 1 and <= MaxPeriodMonths)) errors["periodMonths"] = [$"must be between 1 and {MaxPeriodMonths}."];
+        Units.Version(errors, body.ExpectedVersion);
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        var request = new ScheduleRotationRequest
+        {
+            AllianceId = id.ToString(), StartsOn = body.StartsOn!.Trim(), PeriodMonths = body.PeriodMonths!.Value, ExpectedVersion = body.ExpectedVersion ?? 0,
+        };
+        request.Order.AddRange(body.Order!.Select(u => u.ToString()));
+        return Results.Ok(AllianceDto.From(await client.ScheduleRotationAsync(request, cancellationToken: ct)));
     }
 }

@@ -34,55 +34,65 @@ public static class HrConnectorEndpoints
     {
         var group = api.MapGroup("/hr-connectors").WithTags("HR connectors").RequireAuthorization(Policies.Admin);
 
-        group.MapGet("/", async (Guid? subsidiaryId, HrConnectorService.HrConnectorServiceClient client, CancellationToken ct) =>
-        {
-            var result = await client.ListHrConnectorsAsync(new ListHrConnectorsRequest { SubsidiaryId = subsidiaryId?.ToString() ?? "" }, cancellationToken: ct);
-            var items = result.Items.Select(HrConnectorDto.From).ToList();
-            return Results.Ok(new PagedList<HrConnectorDto>(items, items.Count, 1, Math.Max(items.Count, 1)));
-        }).WithName("ListHrConnectors");
-
-        group.MapGet("/{id:guid}", async (Guid id, HrConnectorService.HrConnectorServiceClient client, CancellationToken ct) =>
-            Results.Ok(HrConnectorDto.From(await client.GetHrConnectorAsync(new HrConnectorIdRequest { Id = id.ToString() }, cancellationToken: ct)))).WithName("GetHrConnector");
-
-        group.MapPost("/", async (HrConnectorBody body, HttpContext http, HrConnectorService.HrConnectorServiceClient client, CancellationToken ct) =>
-        {
-            var subsidiaryId = body.SubsidiaryId ?? Caller.From(http.User).SubsidiaryId;
-            var errors = Check(body);
-            if (subsidiaryId is null) errors["subsidiaryId"] = ["is required."];
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            var created = await client.CreateHrConnectorAsync(new CreateHrConnectorRequest
-            {
-                SubsidiaryId = subsidiaryId!.Value.ToString(), Name = body.Name!.Trim(), DefinitionJson = body.Definition!.Value.GetRawText(),
-                Secret = body.Secret ?? "", IntervalSeconds = body.IntervalSeconds ?? DefaultIntervalSeconds, Enabled = body.Enabled ?? true,
-                ClientRequestId = Validate.IdempotencyKey(http),
-            }, cancellationToken: ct);
-            return Results.Created($"/api/v1/hr-connectors/{created.Id}", HrConnectorDto.From(created));
-        }).WithName("CreateHrConnector");
-
-        group.MapPut("/{id:guid}", async (Guid id, HrConnectorBody body, HrConnectorService.HrConnectorServiceClient client, CancellationToken ct) =>
-        {
-            var errors = Check(body);
-            Units.Version(errors, body.ExpectedVersion);
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            var request = new UpdateHrConnectorRequest
-            {
-                Id = id.ToString(), Name = body.Name!.Trim(), DefinitionJson = body.Definition!.Value.GetRawText(),
-                IntervalSeconds = body.IntervalSeconds ?? DefaultIntervalSeconds, ExpectedVersion = body.ExpectedVersion ?? 0,
-            };
-            if (body.Secret is not null) request.Secret = body.Secret;
-            return Results.Ok(HrConnectorDto.From(await client.UpdateHrConnectorAsync(request, cancellationToken: ct)));
-        }).WithName("UpdateHrConnector");
-
-        group.MapPost("/{id:guid}/enable", (Guid id, HrConnectorVersionBody? body, HrConnectorService.HrConnectorServiceClient client, CancellationToken ct) => SetEnabled(id, true, body, client, ct))
-            .WithName("EnableHrConnector");
-        group.MapPost("/{id:guid}/disable", (Guid id, HrConnectorVersionBody? body, HrConnectorService.HrConnectorServiceClient client, CancellationToken ct) => SetEnabled(id, false, body, client, ct))
-            .WithName("DisableHrConnector");
-
-        group.MapPost("/{id:guid}/run", async (Guid id, HrConnectorService.HrConnectorServiceClient client, CancellationToken ct) =>
-            Results.Ok(HrConnectorDto.From(await client.RunHrConnectorNowAsync(new HrConnectorIdRequest { Id = id.ToString() }, cancellationToken: ct)))).WithName("RunHrConnectorNow");
+        group.MapGet("/", ListHrConnectorsAsync).WithName("ListHrConnectors");
+        group.MapGet("/{id:guid}", GetHrConnectorAsync).WithName("GetHrConnector");
+        group.MapPost("/", CreateHrConnectorAsync).WithName("CreateHrConnector");
+        group.MapPut("/{id:guid}", UpdateHrConnectorAsync).WithName("UpdateHrConnector");
+        group.MapPost("/{id:guid}/enable", EnableHrConnectorAsync).WithName("EnableHrConnector");
+        group.MapPost("/{id:guid}/disable", DisableHrConnectorAsync).WithName("DisableHrConnector");
+        group.MapPost("/{id:guid}/run", RunHrConnectorNowAsync).WithName("RunHrConnectorNow");
 
         return api;
     }
+
+    public static async Task<IResult> ListHrConnectorsAsync(Guid? subsidiaryId, HrConnectorService.HrConnectorServiceClient client, CancellationToken ct)
+    {
+        var result = await client.ListHrConnectorsAsync(new ListHrConnectorsRequest { SubsidiaryId = subsidiaryId?.ToString() ?? "" }, cancellationToken: ct);
+        var items = result.Items.Select(HrConnectorDto.From).ToList();
+        return Results.Ok(new PagedList<HrConnectorDto>(items, items.Count, 1, Math.Max(items.Count, 1)));
+    }
+
+    public static async Task<IResult> GetHrConnectorAsync(Guid id, HrConnectorService.HrConnectorServiceClient client, CancellationToken ct) =>
+        Results.Ok(HrConnectorDto.From(await client.GetHrConnectorAsync(new HrConnectorIdRequest { Id = id.ToString() }, cancellationToken: ct)));
+
+    public static async Task<IResult> CreateHrConnectorAsync(HrConnectorBody body, HttpContext http, HrConnectorService.HrConnectorServiceClient client,
+        CancellationToken ct)
+    {
+        var subsidiaryId = body.SubsidiaryId ?? Caller.From(http.User).SubsidiaryId;
+        var errors = Check(body);
+        if (subsidiaryId is null) errors["subsidiaryId"] = ["is required."];
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        var created = await client.CreateHrConnectorAsync(new CreateHrConnectorRequest
+        {
+            SubsidiaryId = subsidiaryId!.Value.ToString(), Name = body.Name!.Trim(), DefinitionJson = body.Definition!.Value.GetRawText(),
+            Secret = body.Secret ?? "", IntervalSeconds = body.IntervalSeconds ?? DefaultIntervalSeconds, Enabled = body.Enabled ?? true,
+            ClientRequestId = Validate.IdempotencyKey(http),
+        }, cancellationToken: ct);
+        return Results.Created($"/api/v1/hr-connectors/{created.Id}", HrConnectorDto.From(created));
+    }
+
+    public static async Task<IResult> UpdateHrConnectorAsync(Guid id, HrConnectorBody body, HrConnectorService.HrConnectorServiceClient client, CancellationToken ct)
+    {
+        var errors = Check(body);
+        Units.Version(errors, body.ExpectedVersion);
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        var request = new UpdateHrConnectorRequest
+        {
+            Id = id.ToString(), Name = body.Name!.Trim(), DefinitionJson = body.Definition!.Value.GetRawText(),
+            IntervalSeconds = body.IntervalSeconds ?? DefaultIntervalSeconds, ExpectedVersion = body.ExpectedVersion ?? 0,
+        };
+        if (body.Secret is not null) request.Secret = body.Secret;
+        return Results.Ok(HrConnectorDto.From(await client.UpdateHrConnectorAsync(request, cancellationToken: ct)));
+    }
+
+    public static Task<IResult> EnableHrConnectorAsync(Guid id, HrConnectorVersionBody? body, HrConnectorService.HrConnectorServiceClient client, CancellationToken ct) =>
+        SetEnabled(id, true, body, client, ct);
+
+    public static Task<IResult> DisableHrConnectorAsync(Guid id, HrConnectorVersionBody? body, HrConnectorService.HrConnectorServiceClient client, CancellationToken ct) =>
+        SetEnabled(id, false, body, client, ct);
+
+    public static async Task<IResult> RunHrConnectorNowAsync(Guid id, HrConnectorService.HrConnectorServiceClient client, CancellationToken ct) =>
+        Results.Ok(HrConnectorDto.From(await client.RunHrConnectorNowAsync(new HrConnectorIdRequest { Id = id.ToString() }, cancellationToken: ct)));
 
     static async Task<IResult> SetEnabled(Guid id, bool enabled, HrConnectorVersionBody? body, HrConnectorService.HrConnectorServiceClient client, CancellationToken ct)
     {

@@ -55,84 +55,105 @@ public static class HrSyncEndpoints
     public static RouteGroupBuilder MapHrSyncEndpoints(this RouteGroupBuilder api)
     {
         var imports = api.MapGroup("/subsidiaries/{subsidiaryId:guid}/hr-imports").WithTags("HR import").RequireAuthorization(Policies.Admin);
-        imports.MapPost("/preview", (Guid subsidiaryId, HttpContext http, HrSyncService.HrSyncServiceClient client, CancellationToken ct) => ImportAsync(subsidiaryId, true, http, client, ct))
+        imports.MapPost("/preview", PreviewHrImportAsync)
             .DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes)).Produces<HrImportResultDto>().ProducesValidationProblem()
             .WithName("PreviewHrImport");
-        imports.MapPost("/", (Guid subsidiaryId, HttpContext http, HrSyncService.HrSyncServiceClient client, CancellationToken ct) => ImportAsync(subsidiaryId, false, http, client, ct))
+        imports.MapPost("/", ApplyHrImportAsync)
             .DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes)).Produces<HrImportResultDto>().ProducesValidationProblem()
             .WithName("ApplyHrImport");
 
         var runs = api.MapGroup("/hr-sync-runs").WithTags("HR sync runs").RequireAuthorization(Policies.Admin);
-        runs.MapGet("/", async (Guid? subsidiaryId, string? status, int? page, int? pageSize, HrSyncService.HrSyncServiceClient client, CancellationToken ct) =>
-        {
-            if (status is { Length: > 0 } && status is not ("running" or "succeeded" or "failed"))
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["must be running, succeeded or failed."] });
-            var (p, size) = (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 20, 1, 200));
-            var result = await client.ListHrSyncRunsAsync(new ListHrSyncRunsRequest
-            {
-                SubsidiaryId = subsidiaryId?.ToString() ?? "", Status = status ?? "", Page = p, PageSize = size,
-            }, cancellationToken: ct);
-            return Results.Ok(new PagedList<HrSyncRunDto>(result.Items.Select(HrSyncRunDto.From).ToList(), result.Total, p, size));
-        }).WithName("ListHrSyncRuns");
-        runs.MapGet("/{id:guid}", async (Guid id, HrSyncService.HrSyncServiceClient client, CancellationToken ct) =>
-            Results.Ok(HrSyncRunDto.From(await client.GetHrSyncRunAsync(new GetHrSyncRunRequest { Id = id.ToString() }, cancellationToken: ct)))).WithName("GetHrSyncRun");
-        runs.MapGet("/{id:guid}/results.csv", async (Guid id, HrSyncService.HrSyncServiceClient client, CancellationToken ct) =>
-        {
-            var run = await client.GetHrSyncRunAsync(new GetHrSyncRunRequest { Id = id.ToString() }, cancellationToken: ct);
-            var csv = new StringBuilder("row,outcome,employeeNumber,externalId,name,message\r\n");
-            var after = 0;
-            while (true)
-            {
-                var page = await client.ListHrSyncRunRowsAsync(new ListHrSyncRunRowsRequest { RunId = run.Id, AfterRowNumber = after, PageSize = 5000 }, cancellationToken: ct);
-                foreach (var r in page.Rows)
-                    csv.Append(r.RowNumber.ToString(CultureInfo.InvariantCulture)).Append(',').Append(r.Outcome).Append(',').Append(Cell(r.EmployeeNumber))
-                        .Append(',').Append(Cell(r.ExternalId)).Append(',').Append(Cell(r.Name)).Append(',').Append(Cell(r.Message)).Append("\r\n");
-                if (page.Rows.Count < 5000) break;
-                after = page.Rows[^1].RowNumber;
-            }
-            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"hr-sync-{id}.csv");
-        }).WithName("GetHrSyncRunResults");
+        runs.MapGet("/", ListHrSyncRunsAsync).WithName("ListHrSyncRuns");
+        runs.MapGet("/{id:guid}", GetHrSyncRunAsync).WithName("GetHrSyncRun");
+        runs.MapGet("/{id:guid}/results.csv", GetHrSyncRunResultsAsync).WithName("GetHrSyncRunResults");
 
         var conflicts = api.MapGroup("/hr-conflicts").WithTags("HR conflicts").RequireAuthorization(Policies.Admin);
-        conflicts.MapGet("/", async (Guid? subsidiaryId, string? status, int? page, int? pageSize, HrSyncService.HrSyncServiceClient client, CancellationToken ct) =>
-        {
-            if (status is { Length: > 0 } && status is not ("open" or "resolved"))
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["must be open or resolved."] });
-            var (p, size) = (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 20, 1, 200));
-            var result = await client.ListHrConflictsAsync(new ListHrConflictsRequest
-            {
-                SubsidiaryId = subsidiaryId?.ToString() ?? "", Status = status ?? "", Page = p, PageSize = size,
-            }, cancellationToken: ct);
-            return Results.Ok(new PagedList<HrConflictDto>(result.Items.Select(HrConflictDto.From).ToList(), result.Total, p, size));
-        }).WithName("ListHrConflicts");
-        conflicts.MapGet("/{id:guid}", async (Guid id, HrSyncService.HrSyncServiceClient client, CancellationToken ct) =>
-            Results.Ok(HrConflictDto.From(await client.GetHrConflictAsync(new GetHrConflictRequest { Id = id.ToString() }, cancellationToken: ct)))).WithName("GetHrConflict");
-        conflicts.MapPost("/{id:guid}/resolve", async (Guid id, ResolveHrConflictBody body, HrSyncService.HrSyncServiceClient client, PeopleService.PeopleServiceClient people, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            Validate.Text(errors, "note", body.Note, MaxNoteLength);
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            var conflict = await client.GetHrConflictAsync(new GetHrConflictRequest { Id = id.ToString() }, cancellationToken: ct);
-            if (conflict.Status == "resolved")
-                return Results.Problem(statusCode: 409, title: "Conflict", detail: "The conflict is already resolved.");
-            if (body.ExpectedVersion is { } expected && expected != conflict.Version)
-                return Results.Problem(statusCode: 409, title: "Conflict", detail: "The conflict was changed by someone else; reload it.");
-            if (body.EndRoles == true)
-            {
-                // Through the People command, one role at a time, each with its RoleEnded event; roles already ended are left.
-                var person = await people.GetPersonAsync(new GetPersonRequest { Id = conflict.PersonId }, cancellationToken: ct);
-                var endsOn = (body.EndsOn ?? DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                foreach (var roleId in conflict.RoleIds)
-                {
-                    var role = person.Roles.FirstOrDefault(r => r.Id == roleId);
-                    if (role is null || (role.HasEndsOn && string.CompareOrdinal(role.EndsOn, endsOn) <= 0)) continue;
-                    person = await people.EndRoleAsync(new EndRoleRequest { PersonId = conflict.PersonId, RoleId = roleId, EndsOn = endsOn, ExpectedVersion = person.Version }, cancellationToken: ct);
-                }
-            }
-            var resolved = await client.ResolveHrConflictAsync(new ResolveHrConflictRequest { Id = id.ToString(), Note = body.Note!.Trim(), ExpectedVersion = conflict.Version }, cancellationToken: ct);
-            return Results.Ok(HrConflictDto.From(resolved));
-        }).WithName("ResolveHrConflict");
+        conflicts.MapGet("/", ListHrConflictsAsync).WithName("ListHrConflicts");
+        conflicts.MapGet("/{id:guid}", GetHrConflictAsync).WithName("GetHrConflict");
+        conflicts.MapPost("/{id:guid}/resolve", ResolveHrConflictAsync).WithName("ResolveHrConflict");
         return api;
+    }
+
+    public static Task<IResult> PreviewHrImportAsync(Guid subsidiaryId, HttpContext http, HrSyncService.HrSyncServiceClient client, CancellationToken ct) =>
+        ImportAsync(subsidiaryId, true, http, client, ct);
+
+    public static Task<IResult> ApplyHrImportAsync(Guid subsidiaryId, HttpContext http, HrSyncService.HrSyncServiceClient client, CancellationToken ct) =>
+        ImportAsync(subsidiaryId, false, http, client, ct);
+
+    public static async Task<IResult> ListHrSyncRunsAsync(Guid? subsidiaryId, string? status, int? page, int? pageSize, HrSyncService.HrSyncServiceClient client,
+        CancellationToken ct)
+    {
+        if (status is { Length: > 0 } && status is not ("running" or "succeeded" or "failed"))
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["must be running, succeeded or failed."] });
+        var (p, size) = (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 20, 1, 200));
+        var result = await client.ListHrSyncRunsAsync(new ListHrSyncRunsRequest
+        {
+            SubsidiaryId = subsidiaryId?.ToString() ?? "", Status = status ?? "", Page = p, PageSize = size,
+        }, cancellationToken: ct);
+        return Results.Ok(new PagedList<HrSyncRunDto>(result.Items.Select(HrSyncRunDto.From).ToList(), result.Total, p, size));
+    }
+
+    public static async Task<IResult> GetHrSyncRunAsync(Guid id, HrSyncService.HrSyncServiceClient client, CancellationToken ct) =>
+        Results.Ok(HrSyncRunDto.From(await client.GetHrSyncRunAsync(new GetHrSyncRunRequest { Id = id.ToString() }, cancellationToken: ct)));
+
+    public static async Task<IResult> GetHrSyncRunResultsAsync(Guid id, HrSyncService.HrSyncServiceClient client, CancellationToken ct)
+    {
+        var run = await client.GetHrSyncRunAsync(new GetHrSyncRunRequest { Id = id.ToString() }, cancellationToken: ct);
+        var csv = new StringBuilder("row,outcome,employeeNumber,externalId,name,message\r\n");
+        var after = 0;
+        while (true)
+        {
+            var page = await client.ListHrSyncRunRowsAsync(new ListHrSyncRunRowsRequest { RunId = run.Id, AfterRowNumber = after, PageSize = 5000 }, cancellationToken: ct);
+            foreach (var r in page.Rows)
+                csv.Append(r.RowNumber.ToString(CultureInfo.InvariantCulture)).Append(',').Append(r.Outcome).Append(',').Append(Cell(r.EmployeeNumber))
+                    .Append(',').Append(Cell(r.ExternalId)).Append(',').Append(Cell(r.Name)).Append(',').Append(Cell(r.Message)).Append("\r\n");
+            if (page.Rows.Count < 5000) break;
+            after = page.Rows[^1].RowNumber;
+        }
+        return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"hr-sync-{id}.csv");
+    }
+
+    public static async Task<IResult> ListHrConflictsAsync(Guid? subsidiaryId, string? status, int? page, int? pageSize, HrSyncService.HrSyncServiceClient client,
+        CancellationToken ct)
+    {
+        if (status is { Length: > 0 } && status is not ("open" or "resolved"))
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["must be open or resolved."] });
+        var (p, size) = (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 20, 1, 200));
+        var result = await client.ListHrConflictsAsync(new ListHrConflictsRequest
+        {
+            SubsidiaryId = subsidiaryId?.ToString() ?? "", Status = status ?? "", Page = p, PageSize = size,
+        }, cancellationToken: ct);
+        return Results.Ok(new PagedList<HrConflictDto>(result.Items.Select(HrConflictDto.From).ToList(), result.Total, p, size));
+    }
+
+    public static async Task<IResult> GetHrConflictAsync(Guid id, HrSyncService.HrSyncServiceClient client, CancellationToken ct) =>
+        Results.Ok(HrConflictDto.From(await client.GetHrConflictAsync(new GetHrConflictRequest { Id = id.ToString() }, cancellationToken: ct)));
+
+    public static async Task<IResult> ResolveHrConflictAsync(Guid id, ResolveHrConflictBody body, HrSyncService.HrSyncServiceClient client,
+        PeopleService.PeopleServiceClient people, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Validate.Text(errors, "note", body.Note, MaxNoteLength);
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        var conflict = await client.GetHrConflictAsync(new GetHrConflictRequest { Id = id.ToString() }, cancellationToken: ct);
+        if (conflict.Status == "resolved")
+            return Results.Problem(statusCode: 409, title: "Conflict", detail: "The conflict is already resolved.");
+        if (body.ExpectedVersion is { } expected && expected != conflict.Version)
+            return Results.Problem(statusCode: 409, title: "Conflict", detail: "The conflict was changed by someone else; reload it.");
+        if (body.EndRoles == true)
+        {
+            // Through the People command, one role at a time, each with its RoleEnded event; roles already ended are left.
+            var person = await people.GetPersonAsync(new GetPersonRequest { Id = conflict.PersonId }, cancellationToken: ct);
+            var endsOn = (body.EndsOn ?? DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            foreach (var roleId in conflict.RoleIds)
+            {
+                var role = person.Roles.FirstOrDefault(r => r.Id == roleId);
+                if (role is null || (role.HasEndsOn && string.CompareOrdinal(role.EndsOn, endsOn) <= 0)) continue;
+                person = await people.EndRoleAsync(new EndRoleRequest { PersonId = conflict.PersonId, RoleId = roleId, EndsOn = endsOn, ExpectedVersion = person.Version }, cancellationToken: ct);
+            }
+        }
+        var resolved = await client.ResolveHrConflictAsync(new ResolveHrConflictRequest { Id = id.ToString(), Note = body.Note!.Trim(), ExpectedVersion = conflict.Version }, cancellationToken: ct);
+        return Results.Ok(HrConflictDto.From(resolved));
     }
 
     static async Task<IResult> ImportAsync(Guid subsidiaryId, bool dryRun, HttpContext http, HrSyncService.HrSyncServiceClient client, CancellationToken ct)

@@ -60,58 +60,66 @@ public static class OrganizationHistoryEndpoints
 {
     public static RouteGroupBuilder MapOrganizationHistoryEndpoints(this RouteGroupBuilder group)
     {
-        group.MapPost("/{id:guid}/rename", async (Guid id, RenameOrganizationBody body, OrganizationService.OrganizationServiceClient client, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            Validate.Text(errors, "name", body.Name, OrganizationEndpoints.MaxNameLength);
-            OrganizationHistoryDtos.Date(errors, "effectiveOn", body.EffectiveOn, required: false);
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            return Results.Ok(OrganizationDto.From(await client.RenameOrganizationAsync(new RenameOrganizationRequest
-            {
-                Id = id.ToString(), Name = body.Name!.Trim(), EffectiveOn = body.EffectiveOn?.Trim() ?? "", ExpectedVersion = body.ExpectedVersion ?? 0,
-            }, cancellationToken: ct)));
-        }).RequireAuthorization(Policies.Admin).WithName("RenameOrganization");
-
-        group.MapPost("/{id:guid}/merge", async (Guid id, MergeOrganizationBody body, OrganizationService.OrganizationServiceClient client, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            if (body.TargetId is null) errors["targetId"] = ["is required."];
-            else if (body.TargetId == id) errors["targetId"] = ["cannot be the organization itself."];
-            OrganizationHistoryDtos.Date(errors, "effectiveOn", body.EffectiveOn, required: false);
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            return Results.Ok(OrganizationDto.From(await client.MergeOrganizationAsync(new MergeOrganizationRequest
-            {
-                Id = id.ToString(), TargetId = body.TargetId!.Value.ToString(), EffectiveOn = body.EffectiveOn?.Trim() ?? "", ExpectedVersion = body.ExpectedVersion ?? 0,
-            }, cancellationToken: ct)));
-        }).RequireAuthorization(Policies.Admin).WithName("MergeOrganization");
-
-        group.MapPost("/{id:guid}/dissolve", async (Guid id, DissolveOrganizationBody body, OrganizationService.OrganizationServiceClient client, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            OrganizationHistoryDtos.Date(errors, "effectiveOn", body.EffectiveOn, required: false);
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            return Results.Ok(OrganizationDto.From(await client.DissolveOrganizationAsync(new DissolveOrganizationRequest
-            {
-                Id = id.ToString(), EffectiveOn = body.EffectiveOn?.Trim() ?? "", ExpectedVersion = body.ExpectedVersion ?? 0,
-            }, cancellationToken: ct)));
-        }).RequireAuthorization(Policies.Admin).WithName("DissolveOrganization");
-
-        group.MapGet("/{id:guid}/history", async (Guid id, OrganizationService.OrganizationServiceClient client, CancellationToken ct) =>
-            Results.Ok((await client.GetOrganizationHistoryAsync(new GetOrganizationHistoryRequest { Id = id.ToString() }, cancellationToken: ct))
-                .Changes.Select(OrganizationChangeDto.From).ToList()))
-            .WithName("GetOrganizationHistory");
-
-        group.MapGet("/{id:guid}/path", async (Guid id, OrganizationService.OrganizationServiceClient client, CancellationToken ct) =>
-            Results.Ok((await client.GetOrganizationPathAsync(new GetOrganizationPathRequest { Id = id.ToString() }, cancellationToken: ct))
-                .Items.Select(OrganizationDto.From).ToList()))
-            .WithName("GetOrganizationPath");
-
-        group.MapGet("/{id:guid}/counts", async (Guid id, OrganizationService.OrganizationServiceClient client, CancellationToken ct) =>
-        {
-            var c = await client.GetSubtreeCountsAsync(new GetSubtreeCountsRequest { Id = id.ToString() }, cancellationToken: ct);
-            return Results.Ok(new SubtreeCountsDto(c.Organizations, c.Committees, c.GeneralBranches, c.Branches, c.Groups, c.Members));
-        }).WithName("GetSubtreeCounts");
+        group.MapPost("/{id:guid}/rename", RenameOrganizationAsync).RequireAuthorization(Policies.Admin).WithName("RenameOrganization");
+        group.MapPost("/{id:guid}/merge", MergeOrganizationAsync).RequireAuthorization(Policies.Admin).WithName("MergeOrganization");
+        group.MapPost("/{id:guid}/dissolve", DissolveOrganizationAsync).RequireAuthorization(Policies.Admin).WithName("DissolveOrganization");
+        group.MapGet("/{id:guid}/history", GetOrganizationHistoryAsync).WithName("GetOrganizationHistory");
+        group.MapGet("/{id:guid}/path", GetOrganizationPathAsync).WithName("GetOrganizationPath");
+        group.MapGet("/{id:guid}/counts", GetSubtreeCountsAsync).WithName("GetSubtreeCounts");
 
         return group;
+    }
+
+    public static async Task<IResult> RenameOrganizationAsync(Guid id, RenameOrganizationBody body, OrganizationService.OrganizationServiceClient client,
+        CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Validate.Text(errors, "name", body.Name, OrganizationEndpoints.MaxNameLength);
+        OrganizationHistoryDtos.Date(errors, "effectiveOn", body.EffectiveOn, required: false);
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        return Results.Ok(OrganizationDto.From(await client.RenameOrganizationAsync(new RenameOrganizationRequest
+        {
+            Id = id.ToString(), Name = body.Name!.Trim(), EffectiveOn = body.EffectiveOn?.Trim() ?? "", ExpectedVersion = body.ExpectedVersion ?? 0,
+        }, cancellationToken: ct)));
+    }
+
+    public static async Task<IResult> MergeOrganizationAsync(Guid id, MergeOrganizationBody body, OrganizationService.OrganizationServiceClient client,
+        CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (body.TargetId is null) errors["targetId"] = ["is required."];
+        else if (body.TargetId == id) errors["targetId"] = ["cannot be the organization itself."];
+        OrganizationHistoryDtos.Date(errors, "effectiveOn", body.EffectiveOn, required: false);
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        return Results.Ok(OrganizationDto.From(await client.MergeOrganizationAsync(new MergeOrganizationRequest
+        {
+            Id = id.ToString(), TargetId = body.TargetId!.Value.ToString(), EffectiveOn = body.EffectiveOn?.Trim() ?? "", ExpectedVersion = body.ExpectedVersion ?? 0,
+        }, cancellationToken: ct)));
+    }
+
+    public static async Task<IResult> DissolveOrganizationAsync(Guid id, DissolveOrganizationBody body, OrganizationService.OrganizationServiceClient client,
+        CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        OrganizationHistoryDtos.Date(errors, "effectiveOn", body.EffectiveOn, required: false);
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        return Results.Ok(OrganizationDto.From(await client.DissolveOrganizationAsync(new DissolveOrganizationRequest
+        {
+            Id = id.ToString(), EffectiveOn = body.EffectiveOn?.Trim() ?? "", ExpectedVersion = body.ExpectedVersion ?? 0,
+        }, cancellationToken: ct)));
+    }
+
+    public static async Task<IResult> GetOrganizationHistoryAsync(Guid id, OrganizationService.OrganizationServiceClient client, CancellationToken ct) =>
+        Results.Ok((await client.GetOrganizationHistoryAsync(new GetOrganizationHistoryRequest { Id = id.ToString() }, cancellationToken: ct))
+            .Changes.Select(OrganizationChangeDto.From).ToList());
+
+    public static async Task<IResult> GetOrganizationPathAsync(Guid id, OrganizationService.OrganizationServiceClient client, CancellationToken ct) =>
+        Results.Ok((await client.GetOrganizationPathAsync(new GetOrganizationPathRequest { Id = id.ToString() }, cancellationToken: ct))
+            .Items.Select(OrganizationDto.From).ToList());
+
+    public static async Task<IResult> GetSubtreeCountsAsync(Guid id, OrganizationService.OrganizationServiceClient client, CancellationToken ct)
+    {
+        var c = await client.GetSubtreeCountsAsync(new GetSubtreeCountsRequest { Id = id.ToString() }, cancellationToken: ct);
+        return Results.Ok(new SubtreeCountsDto(c.Organizations, c.Committees, c.GeneralBranches, c.Branches, c.Groups, c.Members));
     }
 }

@@ -53,70 +53,75 @@ public static class PairingEndpoints
     {
         var group = api.MapGroup("/pairings").WithTags("Pairings");
 
-        group.MapGet("/", async (int? page, int? pageSize, string? search, string? status, Guid? subsidiaryId, string? sort,
-            PairingService.PairingServiceClient client, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            Units.Sort(errors, sort, Sorts);
-            var statusFilter = PairingStatus.Unspecified;
-            if (!string.IsNullOrWhiteSpace(status) && !Statuses.TryGetValue(status.Trim().ToLowerInvariant(), out statusFilter))
-                errors["status"] = [$"must be one of: {string.Join(", ", Statuses.Keys)}."];
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            var (p, size) = Paging.Normalize(page, pageSize);
-            var result = await client.ListPairingsAsync(new ListPairingsRequest
-            {
-                Page = p, PageSize = size, Search = search ?? "", Status = statusFilter, SubsidiaryId = subsidiaryId?.ToString() ?? "", Sort = sort?.Trim() ?? "",
-            }, cancellationToken: ct);
-            return Results.Ok(new PagedList<PairingDto>(result.Items.Select(PairingDto.From).ToList(), result.Total, p, size));
-        }).WithName("ListPairings");
-
-        group.MapGet("/{id:guid}", async (Guid id, PairingService.PairingServiceClient client, CancellationToken ct) =>
-            Results.Ok(PairingDto.From(await client.GetPairingAsync(new GetPairingRequest { Id = id.ToString() }, cancellationToken: ct))))
-            .WithName("GetPairing");
-
-        group.MapPost("/", async (SignPairingBody body, HttpContext http, PairingService.PairingServiceClient client, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            Units.Check(errors, "first", body.First);
-            Units.Check(errors, "second", body.Second);
-            if (body.First?.External is not null && body.Second?.External is not null)
-                errors["first"] = ["at least one side must be a party organization of the group."];
-            CheckAgreement(errors, body.Agreement);
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            var created = await client.SignPairingAsync(new SignPairingRequest
-            {
-                First = Units.ToContract(body.First!), Second = Units.ToContract(body.Second!), Agreement = ToContract(body.Agreement!),
-                ClientRequestId = Validate.IdempotencyKey(http),
-            }, cancellationToken: ct);
-            return Results.Created($"/api/v1/pairings/{created.Id}", PairingDto.From(created));
-        }).RequireAuthorization(Policies.Admin).WithName("SignPairing");
-
-        group.MapPost("/{id:guid}/renew", async (Guid id, RenewPairingBody body, PairingService.PairingServiceClient client, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            CheckAgreement(errors, body.Agreement);
-            Units.Version(errors, body.ExpectedVersion);
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            return Results.Ok(PairingDto.From(await client.RenewPairingAsync(new RenewPairingRequest
-            {
-                Id = id.ToString(), Agreement = ToContract(body.Agreement!), ExpectedVersion = body.ExpectedVersion ?? 0,
-            }, cancellationToken: ct)));
-        }).RequireAuthorization(Policies.Admin).WithName("RenewPairing");
-
-        group.MapPost("/{id:guid}/end", async (Guid id, EndPairingBody body, PairingService.PairingServiceClient client, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            Units.Date(errors, "endedOn", body.EndedOn);
-            Units.Optional(errors, "reason", body.Reason, MaxReasonLength);
-            Units.Version(errors, body.ExpectedVersion);
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            return Results.Ok(PairingDto.From(await client.EndPairingAsync(new EndPairingRequest
-            {
-                Id = id.ToString(), EndedOn = body.EndedOn!.Trim(), Reason = body.Reason?.Trim() ?? "", ExpectedVersion = body.ExpectedVersion ?? 0,
-            }, cancellationToken: ct)));
-        }).RequireAuthorization(Policies.Admin).WithName("EndPairing");
+        group.MapGet("/", ListPairingsAsync).WithName("ListPairings");
+        group.MapGet("/{id:guid}", GetPairingAsync).WithName("GetPairing");
+        group.MapPost("/", SignPairingAsync).RequireAuthorization(Policies.Admin).WithName("SignPairing");
+        group.MapPost("/{id:guid}/renew", RenewPairingAsync).RequireAuthorization(Policies.Admin).WithName("RenewPairing");
+        group.MapPost("/{id:guid}/end", EndPairingAsync).RequireAuthorization(Policies.Admin).WithName("EndPairing");
 
         return api;
+    }
+
+    public static async Task<IResult> ListPairingsAsync(int? page, int? pageSize, string? search, string? status, Guid? subsidiaryId, string? sort,
+        PairingService.PairingServiceClient client, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Units.Sort(errors, sort, Sorts);
+        var statusFilter = PairingStatus.Unspecified;
+        if (!string.IsNullOrWhiteSpace(status) && !Statuses.TryGetValue(status.Trim().ToLowerInvariant(), out statusFilter))
+            errors["status"] = [$"must be one of: {string.Join(", ", Statuses.Keys)}."];
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        var (p, size) = Paging.Normalize(page, pageSize);
+        var result = await client.ListPairingsAsync(new ListPairingsRequest
+        {
+            Page = p, PageSize = size, Search = search ?? "", Status = statusFilter, SubsidiaryId = subsidiaryId?.ToString() ?? "", Sort = sort?.Trim() ?? "",
+        }, cancellationToken: ct);
+        return Results.Ok(new PagedList<PairingDto>(result.Items.Select(PairingDto.From).ToList(), result.Total, p, size));
+    }
+
+    public static async Task<IResult> GetPairingAsync(Guid id, PairingService.PairingServiceClient client, CancellationToken ct) =>
+        Results.Ok(PairingDto.From(await client.GetPairingAsync(new GetPairingRequest { Id = id.ToString() }, cancellationToken: ct)));
+
+    public static async Task<IResult> SignPairingAsync(SignPairingBody body, HttpContext http, PairingService.PairingServiceClient client, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Units.Check(errors, "first", body.First);
+        Units.Check(errors, "second", body.Second);
+        if (body.First?.External is not null && body.Second?.External is not null)
+            errors["first"] = ["at least one side must be a party organization of the group."];
+        CheckAgreement(errors, body.Agreement);
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        var created = await client.SignPairingAsync(new SignPairingRequest
+        {
+            First = Units.ToContract(body.First!), Second = Units.ToContract(body.Second!), Agreement = ToContract(body.Agreement!),
+            ClientRequestId = Validate.IdempotencyKey(http),
+        }, cancellationToken: ct);
+        return Results.Created($"/api/v1/pairings/{created.Id}", PairingDto.From(created));
+    }
+
+    public static async Task<IResult> RenewPairingAsync(Guid id, RenewPairingBody body, PairingService.PairingServiceClient client, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        CheckAgreement(errors, body.Agreement);
+        Units.Version(errors, body.ExpectedVersion);
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        return Results.Ok(PairingDto.From(await client.RenewPairingAsync(new RenewPairingRequest
+        {
+            Id = id.ToString(), Agreement = ToContract(body.Agreement!), ExpectedVersion = body.ExpectedVersion ?? 0,
+        }, cancellationToken: ct)));
+    }
+
+    public static async Task<IResult> EndPairingAsync(Guid id, EndPairingBody body, PairingService.PairingServiceClient client, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Units.Date(errors, "endedOn", body.EndedOn);
+        Units.Optional(errors, "reason", body.Reason, MaxReasonLength);
+        Units.Version(errors, body.ExpectedVersion);
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        return Results.Ok(PairingDto.From(await client.EndPairingAsync(new EndPairingRequest
+        {
+            Id = id.ToString(), EndedOn = body.EndedOn!.Trim(), Reason = body.Reason?.Trim() ?? "", ExpectedVersion = body.ExpectedVersion ?? 0,
+        }, cancellationToken: ct)));
     }
 
     static void CheckAgreement(Dictionary<string, string[]> errors, AgreementBody? agreement)

@@ -77,149 +77,162 @@ public static partial class PeopleEndpoints
 
     public static RouteGroupBuilder MapPeopleEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/subsidiaries/{subsidiaryId:guid}/people", async (Guid subsidiaryId, int? page, int? pageSize, string? search, string? kind,
-            string? organizationId, string? status, string? sort, HttpContext http, PeopleService.PeopleServiceClient client, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            var k = PersonKind.Unspecified;
-            var s = MembershipStatus.Unspecified;
-            if (kind is not null && !PeopleNames.TryParse(PeopleNames.Kinds, kind, out k)) errors["kind"] = [$"must be one of: {string.Join(", ", PeopleNames.Kinds.Keys)}."];
-            if (status is not null && !PeopleNames.TryParse(PeopleNames.Statuses, status, out s)) errors["status"] = [$"must be one of: {string.Join(", ", PeopleNames.Statuses.Keys)}."];
-            if (organizationId is not null && !Guid.TryParse(organizationId, out _)) errors["organizationId"] = ["is not a valid id."];
-            if (sort is not null && !SortOrders.Contains(sort)) errors["sort"] = [$"must be one of: {string.Join(", ", SortOrders)}."];
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            if (!Caller.From(http.User).CanAccess(subsidiaryId)) return NotFound("The subsidiary");
-            var (p, size) = Paging.Normalize(page, pageSize);
-            var request = new ListPeopleRequest { SubsidiaryId = subsidiaryId.ToString(), Page = p, PageSize = size, Search = search ?? "", Kind = k, Status = s, Sort = sort ?? "" };
-            if (organizationId is not null) request.OrganizationId = organizationId;
-            var result = await client.ListPeopleAsync(request, cancellationToken: ct);
-            return Results.Ok(new PagedList<PersonDto>(result.Items.Select(PersonDto.From).ToList(), result.Total, p, size));
-        }).WithTags("People").WithName("ListPeople");
+        api.MapGet("/subsidiaries/{subsidiaryId:guid}/people", ListPeopleAsync).WithTags("People").WithName("ListPeople");
 
         var group = api.MapGroup("/people").WithTags("People");
 
-        group.MapGet("/{id:guid}", async (Guid id, HttpContext http, PeopleService.PeopleServiceClient client, CancellationToken ct) =>
-            WithETag(http, await client.GetPersonAsync(new GetPersonRequest { Id = id.ToString() }, cancellationToken: ct)))
-            .WithName("GetPerson");
-
-        group.MapPost("/", async (RegisterPersonBody body, HttpContext http, PeopleService.PeopleServiceClient client, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            if (body.SubsidiaryId is null) errors["subsidiaryId"] = ["is required."];
-            Validate.Text(errors, "name", body.Name, MaxNameLength);
-            if (!PeopleNames.TryParse(PeopleNames.Kinds, body.Kind, out var kind)) errors["kind"] = [$"must be one of: {string.Join(", ", PeopleNames.Kinds.Keys)}."];
-            Optional(errors, "employeeNumber", body.EmployeeNumber, MaxEmployeeNumberLength);
-            Optional(errors, "managementPost", body.ManagementPost, MaxManagementPostLength);
-            PersonalData(errors, body.IdNumber, body.Phone);
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            if (!Caller.From(http.User).CanAccess(body.SubsidiaryId!.Value)) return NotFound("The subsidiary");
-            var created = await client.RegisterPersonAsync(new RegisterPersonRequest
-            {
-                SubsidiaryId = body.SubsidiaryId.Value.ToString(),
-                Name = body.Name!.Trim(),
-                Kind = kind,
-                EmployeeNumber = body.EmployeeNumber?.Trim() ?? "",
-                IdNumber = body.IdNumber?.Trim() ?? "",
-                Phone = body.Phone?.Trim() ?? "",
-                ManagementPost = body.ManagementPost?.Trim() ?? "",
-                ClientRequestId = Validate.IdempotencyKey(http),
-            }, cancellationToken: ct);
-            http.Response.Headers.ETag = ETag(created.Version);
-            return Results.Created($"/api/v1/people/{created.Id}", PersonDto.From(created));
-        }).RequireAuthorization(Policies.Admin).WithName("RegisterPerson");
-
-        group.MapPatch("/{id:guid}", async (Guid id, UpdatePersonBody body, HttpContext http, PeopleService.PeopleServiceClient client, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            if (body.Name is not null) Validate.Text(errors, "name", body.Name, MaxNameLength);
-            Optional(errors, "employeeNumber", body.EmployeeNumber, MaxEmployeeNumberLength);
-            Optional(errors, "managementPost", body.ManagementPost, MaxManagementPostLength);
-            PersonalData(errors, body.IdNumber, body.Phone);
-            var version = ExpectedVersion(http, body.ExpectedVersion, errors);
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            var request = new UpdatePersonRequest { Id = id.ToString(), ExpectedVersion = version };
-            if (body.Name is not null) request.Name = body.Name.Trim();
-            if (body.EmployeeNumber is not null) request.EmployeeNumber = body.EmployeeNumber.Trim();
-            if (body.IdNumber is not null) request.IdNumber = body.IdNumber.Trim();
-            if (body.Phone is not null) request.Phone = body.Phone.Trim();
-            if (body.ManagementPost is not null) request.ManagementPost = body.ManagementPost.Trim();
-            return WithETag(http, await client.UpdatePersonAsync(request, cancellationToken: ct));
-        }).RequireAuthorization(Policies.Admin).WithName("UpdatePerson");
-
-        group.MapPost("/{id:guid}/membership", async (Guid id, JoinPartyBody body, HttpContext http, PeopleService.PeopleServiceClient client, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            if (body.OrganizationId is null) errors["organizationId"] = ["is required."];
-            Date(errors, "joinedOn", body.JoinedOn);
-            if (!PeopleNames.TryParse(PeopleNames.Statuses, body.Status, out var status) || status == MembershipStatus.TransferredOut)
-                errors["status"] = ["must be probationary or full."];
-            var version = ExpectedVersion(http, body.ExpectedVersion, errors);
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            return WithETag(http, await client.JoinPartyAsync(new JoinPartyRequest
-            {
-                PersonId = id.ToString(), OrganizationId = body.OrganizationId!.Value.ToString(), JoinedOn = body.JoinedOn!.Trim(), Status = status, ExpectedVersion = version,
-            }, cancellationToken: ct));
-        }).RequireAuthorization(Policies.Admin).WithName("JoinParty");
-
-        group.MapPost("/{id:guid}/transfers", async (Guid id, TransferMemberBody body, HttpContext http, PeopleService.PeopleServiceClient client, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            if (body.ToOrganizationId is null) errors["toOrganizationId"] = ["is required."];
-            Date(errors, "transferredOn", body.TransferredOn);
-            var version = ExpectedVersion(http, body.ExpectedVersion, errors);
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            return WithETag(http, await client.TransferMemberAsync(new TransferMemberRequest
-            {
-                PersonId = id.ToString(), ToOrganizationId = body.ToOrganizationId!.Value.ToString(), TransferredOn = body.TransferredOn!.Trim(), ExpectedVersion = version,
-            }, cancellationToken: ct));
-        }).RequireAuthorization(Policies.Admin).WithName("TransferMember");
-
-        group.MapPost("/{id:guid}/membership/status", async (Guid id, ChangeMemberStatusBody body, HttpContext http, PeopleService.PeopleServiceClient client, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            if (!PeopleNames.TryParse(PeopleNames.Statuses, body.Status, out var status)) errors["status"] = [$"must be one of: {string.Join(", ", PeopleNames.Statuses.Keys)}."];
-            Date(errors, "changedOn", body.ChangedOn);
-            var version = ExpectedVersion(http, body.ExpectedVersion, errors);
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            return WithETag(http, await client.ChangeMemberStatusAsync(new ChangeMemberStatusRequest
-            {
-                PersonId = id.ToString(), Status = status, ChangedOn = body.ChangedOn!.Trim(), ExpectedVersion = version,
-            }, cancellationToken: ct));
-        }).RequireAuthorization(Policies.Admin).WithName("ChangeMemberStatus");
-
-        group.MapPost("/{id:guid}/roles", async (Guid id, AssignRoleBody body, HttpContext http, PeopleService.PeopleServiceClient client, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            if (body.OrganizationId is null) errors["organizationId"] = ["is required."];
-            if (!PeopleNames.TryParse(PeopleNames.RoleKinds, body.Role, out var role)) errors["role"] = [$"must be one of: {string.Join(", ", PeopleNames.RoleKinds.Keys)}."];
-            var starts = Date(errors, "startsOn", body.StartsOn);
-            var ends = string.IsNullOrWhiteSpace(body.EndsOn) ? null : Date(errors, "endsOn", body.EndsOn);
-            if (starts is not null && ends is not null && ends < starts) errors["endsOn"] = ["cannot be before startsOn."];
-            var version = ExpectedVersion(http, body.ExpectedVersion, errors);
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            var request = new AssignRoleRequest
-            {
-                PersonId = id.ToString(), OrganizationId = body.OrganizationId!.Value.ToString(), Role = role, StartsOn = body.StartsOn!.Trim(), ExpectedVersion = version,
-            };
-            if (ends is not null) request.EndsOn = body.EndsOn!.Trim();
-            var person = await client.AssignRoleAsync(request, cancellationToken: ct);
-            http.Response.Headers.ETag = ETag(person.Version);
-            return Results.Created($"/api/v1/people/{person.Id}", PersonDto.From(person));
-        }).RequireAuthorization(Policies.Admin).WithName("AssignRole");
-
-        group.MapPost("/{id:guid}/roles/{roleId:guid}/end", async (Guid id, Guid roleId, EndRoleBody body, HttpContext http, PeopleService.PeopleServiceClient client, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            Date(errors, "endsOn", body.EndsOn);
-            var version = ExpectedVersion(http, body.ExpectedVersion, errors);
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            return WithETag(http, await client.EndRoleAsync(new EndRoleRequest
-            {
-                PersonId = id.ToString(), RoleId = roleId.ToString(), EndsOn = body.EndsOn!.Trim(), ExpectedVersion = version,
-            }, cancellationToken: ct));
-        }).RequireAuthorization(Policies.Admin).WithName("EndRole");
+        group.MapGet("/{id:guid}", GetPersonAsync).WithName("GetPerson");
+        group.MapPost("/", RegisterPersonAsync).RequireAuthorization(Policies.Admin).WithName("RegisterPerson");
+        group.MapPatch("/{id:guid}", UpdatePersonAsync).RequireAuthorization(Policies.Admin).WithName("UpdatePerson");
+        group.MapPost("/{id:guid}/membership", JoinPartyAsync).RequireAuthorization(Policies.Admin).WithName("JoinParty");
+        group.MapPost("/{id:guid}/transfers", TransferMemberAsync).RequireAuthorization(Policies.Admin).WithName("TransferMember");
+        group.MapPost("/{id:guid}/membership/status", ChangeMemberStatusAsync).RequireAuthorization(Policies.Admin).WithName("ChangeMemberStatus");
+        group.MapPost("/{id:guid}/roles", AssignRoleAsync).RequireAuthorization(Policies.Admin).WithName("AssignRole");
+        group.MapPost("/{id:guid}/roles/{roleId:guid}/end", EndRoleAsync).RequireAuthorization(Policies.Admin).WithName("EndRole");
 
         return api;
+    }
+
+    public static async Task<IResult> ListPeopleAsync(Guid subsidiaryId, int? page, int? pageSize, string? search, string? kind, string? organizationId, string? status,
+        string? sort, HttpContext http, PeopleService.PeopleServiceClient client, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var k = PersonKind.Unspecified;
+        var s = MembershipStatus.Unspecified;
+        if (kind is not null && !PeopleNames.TryParse(PeopleNames.Kinds, kind, out k)) errors["kind"] = [$"must be one of: {string.Join(", ", PeopleNames.Kinds.Keys)}."];
+        if (status is not null && !PeopleNames.TryParse(PeopleNames.Statuses, status, out s)) errors["status"] = [$"must be one of: {string.Join(", ", PeopleNames.Statuses.Keys)}."];
+        if (organizationId is not null && !Guid.TryParse(organizationId, out _)) errors["organizationId"] = ["is not a valid id."];
+        if (sort is not null && !SortOrders.Contains(sort)) errors["sort"] = [$"must be one of: {string.Join(", ", SortOrders)}."];
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        if (!Caller.From(http.User).CanAccess(subsidiaryId)) return NotFound("The subsidiary");
+        var (p, size) = Paging.Normalize(page, pageSize);
+        var request = new ListPeopleRequest { SubsidiaryId = subsidiaryId.ToString(), Page = p, PageSize = size, Search = search ?? "", Kind = k, Status = s, Sort = sort ?? "" };
+        if (organizationId is not null) request.OrganizationId = organizationId;
+        var result = await client.ListPeopleAsync(request, cancellationToken: ct);
+        return Results.Ok(new PagedList<PersonDto>(result.Items.Select(PersonDto.From).ToList(), result.Total, p, size));
+    }
+
+    public static async Task<IResult> GetPersonAsync(Guid id, HttpContext http, PeopleService.PeopleServiceClient client, CancellationToken ct) =>
+        WithETag(http, await client.GetPersonAsync(new GetPersonRequest { Id = id.ToString() }, cancellationToken: ct));
+
+    public static async Task<IResult> RegisterPersonAsync(RegisterPersonBody body, HttpContext http, PeopleService.PeopleServiceClient client, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (body.SubsidiaryId is null) errors["subsidiaryId"] = ["is required."];
+        Validate.Text(errors, "name", body.Name, MaxNameLength);
+        if (!PeopleNames.TryParse(PeopleNames.Kinds, body.Kind, out var kind)) errors["kind"] = [$"must be one of: {string.Join(", ", PeopleNames.Kinds.Keys)}."];
+        Optional(errors, "employeeNumber", body.EmployeeNumber, MaxEmployeeNumberLength);
+        Optional(errors, "managementPost", body.ManagementPost, MaxManagementPostLength);
+        PersonalData(errors, body.IdNumber, body.Phone);
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        if (!Caller.From(http.User).CanAccess(body.SubsidiaryId!.Value)) return NotFound("The subsidiary");
+        var created = await client.RegisterPersonAsync(new RegisterPersonRequest
+        {
+            SubsidiaryId = body.SubsidiaryId.Value.ToString(),
+            Name = body.Name!.Trim(),
+            Kind = kind,
+            EmployeeNumber = body.EmployeeNumber?.Trim() ?? "",
+            IdNumber = body.IdNumber?.Trim() ?? "",
+            Phone = body.Phone?.Trim() ?? "",
+            ManagementPost = body.ManagementPost?.Trim() ?? "",
+            ClientRequestId = Validate.IdempotencyKey(http),
+        }, cancellationToken: ct);
+        http.Response.Headers.ETag = ETag(created.Version);
+        return Results.Created($"/api/v1/people/{created.Id}", PersonDto.From(created));
+    }
+
+    public static async Task<IResult> UpdatePersonAsync(Guid id, UpdatePersonBody body, HttpContext http, PeopleService.PeopleServiceClient client, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (body.Name is not null) Validate.Text(errors, "name", body.Name, MaxNameLength);
+        Optional(errors, "employeeNumber", body.EmployeeNumber, MaxEmployeeNumberLength);
+        Optional(errors, "managementPost", body.ManagementPost, MaxManagementPostLength);
+        PersonalData(errors, body.IdNumber, body.Phone);
+        var version = ExpectedVersion(http, body.ExpectedVersion, errors);
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        var request = new UpdatePersonRequest { Id = id.ToString(), ExpectedVersion = version };
+        if (body.Name is not null) request.Name = body.Name.Trim();
+        if (body.EmployeeNumber is not null) request.EmployeeNumber = body.EmployeeNumber.Trim();
+        if (body.IdNumber is not null) request.IdNumber = body.IdNumber.Trim();
+        if (body.Phone is not null) request.Phone = body.Phone.Trim();
+        if (body.ManagementPost is not null) request.ManagementPost = body.ManagementPost.Trim();
+        return WithETag(http, await client.UpdatePersonAsync(request, cancellationToken: ct));
+    }
+
+    public static async Task<IResult> JoinPartyAsync(Guid id, JoinPartyBody body, HttpContext http, PeopleService.PeopleServiceClient client, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (body.OrganizationId is null) errors["organizationId"] = ["is required."];
+        Date(errors, "joinedOn", body.JoinedOn);
+        if (!PeopleNames.TryParse(PeopleNames.Statuses, body.Status, out var status) || status == MembershipStatus.TransferredOut)
+            errors["status"] = ["must be probationary or full."];
+        var version = ExpectedVersion(http, body.ExpectedVersion, errors);
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        return WithETag(http, await client.JoinPartyAsync(new JoinPartyRequest
+        {
+            PersonId = id.ToString(), OrganizationId = body.OrganizationId!.Value.ToString(), JoinedOn = body.JoinedOn!.Trim(), Status = status, ExpectedVersion = version,
+        }, cancellationToken: ct));
+    }
+
+    public static async Task<IResult> TransferMemberAsync(Guid id, TransferMemberBody body, HttpContext http, PeopleService.PeopleServiceClient client,
+        CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (body.ToOrganizationId is null) errors["toOrganizationId"] = ["is required."];
+        Date(errors, "transferredOn", body.TransferredOn);
+        var version = ExpectedVersion(http, body.ExpectedVersion, errors);
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        return WithETag(http, await client.TransferMemberAsync(new TransferMemberRequest
+        {
+            PersonId = id.ToString(), ToOrganizationId = body.ToOrganizationId!.Value.ToString(), TransferredOn = body.TransferredOn!.Trim(), ExpectedVersion = version,
+        }, cancellationToken: ct));
+    }
+
+    public static async Task<IResult> ChangeMemberStatusAsync(Guid id, ChangeMemberStatusBody body, HttpContext http, PeopleService.PeopleServiceClient client,
+        CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!PeopleNames.TryParse(PeopleNames.Statuses, body.Status, out var status)) errors["status"] = [$"must be one of: {string.Join(", ", PeopleNames.Statuses.Keys)}."];
+        Date(errors, "changedOn", body.ChangedOn);
+        var version = ExpectedVersion(http, body.ExpectedVersion, errors);
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        return WithETag(http, await client.ChangeMemberStatusAsync(new ChangeMemberStatusRequest
+        {
+            PersonId = id.ToString(), Status = status, ChangedOn = body.ChangedOn!.Trim(), ExpectedVersion = version,
+        }, cancellationToken: ct));
+    }
+
+    public static async Task<IResult> AssignRoleAsync(Guid id, AssignRoleBody body, HttpContext http, PeopleService.PeopleServiceClient client, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (body.OrganizationId is null) errors["organizationId"] = ["is required."];
+        if (!PeopleNames.TryParse(PeopleNames.RoleKinds, body.Role, out var role)) errors["role"] = [$"must be one of: {string.Join(", ", PeopleNames.RoleKinds.Keys)}."];
+        var starts = Date(errors, "startsOn", body.StartsOn);
+        var ends = string.IsNullOrWhiteSpace(body.EndsOn) ? null : Date(errors, "endsOn", body.EndsOn);
+        if (starts is not null && ends is not null && ends < starts) errors["endsOn"] = ["cannot be before startsOn."];
+        var version = ExpectedVersion(http, body.ExpectedVersion, errors);
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        var request = new AssignRoleRequest
+        {
+            PersonId = id.ToString(), OrganizationId = body.OrganizationId!.Value.ToString(), Role = role, StartsOn = body.StartsOn!.Trim(), ExpectedVersion = version,
+        };
+        if (ends is not null) request.EndsOn = body.EndsOn!.Trim();
+        var person = await client.AssignRoleAsync(request, cancellationToken: ct);
+        http.Response.Headers.ETag = ETag(person.Version);
+        return Results.Created($"/api/v1/people/{person.Id}", PersonDto.From(person));
+    }
+
+    public static async Task<IResult> EndRoleAsync(Guid id, Guid roleId, EndRoleBody body, HttpContext http, PeopleService.PeopleServiceClient client,
+        CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Date(errors, "endsOn", body.EndsOn);
+        var version = ExpectedVersion(http, body.ExpectedVersion, errors);
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        return WithETag(http, await client.EndRoleAsync(new EndRoleRequest
+        {
+            PersonId = id.ToString(), RoleId = roleId.ToString(), EndsOn = body.EndsOn!.Trim(), ExpectedVersion = version,
+        }, cancellationToken: ct));
     }
 
     static IResult WithETag(HttpContext http, Person person)

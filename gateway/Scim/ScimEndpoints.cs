@@ -25,146 +25,175 @@ public static class ScimEndpoints
         var scim = app.MapGroup("/scim/v2").RequireAuthorization(HrClientAuthenticationHandler.PolicyName)
             .AddEndpointFilter(HandleErrors).ExcludeFromDescription();
 
-        scim.MapGet("/ServiceProviderConfig", (HttpContext http) => Json(ScimDiscovery.ServiceProviderConfig(BaseUrl(http))));
-        scim.MapGet("/ResourceTypes", (HttpContext http) =>
-            Json(ScimResources.ListResponse(ScimDiscovery.ResourceTypeNames.Select(n => ScimDiscovery.ResourceType(n, BaseUrl(http))), 2, 1)));
-        scim.MapGet("/ResourceTypes/{name}", (string name, HttpContext http) =>
-            ScimDiscovery.ResourceTypeNames.FirstOrDefault(n => n.Equals(name, StringComparison.OrdinalIgnoreCase)) is { } found
-                ? Json(ScimDiscovery.ResourceType(found, BaseUrl(http)))
-                : throw new ScimException(404, null, $"No resource type \"{name}\"."));
-        scim.MapGet("/Schemas", (HttpContext http) =>
-            Json(ScimResources.ListResponse(ScimDiscovery.SchemaIds.Select(id => ScimDiscovery.Schema(id, BaseUrl(http))!), ScimDiscovery.SchemaIds.Length, 1)));
-        scim.MapGet("/Schemas/{id}", (string id, HttpContext http) =>
-            ScimDiscovery.Schema(id, BaseUrl(http)) is { } schema ? Json(schema) : throw new ScimException(404, null, $"No schema \"{id}\"."));
+        scim.MapGet("/ServiceProviderConfig", GetServiceProviderConfig);
+        scim.MapGet("/ResourceTypes", ListResourceTypes);
+        scim.MapGet("/ResourceTypes/{name}", GetResourceType);
+        scim.MapGet("/Schemas", ListSchemas);
+        scim.MapGet("/Schemas/{id}", GetSchema);
 
         MapUsers(scim);
         MapGroups(scim);
-        scim.Map("/{**rest}", (string? rest) => Error(new ScimException(404, null, $"No SCIM endpoint /scim/v2/{rest}.")));
-        app.Map("/scim/{**rest}", (string? rest) => Error(new ScimException(404, null, $"No SCIM endpoint /scim/{rest}; the base is /scim/v2."))).ExcludeFromDescription();
+        scim.Map("/{**rest}", NoScimEndpoint);
+        app.Map("/scim/{**rest}", OutsideScimBase).ExcludeFromDescription();
         return app;
     }
 
     static void MapUsers(RouteGroupBuilder scim)
     {
-        scim.MapGet("/Users", async (HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct) =>
-        {
-            var (request, startIndex) = ListRequest(http);
-            var result = await hr.ListHrUsersAsync(request, cancellationToken: ct);
-            var (attributes, excluded) = Projection(http);
-            return Json(ScimResources.ListResponse(result.Items.Select(u => ScimResources.Project(ScimResources.ToJson(u, BaseUrl(http)), attributes, excluded)), result.Total, startIndex));
-        });
-
-        scim.MapPost("/Users", async (HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct) =>
-        {
-            var write = ScimResources.ToWrite(await ReadAsync(http));
-            var created = await hr.CreateHrUserAsync(write, cancellationToken: ct);
-            var json = ScimResources.ToJson(created, BaseUrl(http));
-            return Json(json, 201, ScimResources.ETag(created.Version), json["meta"]!["location"]!.GetValue<string>());
-        });
-
-        scim.MapGet("/Users/{id}", async (string id, HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct) =>
-        {
-            var user = await hr.GetHrUserAsync(new GetHrResourceRequest { Id = id }, cancellationToken: ct);
-            if (NotModified(http, user.Version)) return Results.StatusCode(304);
-            var (attributes, excluded) = Projection(http);
-            return Json(ScimResources.Project(ScimResources.ToJson(user, BaseUrl(http)), attributes, excluded), 200, ScimResources.ETag(user.Version));
-        });
-
-        scim.MapPut("/Users/{id}", async (string id, HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct) =>
-        {
-            var write = ScimResources.ToWrite(await ReadAsync(http));
-            write.Id = id;
-            write.ExpectedVersion = ScimResources.IfMatch(http.Request.Headers.IfMatch);
-            var updated = await hr.ReplaceHrUserAsync(write, cancellationToken: ct);
-            return Json(ScimResources.ToJson(updated, BaseUrl(http)), 200, ScimResources.ETag(updated.Version));
-        });
-
-        scim.MapPatch("/Users/{id}", async (string id, HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct) =>
-        {
-            var ifMatch = ScimResources.IfMatch(http.Request.Headers.IfMatch);
-            var operations = ScimPatch.ReadOperations(await ReadAsync(http));
-            // Read, patch, write with the version read: a concurrent change makes the write fail and the patch is applied again on the new state.
-            for (var attempt = 1; ; attempt++)
-            {
-                var current = await hr.GetHrUserAsync(new GetHrResourceRequest { Id = id }, cancellationToken: ct);
-                if (ifMatch != 0 && current.Version != ifMatch) throw PreconditionFailed();
-                var json = ScimResources.ToJson(current, BaseUrl(http));
-                ScimPatch.Apply(json, operations);
-                var write = ScimResources.ToWrite(json);
-                write.Id = id;
-                write.ExpectedVersion = current.Version;
-                // The meta read back is Alliance's; a patch's HR time is the time of the request (the service's clock).
-                write.HrUpdatedAt = null;
-                try
-                {
-                    var updated = await hr.ReplaceHrUserAsync(write, cancellationToken: ct);
-                    return Json(ScimResources.ToJson(updated, BaseUrl(http)), 200, ScimResources.ETag(updated.Version));
-                }
-                catch (RpcException ex) when (ex.StatusCode == StatusCode.Aborted && ifMatch == 0 && attempt < PatchAttempts)
-                {
-                    await Task.Delay(Random.Shared.Next(5, 20 * attempt), ct);
-                }
-            }
-        });
-
-        scim.MapDelete("/Users/{id}", async (string id, HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct) =>
-        {
-            await hr.DeleteHrUserAsync(new DeleteHrResourceRequest { Id = id, ExpectedVersion = ScimResources.IfMatch(http.Request.Headers.IfMatch) }, cancellationToken: ct);
-            return Results.NoContent();
-        });
+        scim.MapGet("/Users", ListUsersAsync);
+        scim.MapPost("/Users", CreateUserAsync);
+        scim.MapGet("/Users/{id}", GetUserAsync);
+        scim.MapPut("/Users/{id}", ReplaceUserAsync);
+        scim.MapPatch("/Users/{id}", PatchUserAsync);
+        scim.MapDelete("/Users/{id}", DeleteUserAsync);
     }
 
     static void MapGroups(RouteGroupBuilder scim)
     {
-        scim.MapGet("/Groups", async (HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct) =>
-        {
-            var (request, startIndex) = ListRequest(http);
-            var (attributes, excluded) = Projection(http);
-            request.WithoutMembers = WithoutMembers(attributes, excluded);
-            var result = await hr.ListHrGroupsAsync(request, cancellationToken: ct);
-            return Json(ScimResources.ListResponse(result.Items.Select(g =>
-                ScimResources.Project(ScimResources.ToJson(g, BaseUrl(http), !request.WithoutMembers), attributes, excluded)), result.Total, startIndex));
-        });
+        scim.MapGet("/Groups", ListGroupsAsync);
+        scim.MapPost("/Groups", CreateGroupAsync);
+        scim.MapGet("/Groups/{id}", GetGroupAsync);
+        scim.MapPut("/Groups/{id}", ReplaceGroupAsync);
+        scim.MapPatch("/Groups/{id}", PatchGroupAsync);
+        scim.MapDelete("/Groups/{id}", DeleteGroupAsync);
+    }
 
-        scim.MapPost("/Groups", async (HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct) =>
-        {
-            var created = await hr.CreateHrGroupAsync(ScimResources.ToGroupWrite(await ReadAsync(http)), cancellationToken: ct);
-            var json = ScimResources.ToJson(created, BaseUrl(http));
-            return Json(json, 201, ScimResources.ETag(created.Version), json["meta"]!["location"]!.GetValue<string>());
-        });
+    public static IResult GetServiceProviderConfig(HttpContext http) =>
+        Json(ScimDiscovery.ServiceProviderConfig(BaseUrl(http)));
 
-        scim.MapGet("/Groups/{id}", async (string id, HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct) =>
-        {
-            var group = await hr.GetHrGroupAsync(new GetHrResourceRequest { Id = id }, cancellationToken: ct);
-            if (NotModified(http, group.Version)) return Results.StatusCode(304);
-            var (attributes, excluded) = Projection(http);
-            return Json(ScimResources.Project(ScimResources.ToJson(group, BaseUrl(http), !WithoutMembers(attributes, excluded)), attributes, excluded),
-                200, ScimResources.ETag(group.Version));
-        });
+    public static IResult ListResourceTypes(HttpContext http) =>
+        Json(ScimResources.ListResponse(ScimDiscovery.ResourceTypeNames.Select(n => ScimDiscovery.ResourceType(n, BaseUrl(http))), 2, 1));
 
-        scim.MapPut("/Groups/{id}", async (string id, HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct) =>
+    public static IResult GetResourceType(string name, HttpContext http) =>
+        ScimDiscovery.ResourceTypeNames.FirstOrDefault(n => n.Equals(name, StringComparison.OrdinalIgnoreCase)) is { } found
+            ? Json(ScimDiscovery.ResourceType(found, BaseUrl(http)))
+            : throw new ScimException(404, null, $"No resource type \"{name}\".");
+
+    public static IResult ListSchemas(HttpContext http) =>
+        Json(ScimResources.ListResponse(ScimDiscovery.SchemaIds.Select(id => ScimDiscovery.Schema(id, BaseUrl(http))!), ScimDiscovery.SchemaIds.Length, 1));
+
+    public static IResult GetSchema(string id, HttpContext http) =>
+        ScimDiscovery.Schema(id, BaseUrl(http)) is { } schema ? Json(schema) : throw new ScimException(404, null, $"No schema \"{id}\".");
+
+    public static IResult NoScimEndpoint(string? rest) => Error(new ScimException(404, null, $"No SCIM endpoint /scim/v2/{rest}."));
+
+    public static IResult OutsideScimBase(string? rest) => Error(new ScimException(404, null, $"No SCIM endpoint /scim/{rest}; the base is /scim/v2."));
+
+    public static async Task<IResult> ListUsersAsync(HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct)
+    {
+        var (request, startIndex) = ListRequest(http);
+        var result = await hr.ListHrUsersAsync(request, cancellationToken: ct);
+        var (attributes, excluded) = Projection(http);
+        return Json(ScimResources.ListResponse(result.Items.Select(u => ScimResources.Project(ScimResources.ToJson(u, BaseUrl(http)), attributes, excluded)), result.Total, startIndex));
+    }
+
+    public static async Task<IResult> CreateUserAsync(HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct)
+    {
+        var write = ScimResources.ToWrite(await ReadAsync(http));
+        var created = await hr.CreateHrUserAsync(write, cancellationToken: ct);
+        var json = ScimResources.ToJson(created, BaseUrl(http));
+        return Json(json, 201, ScimResources.ETag(created.Version), json["meta"]!["location"]!.GetValue<string>());
+    }
+
+    public static async Task<IResult> GetUserAsync(string id, HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct)
+    {
+        var user = await hr.GetHrUserAsync(new GetHrResourceRequest { Id = id }, cancellationToken: ct);
+        if (NotModified(http, user.Version)) return Results.StatusCode(304);
+        var (attributes, excluded) = Projection(http);
+        return Json(ScimResources.Project(ScimResources.ToJson(user, BaseUrl(http)), attributes, excluded), 200, ScimResources.ETag(user.Version));
+    }
+
+    public static async Task<IResult> ReplaceUserAsync(string id, HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct)
+    {
+        var write = ScimResources.ToWrite(await ReadAsync(http));
+        write.Id = id;
+        write.ExpectedVersion = ScimResources.IfMatch(http.Request.Headers.IfMatch);
+        var updated = await hr.ReplaceHrUserAsync(write, cancellationToken: ct);
+        return Json(ScimResources.ToJson(updated, BaseUrl(http)), 200, ScimResources.ETag(updated.Version));
+    }
+
+    public static async Task<IResult> PatchUserAsync(string id, HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct)
+    {
+        var ifMatch = ScimResources.IfMatch(http.Request.Headers.IfMatch);
+        var operations = ScimPatch.ReadOperations(await ReadAsync(http));
+        // Read, patch, write with the version read: a concurrent change makes the write fail and the patch is applied again on the new state.
+        for (var attempt = 1; ; attempt++)
         {
-            var write = ScimResources.ToGroupWrite(await ReadAsync(http));
+            var current = await hr.GetHrUserAsync(new GetHrResourceRequest { Id = id }, cancellationToken: ct);
+            if (ifMatch != 0 && current.Version != ifMatch) throw PreconditionFailed();
+            var json = ScimResources.ToJson(current, BaseUrl(http));
+            ScimPatch.Apply(json, operations);
+            var write = ScimResources.ToWrite(json);
             write.Id = id;
-            write.ExpectedVersion = ScimResources.IfMatch(http.Request.Headers.IfMatch);
-            var updated = await hr.ReplaceHrGroupAsync(write, cancellationToken: ct);
-            return Json(ScimResources.ToJson(updated, BaseUrl(http)), 200, ScimResources.ETag(updated.Version));
-        });
+            write.ExpectedVersion = current.Version;
+            // The meta read back is Alliance's; a patch's HR time is the time of the request (the service's clock).
+            write.HrUpdatedAt = null;
+            try
+            {
+                var updated = await hr.ReplaceHrUserAsync(write, cancellationToken: ct);
+                return Json(ScimResources.ToJson(updated, BaseUrl(http)), 200, ScimResources.ETag(updated.Version));
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.Aborted && ifMatch == 0 && attempt < PatchAttempts)
+            {
+                await Task.Delay(Random.Shared.Next(5, 20 * attempt), ct);
+            }
+        }
+    }
 
-        scim.MapPatch("/Groups/{id}", async (string id, HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct) =>
-        {
-            var operations = ScimPatch.ReadOperations(await ReadAsync(http));
-            var request = ScimGroupPatch.Translate(id, operations);
-            request.ExpectedVersion = ScimResources.IfMatch(http.Request.Headers.IfMatch);
-            var updated = await hr.PatchHrGroupAsync(request, cancellationToken: ct);
-            return Json(ScimResources.ToJson(updated, BaseUrl(http)), 200, ScimResources.ETag(updated.Version));
-        });
+    public static async Task<IResult> DeleteUserAsync(string id, HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct)
+    {
+        await hr.DeleteHrUserAsync(new DeleteHrResourceRequest { Id = id, ExpectedVersion = ScimResources.IfMatch(http.Request.Headers.IfMatch) }, cancellationToken: ct);
+        return Results.NoContent();
+    }
 
-        scim.MapDelete("/Groups/{id}", async (string id, HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct) =>
-        {
-            await hr.DeleteHrGroupAsync(new DeleteHrResourceRequest { Id = id, ExpectedVersion = ScimResources.IfMatch(http.Request.Headers.IfMatch) }, cancellationToken: ct);
-            return Results.NoContent();
-        });
+    public static async Task<IResult> ListGroupsAsync(HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct)
+    {
+        var (request, startIndex) = ListRequest(http);
+        var (attributes, excluded) = Projection(http);
+        request.WithoutMembers = WithoutMembers(attributes, excluded);
+        var result = await hr.ListHrGroupsAsync(request, cancellationToken: ct);
+        return Json(ScimResources.ListResponse(result.Items.Select(g =>
+            ScimResources.Project(ScimResources.ToJson(g, BaseUrl(http), !request.WithoutMembers), attributes, excluded)), result.Total, startIndex));
+    }
+
+    public static async Task<IResult> CreateGroupAsync(HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct)
+    {
+        var created = await hr.CreateHrGroupAsync(ScimResources.ToGroupWrite(await ReadAsync(http)), cancellationToken: ct);
+        var json = ScimResources.ToJson(created, BaseUrl(http));
+        return Json(json, 201, ScimResources.ETag(created.Version), json["meta"]!["location"]!.GetValue<string>());
+    }
+
+    public static async Task<IResult> GetGroupAsync(string id, HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct)
+    {
+        var group = await hr.GetHrGroupAsync(new GetHrResourceRequest { Id = id }, cancellationToken: ct);
+        if (NotModified(http, group.Version)) return Results.StatusCode(304);
+        var (attributes, excluded) = Projection(http);
+        return Json(ScimResources.Project(ScimResources.ToJson(group, BaseUrl(http), !WithoutMembers(attributes, excluded)), attributes, excluded),
+            200, ScimResources.ETag(group.Version));
+    }
+
+    public static async Task<IResult> ReplaceGroupAsync(string id, HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct)
+    {
+        var write = ScimResources.ToGroupWrite(await ReadAsync(http));
+        write.Id = id;
+        write.ExpectedVersion = ScimResources.IfMatch(http.Request.Headers.IfMatch);
+        var updated = await hr.ReplaceHrGroupAsync(write, cancellationToken: ct);
+        return Json(ScimResources.ToJson(updated, BaseUrl(http)), 200, ScimResources.ETag(updated.Version));
+    }
+
+    public static async Task<IResult> PatchGroupAsync(string id, HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct)
+    {
+        var operations = ScimPatch.ReadOperations(await ReadAsync(http));
+        var request = ScimGroupPatch.Translate(id, operations);
+        request.ExpectedVersion = ScimResources.IfMatch(http.Request.Headers.IfMatch);
+        var updated = await hr.PatchHrGroupAsync(request, cancellationToken: ct);
+        return Json(ScimResources.ToJson(updated, BaseUrl(http)), 200, ScimResources.ETag(updated.Version));
+    }
+
+    public static async Task<IResult> DeleteGroupAsync(string id, HttpContext http, HrSyncService.HrSyncServiceClient hr, CancellationToken ct)
+    {
+        await hr.DeleteHrGroupAsync(new DeleteHrResourceRequest { Id = id, ExpectedVersion = ScimResources.IfMatch(http.Request.Headers.IfMatch) }, cancellationToken: ct);
+        return Results.NoContent();
     }
 
     static bool WithoutMembers(string? attributes, string? excluded) =>

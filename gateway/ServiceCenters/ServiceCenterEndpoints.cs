@@ -55,105 +55,117 @@ public static class ServiceCenterEndpoints
     {
         var group = api.MapGroup("/service-centers").WithTags("Service centers");
 
-        group.MapGet("/", async (int? page, int? pageSize, string? search, Guid? subsidiaryId, Guid? ownerOrganizationId, Guid? allianceId,
-            string? status, int? minCapacity, string? sort, ServiceCenterService.ServiceCenterServiceClient client, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            Units.Sort(errors, sort, Sorts);
-            var statusFilter = ServiceCenterStatus.Unspecified;
-            if (!string.IsNullOrWhiteSpace(status) && !Statuses.TryGetValue(status.Trim().ToLowerInvariant(), out statusFilter))
-                errors["status"] = [$"must be one of: {string.Join(", ", Statuses.Keys)}."];
-            if (minCapacity is < 0) errors["minCapacity"] = ["must not be negative."];
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            var (p, size) = Paging.Normalize(page, pageSize);
-            var result = await client.ListServiceCentersAsync(new ListServiceCentersRequest
-            {
-                Page = p, PageSize = size, Search = search?.Trim() ?? "", SubsidiaryId = subsidiaryId?.ToString() ?? "",
-                OwnerOrganizationId = ownerOrganizationId?.ToString() ?? "", AllianceId = allianceId?.ToString() ?? "",
-                Status = statusFilter, MinCapacity = minCapacity ?? 0, Sort = sort?.Trim() ?? "",
-            }, cancellationToken: ct);
-            return Results.Ok(new PagedList<ServiceCenterDto>(result.Items.Select(ServiceCenterDto.From).ToList(), result.Total, p, size));
-        }).WithName("ListServiceCenters");
-
-        group.MapGet("/{id:guid}", async (Guid id, ServiceCenterService.ServiceCenterServiceClient client, CancellationToken ct) =>
-            Results.Ok(ServiceCenterDto.From(await client.GetServiceCenterAsync(new GetServiceCenterRequest { Id = id.ToString() }, cancellationToken: ct))))
-            .WithName("GetServiceCenter");
-
-        group.MapPost("/", async (OpenServiceCenterBody body, HttpContext http, ServiceCenterService.ServiceCenterServiceClient client, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            if (body.OwnerOrganizationId is null) errors["ownerOrganizationId"] = ["is required."];
-            CheckDetails(errors, body.Name, body.Address, body.Capacity, body.ContactName, body.ContactPhone, body.OpeningHours, body.Facilities);
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            var created = await client.OpenServiceCenterAsync(new OpenServiceCenterRequest
-            {
-                OwnerOrganizationId = body.OwnerOrganizationId!.Value.ToString(),
-                Details = Details(body.Name, body.Address, body.Capacity, body.ContactName, body.ContactPhone, body.OpeningHours, body.Facilities),
-                ClientRequestId = Validate.IdempotencyKey(http),
-            }, cancellationToken: ct);
-            return Results.Created($"/api/v1/service-centers/{created.Id}", ServiceCenterDto.From(created));
-        }).RequireAuthorization(Policies.Admin).WithName("OpenServiceCenter");
-
-        group.MapPut("/{id:guid}", async (Guid id, ReviseServiceCenterBody body, ServiceCenterService.ServiceCenterServiceClient client, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            CheckDetails(errors, body.Name, body.Address, body.Capacity, body.ContactName, body.ContactPhone, body.OpeningHours, body.Facilities);
-            Units.Version(errors, body.ExpectedVersion);
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            return Results.Ok(ServiceCenterDto.From(await client.ReviseServiceCenterAsync(new ReviseServiceCenterRequest
-            {
-                Id = id.ToString(),
-                Details = Details(body.Name, body.Address, body.Capacity, body.ContactName, body.ContactPhone, body.OpeningHours, body.Facilities),
-                ExpectedVersion = body.ExpectedVersion ?? 0,
-            }, cancellationToken: ct)));
-        }).RequireAuthorization(Policies.Admin).WithName("ReviseServiceCenter");
-
-        group.MapPost("/{id:guid}/close", async (Guid id, CloseServiceCenterBody body, ServiceCenterService.ServiceCenterServiceClient client, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            Units.Date(errors, "closedOn", body.ClosedOn);
-            Units.Optional(errors, "reason", body.Reason, MaxReasonLength);
-            Units.Version(errors, body.ExpectedVersion);
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            return Results.Ok(ServiceCenterDto.From(await client.CloseServiceCenterAsync(new CloseServiceCenterRequest
-            {
-                Id = id.ToString(), ClosedOn = body.ClosedOn!.Trim(), Reason = body.Reason?.Trim() ?? "", ExpectedVersion = body.ExpectedVersion ?? 0,
-            }, cancellationToken: ct)));
-        }).RequireAuthorization(Policies.Admin).WithName("CloseServiceCenter");
-
-        group.MapPost("/{id:guid}/shares", async (Guid id, ShareServiceCenterBody body, ServiceCenterService.ServiceCenterServiceClient client, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            if (body.AllianceId is null) errors["allianceId"] = ["is required."];
-            Units.Date(errors, "sharedFrom", body.SharedFrom);
-            if (!string.IsNullOrWhiteSpace(body.SharedUntil))
-            {
-                Units.Date(errors, "sharedUntil", body.SharedUntil);
-                if (!errors.ContainsKey("sharedFrom") && !errors.ContainsKey("sharedUntil") && ParseDate(body.SharedUntil) < ParseDate(body.SharedFrom!))
-                    errors["sharedUntil"] = ["must not be before the first shared day."];
-            }
-            Units.Version(errors, body.ExpectedVersion);
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            return Results.Ok(ServiceCenterDto.From(await client.ShareWithAllianceAsync(new ShareWithAllianceRequest
-            {
-                Id = id.ToString(), AllianceId = body.AllianceId!.Value.ToString(), SharedFrom = body.SharedFrom!.Trim(),
-                SharedUntil = body.SharedUntil?.Trim() ?? "", ExpectedVersion = body.ExpectedVersion ?? 0,
-            }, cancellationToken: ct)));
-        }).RequireAuthorization(Policies.Admin).WithName("ShareServiceCenterWithAlliance");
-
-        group.MapPost("/{id:guid}/shares/{allianceId:guid}/stop", async (Guid id, Guid allianceId, StopSharingBody body, ServiceCenterService.ServiceCenterServiceClient client, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            Units.Date(errors, "sharedUntil", body.SharedUntil);
-            Units.Version(errors, body.ExpectedVersion);
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-            return Results.Ok(ServiceCenterDto.From(await client.StopSharingAsync(new StopSharingRequest
-            {
-                Id = id.ToString(), AllianceId = allianceId.ToString(), SharedUntil = body.SharedUntil!.Trim(), ExpectedVersion = body.ExpectedVersion ?? 0,
-            }, cancellationToken: ct)));
-        }).RequireAuthorization(Policies.Admin).WithName("StopSharingServiceCenter");
+        group.MapGet("/", ListServiceCentersAsync).WithName("ListServiceCenters");
+        group.MapGet("/{id:guid}", GetServiceCenterAsync).WithName("GetServiceCenter");
+        group.MapPost("/", OpenServiceCenterAsync).RequireAuthorization(Policies.Admin).WithName("OpenServiceCenter");
+        group.MapPut("/{id:guid}", ReviseServiceCenterAsync).RequireAuthorization(Policies.Admin).WithName("ReviseServiceCenter");
+        group.MapPost("/{id:guid}/close", CloseServiceCenterAsync).RequireAuthorization(Policies.Admin).WithName("CloseServiceCenter");
+        group.MapPost("/{id:guid}/shares", ShareServiceCenterWithAllianceAsync).RequireAuthorization(Policies.Admin).WithName("ShareServiceCenterWithAlliance");
+        group.MapPost("/{id:guid}/shares/{allianceId:guid}/stop", StopSharingServiceCenterAsync).RequireAuthorization(Policies.Admin).WithName("StopSharingServiceCenter");
 
         return api;
+    }
+
+    public static async Task<IResult> ListServiceCentersAsync(int? page, int? pageSize, string? search, Guid? subsidiaryId, Guid? ownerOrganizationId, Guid? allianceId,
+        string? status, int? minCapacity, string? sort, ServiceCenterService.ServiceCenterServiceClient client, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Units.Sort(errors, sort, Sorts);
+        var statusFilter = ServiceCenterStatus.Unspecified;
+        if (!string.IsNullOrWhiteSpace(status) && !Statuses.TryGetValue(status.Trim().ToLowerInvariant(), out statusFilter))
+            errors["status"] = [$"must be one of: {string.Join(", ", Statuses.Keys)}."];
+        if (minCapacity is < 0) errors["minCapacity"] = ["must not be negative."];
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        var (p, size) = Paging.Normalize(page, pageSize);
+        var result = await client.ListServiceCentersAsync(new ListServiceCentersRequest
+        {
+            Page = p, PageSize = size, Search = search?.Trim() ?? "", SubsidiaryId = subsidiaryId?.ToString() ?? "",
+            OwnerOrganizationId = ownerOrganizationId?.ToString() ?? "", AllianceId = allianceId?.ToString() ?? "",
+            Status = statusFilter, MinCapacity = minCapacity ?? 0, Sort = sort?.Trim() ?? "",
+        }, cancellationToken: ct);
+        return Results.Ok(new PagedList<ServiceCenterDto>(result.Items.Select(ServiceCenterDto.From).ToList(), result.Total, p, size));
+    }
+
+    public static async Task<IResult> GetServiceCenterAsync(Guid id, ServiceCenterService.ServiceCenterServiceClient client, CancellationToken ct) =>
+        Results.Ok(ServiceCenterDto.From(await client.GetServiceCenterAsync(new GetServiceCenterRequest { Id = id.ToString() }, cancellationToken: ct)));
+
+    public static async Task<IResult> OpenServiceCenterAsync(OpenServiceCenterBody body, HttpContext http, ServiceCenterService.ServiceCenterServiceClient client,
+        CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (body.OwnerOrganizationId is null) errors["ownerOrganizationId"] = ["is required."];
+        CheckDetails(errors, body.Name, body.Address, body.Capacity, body.ContactName, body.ContactPhone, body.OpeningHours, body.Facilities);
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        var created = await client.OpenServiceCenterAsync(new OpenServiceCenterRequest
+        {
+            OwnerOrganizationId = body.OwnerOrganizationId!.Value.ToString(),
+            Details = Details(body.Name, body.Address, body.Capacity, body.ContactName, body.ContactPhone, body.OpeningHours, body.Facilities),
+            ClientRequestId = Validate.IdempotencyKey(http),
+        }, cancellationToken: ct);
+        return Results.Created($"/api/v1/service-centers/{created.Id}", ServiceCenterDto.From(created));
+    }
+
+    public static async Task<IResult> ReviseServiceCenterAsync(Guid id, ReviseServiceCenterBody body, ServiceCenterService.ServiceCenterServiceClient client,
+        CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        CheckDetails(errors, body.Name, body.Address, body.Capacity, body.ContactName, body.ContactPhone, body.OpeningHours, body.Facilities);
+        Units.Version(errors, body.ExpectedVersion);
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        return Results.Ok(ServiceCenterDto.From(await client.ReviseServiceCenterAsync(new ReviseServiceCenterRequest
+        {
+            Id = id.ToString(),
+            Details = Details(body.Name, body.Address, body.Capacity, body.ContactName, body.ContactPhone, body.OpeningHours, body.Facilities),
+            ExpectedVersion = body.ExpectedVersion ?? 0,
+        }, cancellationToken: ct)));
+    }
+
+    public static async Task<IResult> CloseServiceCenterAsync(Guid id, CloseServiceCenterBody body, ServiceCenterService.ServiceCenterServiceClient client,
+        CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Units.Date(errors, "closedOn", body.ClosedOn);
+        Units.Optional(errors, "reason", body.Reason, MaxReasonLength);
+        Units.Version(errors, body.ExpectedVersion);
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        return Results.Ok(ServiceCenterDto.From(await client.CloseServiceCenterAsync(new CloseServiceCenterRequest
+        {
+            Id = id.ToString(), ClosedOn = body.ClosedOn!.Trim(), Reason = body.Reason?.Trim() ?? "", ExpectedVersion = body.ExpectedVersion ?? 0,
+        }, cancellationToken: ct)));
+    }
+
+    public static async Task<IResult> ShareServiceCenterWithAllianceAsync(Guid id, ShareServiceCenterBody body, ServiceCenterService.ServiceCenterServiceClient client,
+        CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (body.AllianceId is null) errors["allianceId"] = ["is required."];
+        Units.Date(errors, "sharedFrom", body.SharedFrom);
+        if (!string.IsNullOrWhiteSpace(body.SharedUntil))
+        {
+            Units.Date(errors, "sharedUntil", body.SharedUntil);
+            if (!errors.ContainsKey("sharedFrom") && !errors.ContainsKey("sharedUntil") && ParseDate(body.SharedUntil) < ParseDate(body.SharedFrom!))
+                errors["sharedUntil"] = ["must not be before the first shared day."];
+        }
+        Units.Version(errors, body.ExpectedVersion);
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        return Results.Ok(ServiceCenterDto.From(await client.ShareWithAllianceAsync(new ShareWithAllianceRequest
+        {
+            Id = id.ToString(), AllianceId = body.AllianceId!.Value.ToString(), SharedFrom = body.SharedFrom!.Trim(),
+            SharedUntil = body.SharedUntil?.Trim() ?? "", ExpectedVersion = body.ExpectedVersion ?? 0,
+        }, cancellationToken: ct)));
+    }
+
+    public static async Task<IResult> StopSharingServiceCenterAsync(Guid id, Guid allianceId, StopSharingBody body,
+        ServiceCenterService.ServiceCenterServiceClient client, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Units.Date(errors, "sharedUntil", body.SharedUntil);
+        Units.Version(errors, body.ExpectedVersion);
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        return Results.Ok(ServiceCenterDto.From(await client.StopSharingAsync(new StopSharingRequest
+        {
+            Id = id.ToString(), AllianceId = allianceId.ToString(), SharedUntil = body.SharedUntil!.Trim(), ExpectedVersion = body.ExpectedVersion ?? 0,
+        }, cancellationToken: ct)));
     }
 
     static DateOnly ParseDate(string value) => DateOnly.ParseExact(value.Trim(), Units.DateFormat, CultureInfo.InvariantCulture);
