@@ -58,14 +58,20 @@ public sealed class RealServers
     }
 
     /// <summary>A new, empty database of its own for one test or fixture; returns its connection string.</summary>
+    /// <summary>
+    /// A connect waits up to 60 s (Npgsql's default is 15): on two cores a demo group loading beside a test, or a
+    /// checkpoint, made new connections wait past 15 s. The tests are about outcomes, never about time.
+    /// </summary>
+    static string Patient(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString) { Timeout = 60 }.ConnectionString;
+
     public async Task<string> CreateDatabaseAsync(string prefix = "test")
     {
         var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 33, 63)].ToLowerInvariant();
-        await using var conn = new NpgsqlConnection(PostgresConnectionString);
+        await using var conn = new NpgsqlConnection(Patient(PostgresConnectionString));
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", conn);
         await cmd.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = name }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(Patient(PostgresConnectionString)) { Database = name }.ConnectionString;
     }
 
     /// <summary>A new RabbitMQ virtual host of its own; returns its amqp:// connection string.</summary>

@@ -33,19 +33,18 @@ public class ReadModelFillTests
         var servers = await RealServers.GetAsync();
         var bus = await servers.CreateVirtualHostAsync("fill-same");
         // Made before the demo group loads: creating a database while it copies can wait past the connect timeout.
-        // Connects wait up to a minute: the demo group's load keeps PostgreSQL busy on a shared two-core machine.
-        var activityDb = Patient(await servers.CreateDatabaseAsync("activity"));
+        var activityDb = await servers.CreateDatabaseAsync("activity");
         // The demo group is loaded once the organization service has started; nothing changes it afterwards.
         await using var organization = await OrganizationAsync(servers, bus, demoData: true);
         // One reporting follows the events from the start.
-        var followedDb = Patient(await servers.CreateDatabaseAsync("reporting"));
+        var followedDb = await servers.CreateDatabaseAsync("reporting");
         await using var followed = await ReportingAsync(servers, followedDb, bus, source: null, redisDatabase: 13);
         // Activities of the demo group's organizations: planned, held and cancelled.
         await using var activity = await ActivityAsync(activityDb, bus, organization);
         await ScheduleActivitiesAsync(activity, organization);
         await RecordJointWorkAsync(activity, organization);
         // Another, on a broker of its own where nothing is published, knows only what the sources' current state says.
-        var filledDb = Patient(await servers.CreateDatabaseAsync("reporting"));
+        var filledDb = await servers.CreateDatabaseAsync("reporting");
         await using (await ReportingAsync(servers, filledDb, await servers.CreateVirtualHostAsync("fill-alone"), organization, redisDatabase: 12, activity)) { }
 
         // The followed one converges on what the filled one holds since its start, table by table.
@@ -137,8 +136,6 @@ public class ReadModelFillTests
             "rule_id, subsidiary_id, organization_kind, name_zh, name_en, period, activity_type_ids, retired, version"),
         ("decision_item_views", "decision_item_id, alliance_id, owner_member_unit_id, owner_organization_id, due_on, state, colour, verified_on"),
     ];
-
-    static string Patient(string database) => new NpgsqlConnectionStringBuilder(database) { Timeout = 60 }.ConnectionString;
 
     static async Task<List<string>> RowsAsync(string database, string table, string columns)
     {
