@@ -9,6 +9,8 @@ using Alliance.Activity.Supervision;
 using Alliance.Activity.Notifications;
 using Alliance.Activity.OrganizationLife;
 using Alliance.Contracts;
+using Alliance.Contracts.Events;
+using Alliance.ServiceDefaults.Caching;
 using Alliance.ServiceDefaults.Data;
 using Alliance.ServiceDefaults.Grpc;
 using Alliance.ServiceDefaults.Messaging;
@@ -21,7 +23,17 @@ public static class Extensions
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ActivityDbContext>(ResourceNames.Databases.Activity);
-        builder.AddServiceMessaging<ActivityDbContext>(bus => bus.AddConsumer<DecisionItemEscalatedConsumer>());
+        builder.AddServiceMessaging<ActivityDbContext>(bus =>
+        {
+            bus.AddConsumer<DecisionItemEscalatedConsumer>();
+            BoardCache.AddTreeConsumers(bus);
+        });
+        // The boards' read cache (ADR 44): Redis when configured, dropped after every change the boards show.
+        builder.AddRedisConnection(ResourceNames.Cache);
+        builder.Services.AddSingleton<BoardCache>();
+        builder.Services.AddSingleton<BoardChanges>();
+        builder.Services.ConfigureDbContext<ActivityDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<BoardChanges>()),
+            ServiceLifetime.Singleton);
         // An attachment arrives whole in one message (AttachmentFiles.MaxBytes) and leaves in chunks.
         builder.AddGrpcServer(o => o.MaxReceiveMessageSize = Attachments.AttachmentFiles.MaxBytes + 1024 * 1024);
         // The organization service owns organizations, alliances, pairings and service centers: asked as the caller (ADR 27).

@@ -31,19 +31,30 @@ public sealed class MeetingAccess(ActivityDbContext db, IOrganizationDirectory d
         return db.JointMeetings.Where(m => m.VisibleSubsidiaryIds.Contains(tenant) || alliances.Contains(m.AllianceId));
     }
 
-    public async Task<IQueryable<DecisionItem>> VisibleItemsAsync(CallerScope caller, CancellationToken ct)
+    public async Task<IQueryable<DecisionItem>> VisibleItemsAsync(CallerScope caller, CancellationToken ct) =>
+        (await ItemSightAsync(caller, ct)).Items;
+
+    /// <summary>
+    /// The decision items in the caller's sight, with a name for that sight: callers with the same name see the same items
+    /// and the same rights on them (role, subsidiary and alliances), so a board computed for one serves them all (ADR 44).
+    /// No name for a partner (their sight is their unit's items).
+    /// </summary>
+    public async Task<ItemSight> ItemSightAsync(CallerScope caller, CancellationToken ct)
     {
-        if (caller.IsGroupAdmin) return db.DecisionItems;
+        if (caller.IsGroupAdmin) return new(db.DecisionItems, "group");
         if (caller.IsPartner)
         {
             var unit = await partners.OfAsync(caller, ct);
             var (owners, ofAlliances) = (unit?.MemberUnitIds.ToArray() ?? [], unit?.AllianceIds.ToArray() ?? []);
-            return db.DecisionItems.Where(i => owners.Contains(i.OwnerMemberUnitId) && ofAlliances.Contains(i.AllianceId));
+            return new(db.DecisionItems.Where(i => owners.Contains(i.OwnerMemberUnitId) && ofAlliances.Contains(i.AllianceId)), null);
         }
         var tenant = caller.TenantId!.Value;
-        var alliances = (await directory.AlliancesOfAsync(caller, ct)).ToArray();
-        return db.DecisionItems.Where(i => i.VisibleSubsidiaryIds.Contains(tenant) || alliances.Contains(i.AllianceId));
+        var alliances = (await directory.AlliancesOfAsync(caller, ct)).Order().ToArray();
+        return new(db.DecisionItems.Where(i => i.VisibleSubsidiaryIds.Contains(tenant) || alliances.Contains(i.AllianceId)),
+            $"{caller.Role}:{tenant}:{string.Join(',', alliances)}");
     }
+
+    public sealed record ItemSight(IQueryable<DecisionItem> Items, string? Name);
 
     /// <summary>NOT_FOUND when the meeting does not exist or the caller may not see it.</summary>
     public async Task<JointMeeting> FindMeetingAsync(CallerScope caller, Guid id, bool track, CancellationToken ct)

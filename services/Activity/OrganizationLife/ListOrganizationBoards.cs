@@ -9,10 +9,10 @@ namespace Alliance.Activity.OrganizationLife;
 
 /// <summary>
 /// The board over a subsidiary, or over an organization's subtree: every organization holding organization life with its
-/// rules' states, computed in one statement for all (<see cref="Compliance"/>), worst first (most overdue, then most due,
+/// rules' states, computed in one statement for all (<see cref="Compliance"/>) and cached whole (<see cref="BoardCache"/>), worst first (most overdue, then most due,
 /// then tree order), filtered by state or name, a page at a time, with totals over all.
 /// </summary>
-public sealed class ListOrganizationBoards(IOrganizationDirectory directory, Compliance compliance, TimeProvider clock)
+public sealed class ListOrganizationBoards(IOrganizationDirectory directory, Compliance compliance, BoardCache boards, TimeProvider clock)
 {
     public async Task<C.ListOrganizationBoardsResponse> HandleAsync(C.ListOrganizationBoardsRequest request, ServerCallContext context)
     {
@@ -35,24 +35,43 @@ public sealed class ListOrganizationBoards(IOrganizationDirectory directory, Com
                 throw FieldErrors.Single("organizationId", "No such organization in the subsidiary.", StatusCode.NotFound);
             root = organization.Id;
         }
+        // The whole board, worst first, is cached (ADR 44); the filters and the page are taken from it.
+        var board = await boards.GetOrComputeAsync($"org-life:{subsidiary}:{root}:{day:yyyy-MM-dd}:{today:yyyy-MM-dd}",
+            C.ListOrganizationBoardsResponse.Parser, () => WholeBoardAsync(caller, subsidiary, root, day, today, ct));
+        var response = new C.ListOrganizationBoardsResponse
+        {
+            Today = board.Today, Organizations = board.Organizations, Due = board.Due, Done = board.Done, Overdue = board.Overdue,
+        };
+        IEnumerable<C.OrganizationBoard> shown = board.Items;
+        if (state is { } only) shown = shown.Where(o => only switch
+        {
+            ComplianceState.Due => o.Due > 0,
+            ComplianceState.Done => o.Done > 0,
+            _ => o.Overdue > 0,
+        });
+        if (Requests.Blank(request.Search) is { } search) shown = shown.Where(o => o.Name.Contains(search, StringComparison.OrdinalIgnoreCase));
+        var (page, pageSize) = Requests.Paging(request.Page, request.PageSize);
+        var matching = shown.ToList();
+        response.Total = matching.Count;
+        response.Items.AddRange(matching.Skip((page - 1) * pageSize).Take(pageSize));
+        return response;
+    }
+
+    /// <summary>Every organization of the subsidiary (or subtree) that holds organization life, worst first, with the totals.</summary>
+    async Task<C.ListOrganizationBoardsResponse> WholeBoardAsync(CallerScope caller, Guid subsidiary, Guid? root, DateOnly day, DateOnly today, CancellationToken ct)
+    {
         var organizations = await directory.OrganizationsOfAsync(caller, subsidiary, root, ct);
         var order = organizations.Select((o, i) => (o.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var all = (await compliance.OfAsync(organizations, r => MeetingPeriod.Containing(r.Period, day), today, ct))
             .Where(o => o.Rules.Count > 0).ToList();
-        var response = new C.ListOrganizationBoardsResponse
+        var board = new C.ListOrganizationBoardsResponse
         {
-            Today = OrganizationLifeMapping.Day(today), Organizations = all.Count,
+            Today = OrganizationLifeMapping.Day(today), Organizations = all.Count, Total = all.Count,
             Due = all.Sum(o => o.Count(ComplianceState.Due)), Done = all.Sum(o => o.Count(ComplianceState.Done)),
             Overdue = all.Sum(o => o.Count(ComplianceState.Overdue)),
         };
-        IEnumerable<OrganizationCompliance> shown = all;
-        if (state is { } only) shown = shown.Where(o => o.Count(only) > 0);
-        if (Requests.Blank(request.Search) is { } search) shown = shown.Where(o => o.Organization.Name.Contains(search, StringComparison.OrdinalIgnoreCase));
-        var sorted = shown.OrderByDescending(o => o.Count(ComplianceState.Overdue)).ThenByDescending(o => o.Count(ComplianceState.Due))
-            .ThenBy(o => order[o.Organization.Id]).ToList();
-        var (page, pageSize) = Requests.Paging(request.Page, request.PageSize);
-        response.Total = sorted.Count;
-        response.Items.AddRange(sorted.Skip((page - 1) * pageSize).Take(pageSize).Select(o => o.ToContract(today)));
-        return response;
+        board.Items.AddRange(all.OrderByDescending(o => o.Count(ComplianceState.Overdue)).ThenByDescending(o => o.Count(ComplianceState.Due))
+            .ThenBy(o => order[o.Organization.Id]).Select(o => o.ToContract(today)));
+        return board;
     }
 }

@@ -3,7 +3,10 @@ using Alliance.Activity.Meetings;
 using Alliance.ServiceDefaults.Security;
 using Alliance.ServiceDefaults.Time;
 using Alliance.ServiceDefaults.Validation;
+using Google.Protobuf;
 using Grpc.Core;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using C = Alliance.Contracts.Activity.V1;
 
@@ -13,9 +16,10 @@ namespace Alliance.Activity.Supervision;
 /// The supervision board: a page of the decision items in the caller's sight, red first, then yellow and green, by owner
 /// and due date; filtered by alliance, meeting, owner unit, supervising unit, state, colour and part of the title; with
 /// the counts per colour and per owner of the whole filtered set. Colours are today's, computed by the database from the
-/// same rules as the sweep (<see cref="SupervisionColours.Rank"/>), so a missed sweep never shows stale colours.
+/// same rules as the sweep (<see cref="SupervisionColours.Rank"/>), so a missed sweep never shows stale colours. Answers are
+/// cached per sight, request and day (<see cref="BoardCache"/>).
 /// </summary>
-public sealed class ListDecisionItems(MeetingAccess access, TimeProvider clock, SupervisionSettings settings)
+public sealed class ListDecisionItems(MeetingAccess access, BoardCache boards, TimeProvider clock, SupervisionSettings settings)
 {
     public async Task<C.ListDecisionItemsResponse> HandleAsync(C.ListDecisionItemsRequest request, ServerCallContext context)
     {
@@ -24,13 +28,22 @@ public sealed class ListDecisionItems(MeetingAccess access, TimeProvider clock, 
             .Id("ownerMemberUnitId", request.OwnerMemberUnitId, required: false)
             .Id("supervisorMemberUnitId", request.SupervisorMemberUnitId, required: false).ThrowIfAny();
         var ct = context.CancellationToken;
-        var (page, pageSize) = Requests.Paging(request.Page, request.PageSize);
         var today = clock.GroupToday();
+        var sight = await access.ItemSightAsync(caller, ct);
+        if (sight.Name is null) return await BoardAsync(request, caller, sight.Items, today, ct);
+        // The same request in the same sight on the same day: one answer, cached until a change (ADR 44).
+        var name = $"supervision:{today:yyyy-MM-dd}:{Convert.ToHexString(SHA256.HashData([.. Encoding.UTF8.GetBytes(sight.Name), .. request.ToByteArray()]))}";
+        return await boards.GetOrComputeAsync(name, C.ListDecisionItemsResponse.Parser, () => BoardAsync(request, caller, sight.Items, today, ct));
+    }
+
+    async Task<C.ListDecisionItemsResponse> BoardAsync(C.ListDecisionItemsRequest request, CallerScope caller, IQueryable<DecisionItem> visible, DateOnly today, CancellationToken ct)
+    {
+        var (page, pageSize) = Requests.Paging(request.Page, request.PageSize);
         var dueSoonDays = settings.GroupDefault;
         var allianceSettings = await settings.AllianceSettingsAsync(ct);
         var rank = SupervisionColours.Rank(today, dueSoonDays, allianceSettings);
 
-        var query = (await access.VisibleItemsAsync(caller, ct)).AsNoTracking();
+        var query = visible.AsNoTracking();
         if (Guid.TryParse(request.AllianceId, out var allianceId)) query = query.Where(i => i.AllianceId == allianceId);
         if (Guid.TryParse(request.MeetingId, out var meetingId)) query = query.Where(i => i.MeetingId == meetingId);
         if (Guid.TryParse(request.OwnerMemberUnitId, out var ownerId)) query = query.Where(i => i.OwnerMemberUnitId == ownerId);

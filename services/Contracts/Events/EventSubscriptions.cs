@@ -64,7 +64,12 @@ public sealed class EventSubscriptions
             typeof(DecisionItemRecorded), typeof(DecisionItemStateChanged)),
         // The activity service's notifications: an escalated decision item reminds the rotating secretary's unit.
         new Subscription(ResourceNames.Activity, typeof(DecisionItemEscalated)),
+        // Its cached boards show the party tree's names and kinds: a change of the tree drops them (ADR 44).
+        .. Activity(typeof(OrganizationCreated), typeof(OrganizationMoved), typeof(OrganizationRenamed), typeof(OrganizationsMerged),
+            typeof(OrganizationDissolved)),
     ]);
 
     static IEnumerable<Subscription> Reporting(params Type[] eventTypes) => eventTypes.Select(t => new Subscription(ResourceNames.Reporting, t));
+
+    static IEnumerable<Subscription> Activity(params Type[] eventTypes) => eventTypes.Select(t => new Subscription(ResourceNames.Activity, t));
 }
