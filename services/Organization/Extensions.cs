@@ -25,6 +25,7 @@ public static class Extensions
         builder.Services.AddSingleton(PersonalDataProtector.FromConfiguration(builder.Configuration, builder.Environment));
         HrSync.Connectors.HrConnectorServices.AddHrConnectors(builder);
         Organizations.OrganizationGrpcService.AddHandlers(builder.Services);
+        HrSync.HrSyncGrpcService.AddHandlers(builder.Services);
         return builder;
     }
 
