@@ -24,13 +24,15 @@ public static class Extensions
         builder.Services.Configure<Pairings.PairingOptions>(builder.Configuration.GetSection("Pairings"));
         builder.Services.AddSingleton(PersonalDataProtector.FromConfiguration(builder.Configuration, builder.Environment));
         HrSync.Connectors.HrConnectorServices.AddHrConnectors(builder);
+        Organizations.OrganizationGrpcService.AddHandlers(builder.Services);
+        HrSync.HrSyncGrpcService.AddHandlers(builder.Services);
         return builder;
     }
 
     public static WebApplication MapApplicationEndpoints(this WebApplication app)
     {
         app.MapGrpcService<Subsidiaries.SubsidiaryGrpcService>();
-        app.MapGrpcService<OrganizationGrpcService>();
+        app.MapGrpcService<Organizations.OrganizationGrpcService>();
         app.MapGrpcService<PeopleGrpcService>();
         app.MapGrpcService<Alliances.AllianceGrpcService>();
         app.MapGrpcService<Partners.PartnerAccountGrpcService>();

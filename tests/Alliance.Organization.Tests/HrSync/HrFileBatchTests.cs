@@ -100,7 +100,7 @@ public class HrFileBatchTests : IAsyncLifetime
 
         var preview = await ImportAsync(subsidiary.Id, csv, dryRun: true);
         preview.Counts["created"].Should().Be(12_000);
-        preview.Results.Should().HaveCount(Alliance.Organization.HrSync.HrSyncGrpcService.MaxResultsInAnswer, "the answer carries the first 10,000 rows");
+        preview.Results.Should().HaveCount(Alliance.Organization.HrSync.Runs.ImportHrFile.MaxResultsInAnswer, "the answer carries the first 10,000 rows");
         preview.ResultsTruncated.Should().BeTrue();
         (await CountAsync("SELECT count(*)::int AS \"Value\" FROM people WHERE subsidiary_id = {0}", subsidiary.Id)).Should().Be(0, "a preview writes nothing");
 

@@ -6,12 +6,14 @@ using Alliance.ServiceDefaults.Messaging;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using static Alliance.Organization.HrSync.Runs.HrApplyPath;
 using C = Alliance.Contracts.Organization.V1;
 
-namespace Alliance.Organization.HrSync;
+namespace Alliance.Organization.HrSync.Runs;
 
 /// <summary>A file's employees: in batches, each prepared in memory and then written with COPY, two batches in flight.</summary>
-public sealed partial class HrSyncGrpcService
+public sealed class HrEmployeeFileImport(OrganizationDbContext db, TimeProvider clock, IServiceScopeFactory scopes, ILogger<HrEmployeeFileImport> logger,
+    HrApplyPath path)
 {
     const int EmployeeFileBatch = 2000;
 
@@ -35,7 +37,7 @@ public sealed partial class HrSyncGrpcService
     /// refuses (a row clashing with a concurrent write, or a stored row changed since it was read: every update carries
     /// the row's version) is applied again row by row with a savepoint per row, so only the clashing rows fail.
     /// </summary>
-    async Task ImportEmployeesAsync(Guid subsidiaryId, Guid? runId, bool dryRun, IReadOnlyList<HrImportRow> rows, DateTimeOffset fileTime,
+    public async Task ImportAsync(Guid subsidiaryId, Guid? runId, bool dryRun, IReadOnlyList<HrImportRow> rows, DateTimeOffset fileTime,
         C.ImportHrFileResponse response, ServerCallContext context)
     {
         var ct = context.CancellationToken;
@@ -47,7 +49,7 @@ public sealed partial class HrSyncGrpcService
             foreach (var start in starts)
             {
                 var batch = await PrepareEmployeeBatchAsync(db, subsidiaryId, null, rows, start, fileTime, phases, ct);
-                Report(response, await WriteEmployeeBatchAsync(batch, subsidiaryId, null, phases, ct));
+                ImportHrFile.Report(response, await WriteEmployeeBatchAsync(batch, subsidiaryId, null, phases, ct));
             }
             await transaction.RollbackAsync(ct);
             logger.LogInformation("HR import of {Rows} employees (dry run): {Phases}", rows.Count, phases);
@@ -91,7 +93,7 @@ public sealed partial class HrSyncGrpcService
                 try { await next; } catch { /* the write's failure is the one reported */ }
                 throw;
             }
-            Report(response, results);
+            ImportHrFile.Report(response, results);
             if (next is not null) prepared = await next;
             else if (dependent) prepared = await PrepareEmployeeBatchAsync(on, subsidiaryId, runId, rows, start, fileTime, phases, ct, analyzeFirst);
         }
@@ -136,7 +138,7 @@ public sealed partial class HrSyncGrpcService
         }
 
         using var timing = phases.Time(ImportPhase.Apply);
-        var apply = ApplyEmployee(subsidiaryId, runId, rowErrors, new HrEmployeeSync(on, clock, lookups));
+        var apply = path.ApplyEmployee(subsidiaryId, runId, rowErrors, new HrEmployeeSync(on, clock, lookups));
         var results = new List<C.HrRecordResult>(records.Count);
         // Thousands of tracked rows: changes are detected once for the batch, after its last record, and SaveChanges
         // does not scan them again (automatic detection stays off until the batch is written).
@@ -214,11 +216,11 @@ public sealed partial class HrSyncGrpcService
             on.ChangeTracker.Clear();
             on.ChangeTracker.AutoDetectChangesEnabled = true;
             using (phases.Time(ImportPhase.OneByOne))
-                return await ApplyRecordsOneByOneAsync(on, batch.Records, ApplyEmployee(subsidiaryId, runId, batch.RowErrors, new HrEmployeeSync(on, clock)), FailedEmployee, ct);
+                return await ApplyRecordsOneByOneAsync(on, batch.Records, path.ApplyEmployee(subsidiaryId, runId, batch.RowErrors, new HrEmployeeSync(on, clock)), FailedEmployee, ct);
         }
 
         if (runId is { } run)
-            using (phases.Time(ImportPhase.Results)) await RecordResultsAsync(on, run, results, ct, storedBefore: batch.Start);
+            using (phases.Time(ImportPhase.Results)) await path.RecordResultsAsync(on, run, results, ct, storedBefore: batch.Start);
         if (transaction is not null)
             using (phases.Time(ImportPhase.Commit)) await transaction.CommitAsync(ct);
         return results;

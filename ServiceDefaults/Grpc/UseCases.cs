@@ -1,6 +1,8 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Alliance.Activity.Common;
+namespace Alliance.ServiceDefaults.Grpc;
 
 /// <summary>
 /// How the gRPC service classes reach their use cases: each rpc resolves its own use-case class (a file of its own) from
