@@ -64,7 +64,13 @@ public sealed class EventSubscriptions
             typeof(DecisionItemRecorded), typeof(DecisionItemStateChanged)),
         // The activity service's notifications: an escalated decision item reminds the rotating secretary's unit.
         new Subscription(ResourceNames.Activity, typeof(DecisionItemEscalated)),
+        // The talent service's profiles follow the organization service's people and HR events (issue 20).
+        .. Talent(
+            typeof(PersonRegistered), typeof(PersonUpdated), typeof(MemberJoined), typeof(MemberTransferred), typeof(MemberStatusChanged),
+            typeof(PersonSyncedFromHr), typeof(PersonLeftInHr)),
     ]);
 
     static IEnumerable<Subscription> Reporting(params Type[] eventTypes) => eventTypes.Select(t => new Subscription(ResourceNames.Reporting, t));
+
+    static IEnumerable<Subscription> Talent(params Type[] eventTypes) => eventTypes.Select(t => new Subscription(ResourceNames.Talent, t));
 }
