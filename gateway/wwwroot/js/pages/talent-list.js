@@ -140,7 +140,7 @@ export function render(main, { params, user }) {
         try {
           const data = await get('/api/v1/talent/profiles', { query: search.value.trim() || undefined, pageSize: 20 });
           person.replaceChildren(h('option', { value: '' }, t('lists.pickPerson')),
-            data.items.map((p) => h('option', { value: p.personId }, p.title ? `${p.name}（${p.title}）` : p.name)));
+            ...data.items.map((p) => h('option', { value: p.personId }, p.title ? `${p.name}（${p.title}）` : p.name)));
           if (data.items.length === 1) person.value = data.items[0].personId;
         } catch { /* the field error shows on submit */ }
       }, 250);
