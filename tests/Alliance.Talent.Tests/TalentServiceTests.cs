@@ -203,7 +203,7 @@ public class TalentServiceTests : IAsyncLifetime
         }, member);
 
         changed.Skills.Should().Equal("项目管理");
-        changed.Version.Should().Be(1);
+        changed.Version.Should().Be(2, "a profile begins at version 1");
         var history = await Profiles.GetProfileHistoryAsync(new GetProfileHistoryRequest { PersonId = me.ToString() }, AdminA);
         history.Changes.Should().ContainSingle().Which.ChangedBy.Should().Be("赵一");
         (await InDatabase(db => db.Database.SqlQueryRaw<string>("SELECT message_type AS \"Value\" FROM outbox_messages WHERE body LIKE {0}", $"%{me}%").ToListAsync()))

@@ -54,7 +54,7 @@ public sealed class Profile
     /// <summary>A profile begun by whichever event about the person arrives first.</summary>
     public static Profile Begin(Guid personId, Guid subsidiaryId, DateTimeOffset at)
     {
-        var profile = new Profile { PersonId = personId, SubsidiaryId = subsidiaryId, UpdatedAt = at };
+        var profile = new Profile { PersonId = personId, SubsidiaryId = subsidiaryId, UpdatedAt = at, Version = 1 };
         profile.Reindex();
         return profile;
     }

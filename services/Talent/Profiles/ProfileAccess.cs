@@ -26,11 +26,10 @@ public sealed class ProfileAccess(TalentDbContext db, IOrganizationDirectory dir
     {
         if (caller.IsPartner) throw Requests.Denied("Partners have no access to talent profiles.");
         if (caller.IsGroupAdmin) return new ProfileScope(true, null, null, null, null);
+        if (caller.Role == Roles.SubsidiaryAdmin) return new ProfileScope(false, caller.TenantId, null, null, null);
         var me = await directory.MyPersonAsync(caller, ct);
         switch (caller.Role)
         {
-            case Roles.SubsidiaryAdmin:
-                return new ProfileScope(false, caller.TenantId, null, null, me?.PersonId);
             case Roles.Secretary when me?.OrganizationId is { } organization:
                 var subtree = await directory.SubtreeAsync(caller, caller.TenantId!.Value, organization, ct);
                 return new ProfileScope(false, null, subtree.Count > 0 ? subtree : [organization], me.PersonId, me.PersonId);
