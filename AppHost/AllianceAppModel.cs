@@ -57,6 +57,8 @@ public static class AllianceAppModel
         // Its e-mail channel sends to the configured relay, or to a local SMTP server whose log shows each message.
         activity.WithSmtp(builder, ResourceNames.Mail, dataDir);
         var talent = Service<Projects.Alliance_Talent>(ResourceNames.Talent, talentDb);
+        // The talent service asks the organization service who a caller is as a person and a secretary's organizations (ADR 43).
+        talent.WithEnvironment($"services__{ResourceNames.Organization}__{ResourceNames.Endpoints.Http}__0", organization.GetEndpoint(ResourceNames.Endpoints.Http));
         var reporting = ReportingInstances
             .Select(name => Service<Projects.Alliance_Reporting>(name, reportingDb).WithEnvironment("OTEL_SERVICE_NAME", ResourceNames.Reporting)
                 // New or empty read models are filled from the organization and activity services' current state (ADR 26); no WaitFor:

@@ -25,6 +25,8 @@ using Alliance.Gateway.HrSync;
 using Alliance.Gateway.HrConnectors;
 using Alliance.Gateway.Scim;
 using Alliance.Gateway.Subsidiaries;
+using Alliance.Gateway.Talent;
+using Alliance.Contracts.Talent.V1;
 using Alliance.ServiceDefaults.Grpc;
 
 using Alliance.ServiceDefaults.Caching;
@@ -67,6 +69,8 @@ public static class Extensions
         Client<ReportingService.ReportingServiceClient>(ResourceNames.Reporting);
         Client<ActivityReports.ActivityReportsClient>(ResourceNames.Reporting);
         Client<JointWorkReports.JointWorkReportsClient>(ResourceNames.Reporting);
+        Client<ProfileService.ProfileServiceClient>(ResourceNames.Talent);
+        Client<DynamicListService.DynamicListServiceClient>(ResourceNames.Talent);
         // Redis only accelerates the gateway (cached dashboard answers): not part of its readiness.
         builder.AddRedisConnection(ResourceNames.Cache);
         builder.Services.AddSingleton<Dashboard.DashboardAnswers>();
@@ -133,6 +137,8 @@ public static class Extensions
         api.MapHrClientEndpoints();
         api.MapHrSyncEndpoints();
         api.MapHrConnectorEndpoints();
+        api.MapTalentProfileEndpoints();
+        api.MapDynamicListEndpoints();
         // Unknown API paths are a 404 problem, not the console page.
         app.Map("/api/{**rest}", Problems.NoSuchEndpoint);
         app.MapScimEndpoints();

@@ -33,6 +33,10 @@ import * as meetingRules from './pages/meeting-rules.js';
 import * as notifications from './pages/notifications.js';
 import * as notificationChannels from './pages/notification-channels.js';
 import * as notFound from './pages/not-found.js';
+import * as talent from './pages/talent.js';
+import * as talentProfile from './pages/talent-profile.js';
+import * as talentLists from './pages/talent-lists.js';
+import * as talentList from './pages/talent-list.js';
 
 const routes = [
   { pattern: /^\/signin$/, page: signin, public: true },
@@ -65,6 +69,10 @@ const routes = [
   { pattern: /^\/hr-sync-runs$/, page: hrSyncRuns, nav: 'hrSyncRuns' },
   { pattern: /^\/hr-conflicts$/, page: hrConflicts, nav: 'hrConflicts' },
   { pattern: /^\/hr-connectors$/, page: hrConnectors, nav: 'hrConnectors' },
+  { pattern: /^\/talent$/, page: talent, nav: 'talent' },
+  { pattern: /^\/talent\/profiles\/(?<id>[^/]+)$/, page: talentProfile, nav: 'talent' },
+  { pattern: /^\/talent\/lists$/, page: talentLists, nav: 'talent-lists' },
+  { pattern: /^\/talent\/lists\/(?<id>[^/]+)$/, page: talentList, nav: 'talent-lists' },
 ];
 
 const root = document.getElementById('app');
@@ -182,6 +190,12 @@ function sideNav(user, active, path) {
     items.push({ key: 'hrSyncRuns', href: '/hr-sync-runs', label: t('nav.hrSyncRuns') });
     items.push({ key: 'hrConflicts', href: '/hr-conflicts', label: t('nav.hrConflicts') });
     items.push({ key: 'hrConnectors', href: '/hr-connectors', label: t('nav.hrConnectors') });
+  }
+  if (user.role !== 'partner') {
+    items.push({ key: 'talent', href: '/talent', label: t('nav.talent') });
+  }
+  if (['group-admin', 'subsidiary-admin', 'secretary'].includes(user.role)) {
+    items.push({ key: 'talent-lists', href: '/talent/lists', label: t('nav.talentLists') });
   }
   if (user.role !== 'group-admin' && user.subsidiaryId) {
     items.push({ key: 'mine', href: `/subsidiaries/${user.subsidiaryId}`, label: t('nav.mySubsidiary') });

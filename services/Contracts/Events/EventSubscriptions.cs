@@ -67,9 +67,15 @@ public sealed class EventSubscriptions
         // Its cached boards show the party tree's names and kinds: a change of the tree drops them (ADR 44).
         .. Activity(typeof(OrganizationCreated), typeof(OrganizationMoved), typeof(OrganizationRenamed), typeof(OrganizationsMerged),
             typeof(OrganizationDissolved)),
+        // The talent service's profiles follow the organization service's people and HR events (issue 20).
+        .. Talent(
+            typeof(PersonRegistered), typeof(PersonUpdated), typeof(MemberJoined), typeof(MemberTransferred), typeof(MemberStatusChanged),
+            typeof(PersonSyncedFromHr), typeof(PersonLeftInHr)),
     ]);
 
     static IEnumerable<Subscription> Reporting(params Type[] eventTypes) => eventTypes.Select(t => new Subscription(ResourceNames.Reporting, t));
 
     static IEnumerable<Subscription> Activity(params Type[] eventTypes) => eventTypes.Select(t => new Subscription(ResourceNames.Activity, t));
+
+    static IEnumerable<Subscription> Talent(params Type[] eventTypes) => eventTypes.Select(t => new Subscription(ResourceNames.Talent, t));
 }

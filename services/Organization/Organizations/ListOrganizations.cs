@@ -1,6 +1,6 @@
 using Alliance.Contracts.Organization.V1;
 using Alliance.Organization.Data;
-using Alliance.Organization.Search;
+using Alliance.ServiceDefaults.Search;
 using Alliance.ServiceDefaults.Security;
 using Alliance.ServiceDefaults.Validation;
 using Grpc.Core;

@@ -1,4 +1,4 @@
-using Alliance.Organization.Search;
+using Alliance.ServiceDefaults.Search;
 using Alliance.ServiceDefaults.Time;
 
 namespace Alliance.Organization.Organizations;

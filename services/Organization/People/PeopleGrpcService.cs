@@ -6,7 +6,7 @@ using Alliance.Contracts.Organization.V1;
 using Alliance.Organization.Common;
 using Alliance.Organization.Data;
 using Alliance.Organization.Organizations;
-using Alliance.Organization.Search;
+using Alliance.ServiceDefaults.Search;
 using Alliance.ServiceDefaults.Grpc;
 using Grpc.Core;
 using Alliance.ServiceDefaults.Messaging;

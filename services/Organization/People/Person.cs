@@ -1,4 +1,4 @@
-using Alliance.Organization.Search;
+using Alliance.ServiceDefaults.Search;
 
 namespace Alliance.Organization.People;
 

@@ -1,3 +1,4 @@
+using Alliance.ServiceDefaults.Search;
 using Alliance.ServiceDefaults.Data;
 using Alliance.Organization.Data;
 using Alliance.Organization.People;

@@ -1,5 +1,5 @@
 using Alliance.Organization.Alliances;
-using Alliance.Organization.Search;
+using Alliance.ServiceDefaults.Search;
 
 namespace Alliance.Organization.ServiceCenters;
 

@@ -3,7 +3,7 @@ using Alliance.Contracts.Events;
 using Alliance.Organization.Alliances;
 using Alliance.Organization.Common;
 using Alliance.Organization.Data;
-using Alliance.Organization.Search;
+using Alliance.ServiceDefaults.Search;
 using Alliance.ServiceDefaults.Grpc;
 using Grpc.Core;
 using Alliance.ServiceDefaults.Messaging;

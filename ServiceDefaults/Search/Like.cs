@@ -1,4 +1,4 @@
-namespace Alliance.Organization.Search;
+namespace Alliance.ServiceDefaults.Search;
 
 /// <summary>LIKE patterns, so a search can use the trigram indexes; pass <see cref="Escape"/> as the escape character.</summary>
 public static class Like

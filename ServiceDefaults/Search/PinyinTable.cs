@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
-namespace Alliance.Organization.Search;
+namespace Alliance.ServiceDefaults.Search;
 
 /// <summary>
 /// Mandarin readings of Chinese characters, toneless and lower-case (ü as "v"), from the Unihan database: the

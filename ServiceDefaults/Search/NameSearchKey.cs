@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Alliance.Organization.Search;
+namespace Alliance.ServiceDefaults.Search;
 
 /// <summary>
 /// The pinyin search key of a name, stored beside it (column name_search): lower-case alternatives separated by a space,
