@@ -49,6 +49,10 @@ public static class Extensions
         builder.Services.Configure<AttendanceOptions>(builder.Configuration.GetSection(AttendanceOptions.Section));
         AttendanceGrpcService.AddHandlers(builder.Services);
         CalendarFeedGrpcService.AddHandlers(builder.Services);
+        Projects.ProjectGrpcService.AddHandlers(builder.Services);
+        Cooperation.CooperationAgreementGrpcService.AddHandlers(builder.Services);
+        PracticalProjects.PracticalProjectGrpcService.AddHandlers(builder.Services);
+        SharedResults.SharedResultGrpcService.AddHandlers(builder.Services);
         return builder;
     }
 
@@ -66,6 +70,10 @@ public static class Extensions
         app.MapGrpcService<NotificationDeliveryGrpcService>();
         app.MapGrpcService<AttendanceGrpcService>();
         app.MapGrpcService<CalendarFeedGrpcService>();
+        app.MapGrpcService<Projects.ProjectGrpcService>();
+        app.MapGrpcService<Cooperation.CooperationAgreementGrpcService>();
+        app.MapGrpcService<PracticalProjects.PracticalProjectGrpcService>();
+        app.MapGrpcService<SharedResults.SharedResultGrpcService>();
         app.MapGrpcDefaults();
         return app;
     }
