@@ -33,6 +33,11 @@ import * as meetingRules from './pages/meeting-rules.js';
 import * as notifications from './pages/notifications.js';
 import * as notificationChannels from './pages/notification-channels.js';
 import * as notFound from './pages/not-found.js';
+import * as projects from './pages/projects.js';
+import * as project from './pages/project.js';
+import * as cooperation from './pages/cooperation.js';
+import * as practicalProjects from './pages/practical-projects.js';
+import * as sharedResults from './pages/shared-results.js';
 
 const routes = [
   { pattern: /^\/signin$/, page: signin, public: true },
@@ -65,6 +70,11 @@ const routes = [
   { pattern: /^\/hr-sync-runs$/, page: hrSyncRuns, nav: 'hrSyncRuns' },
   { pattern: /^\/hr-conflicts$/, page: hrConflicts, nav: 'hrConflicts' },
   { pattern: /^\/hr-connectors$/, page: hrConnectors, nav: 'hrConnectors' },
+  { pattern: /^\/projects$/, page: projects, nav: 'projects' },
+  { pattern: /^\/projects\/(?<id>[^/]+)$/, page: project, nav: 'projects' },
+  { pattern: /^\/cooperation$/, page: cooperation, nav: 'cooperation' },
+  { pattern: /^\/practical-projects$/, page: practicalProjects, nav: 'practical-projects' },
+  { pattern: /^\/shared-results$/, page: sharedResults, nav: 'shared-results' },
 ];
 
 const root = document.getElementById('app');
@@ -173,6 +183,10 @@ function sideNav(user, active, path) {
     { key: 'meetings', href: '/meetings', label: t('nav.meetings') },
     { key: 'supervision', href: '/supervision', label: t('nav.supervision') },
     { key: 'organization-life', href: '/organization-life', label: t('nav.organizationLife') },
+    { key: 'projects', href: '/projects', label: t('nav.projects') },
+    { key: 'cooperation', href: '/cooperation', label: t('nav.cooperation') },
+    { key: 'practical-projects', href: '/practical-projects', label: t('nav.practicalProjects') },
+    { key: 'shared-results', href: '/shared-results', label: t('nav.sharedResults') },
   ];
   if (user.role !== 'member' && user.role !== 'partner') {
     items.push({ key: 'notification-channels', href: '/notification-channels', label: t('nav.notificationChannels') });

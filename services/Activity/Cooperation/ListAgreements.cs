@@ -50,10 +50,8 @@ public sealed class ListAgreements(AgreementReading reading, JointWorkAccess acc
         var caller = CallerScope.From(context);
         new FieldErrors().Id("allianceId", request.AllianceId).ThrowIfAny();
         var ct = context.CancellationToken;
-        var allianceId = Guid.Parse(request.AllianceId);
-        var sight = await access.SightAsync(caller, ct);
-        if (!sight.All && !sight.Alliances.Contains(allianceId))
-            throw FieldErrors.Single("allianceId", "No alliance with that id that you take part in.", StatusCode.NotFound);
+        // The organization service answers whether the alliance exists and the caller takes part in it.
+        var allianceId = (await access.AllianceAsync(caller, request.AllianceId, "allianceId", ct)).Id;
         var counts = await (await reading.VisibleAsync(caller, ct)).Where(a => a.AllianceId == allianceId).GroupBy(a => a.Status)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var response = new C.AgreementCounts { AllianceId = request.AllianceId, Total = counts.Values.Sum() };
