@@ -66,6 +66,10 @@ public static class Extensions
         Client<NotificationDeliveryService.NotificationDeliveryServiceClient>(ResourceNames.Activity);
         Client<AttendanceService.AttendanceServiceClient>(ResourceNames.Activity);
         Client<CalendarFeedService.CalendarFeedServiceClient>(ResourceNames.Activity);
+        Client<ProjectService.ProjectServiceClient>(ResourceNames.Activity);
+        Client<CooperationAgreementService.CooperationAgreementServiceClient>(ResourceNames.Activity);
+        Client<PracticalProjectService.PracticalProjectServiceClient>(ResourceNames.Activity);
+        Client<SharedResultService.SharedResultServiceClient>(ResourceNames.Activity);
         Client<ReportingService.ReportingServiceClient>(ResourceNames.Reporting);
         Client<ActivityReports.ActivityReportsClient>(ResourceNames.Reporting);
         Client<JointWorkReports.JointWorkReportsClient>(ResourceNames.Reporting);
@@ -139,6 +143,9 @@ public static class Extensions
         api.MapHrConnectorEndpoints();
         api.MapTalentProfileEndpoints();
         api.MapDynamicListEndpoints();
+        Projects.ProjectEndpoints.MapProjectEndpoints(api);
+        Cooperation.CooperationEndpoints.MapCooperationEndpoints(api);
+        Projects.PracticalProjectEndpoints.MapPracticalProjectEndpoints(api);
         // Unknown API paths are a 404 problem, not the console page.
         app.Map("/api/{**rest}", Problems.NoSuchEndpoint);
         app.MapScimEndpoints();

@@ -61,6 +61,10 @@ public static class Extensions
         builder.Services.Configure<AttendanceOptions>(builder.Configuration.GetSection(AttendanceOptions.Section));
         AttendanceGrpcService.AddHandlers(builder.Services);
         CalendarFeedGrpcService.AddHandlers(builder.Services);
+        Projects.ProjectGrpcService.AddHandlers(builder.Services);
+        Cooperation.CooperationAgreementGrpcService.AddHandlers(builder.Services);
+        PracticalProjects.PracticalProjectGrpcService.AddHandlers(builder.Services);
+        SharedResults.SharedResultGrpcService.AddHandlers(builder.Services);
         return builder;
     }
 
@@ -78,6 +82,10 @@ public static class Extensions
         app.MapGrpcService<NotificationDeliveryGrpcService>();
         app.MapGrpcService<AttendanceGrpcService>();
         app.MapGrpcService<CalendarFeedGrpcService>();
+        app.MapGrpcService<Projects.ProjectGrpcService>();
+        app.MapGrpcService<Cooperation.CooperationAgreementGrpcService>();
+        app.MapGrpcService<PracticalProjects.PracticalProjectGrpcService>();
+        app.MapGrpcService<SharedResults.SharedResultGrpcService>();
         app.MapGrpcDefaults();
         return app;
     }

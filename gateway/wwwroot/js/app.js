@@ -37,6 +37,11 @@ import * as talent from './pages/talent.js';
 import * as talentProfile from './pages/talent-profile.js';
 import * as talentLists from './pages/talent-lists.js';
 import * as talentList from './pages/talent-list.js';
+import * as projects from './pages/projects.js';
+import * as project from './pages/project.js';
+import * as cooperation from './pages/cooperation.js';
+import * as practicalProjects from './pages/practical-projects.js';
+import * as sharedResults from './pages/shared-results.js';
 
 const routes = [
   { pattern: /^\/signin$/, page: signin, public: true },
@@ -73,6 +78,11 @@ const routes = [
   { pattern: /^\/talent\/profiles\/(?<id>[^/]+)$/, page: talentProfile, nav: 'talent' },
   { pattern: /^\/talent\/lists$/, page: talentLists, nav: 'talent-lists' },
   { pattern: /^\/talent\/lists\/(?<id>[^/]+)$/, page: talentList, nav: 'talent-lists' },
+  { pattern: /^\/projects$/, page: projects, nav: 'projects' },
+  { pattern: /^\/projects\/(?<id>[^/]+)$/, page: project, nav: 'projects' },
+  { pattern: /^\/cooperation$/, page: cooperation, nav: 'cooperation' },
+  { pattern: /^\/practical-projects$/, page: practicalProjects, nav: 'practical-projects' },
+  { pattern: /^\/shared-results$/, page: sharedResults, nav: 'shared-results' },
 ];
 
 const root = document.getElementById('app');
@@ -181,6 +191,10 @@ function sideNav(user, active, path) {
     { key: 'meetings', href: '/meetings', label: t('nav.meetings') },
     { key: 'supervision', href: '/supervision', label: t('nav.supervision') },
     { key: 'organization-life', href: '/organization-life', label: t('nav.organizationLife') },
+    { key: 'projects', href: '/projects', label: t('nav.projects') },
+    { key: 'cooperation', href: '/cooperation', label: t('nav.cooperation') },
+    { key: 'practical-projects', href: '/practical-projects', label: t('nav.practicalProjects') },
+    { key: 'shared-results', href: '/shared-results', label: t('nav.sharedResults') },
   ];
   if (user.role !== 'member' && user.role !== 'partner') {
     items.push({ key: 'notification-channels', href: '/notification-channels', label: t('nav.notificationChannels') });
