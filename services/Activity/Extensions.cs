@@ -49,6 +49,7 @@ public static class Extensions
         builder.Services.Configure<AttendanceOptions>(builder.Configuration.GetSection(AttendanceOptions.Section));
         AttendanceGrpcService.AddHandlers(builder.Services);
         CalendarFeedGrpcService.AddHandlers(builder.Services);
+        TaskLists.TaskListGrpcService.AddHandlers(builder.Services);
         return builder;
     }
 
@@ -66,6 +67,7 @@ public static class Extensions
         app.MapGrpcService<NotificationDeliveryGrpcService>();
         app.MapGrpcService<AttendanceGrpcService>();
         app.MapGrpcService<CalendarFeedGrpcService>();
+        app.MapGrpcService<TaskLists.TaskListGrpcService>();
         app.MapGrpcDefaults();
         return app;
     }

@@ -1773,6 +1773,302 @@ namespace Alliance.Activity.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Alliance.Activity.TaskLists.ListTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("ExplicitWeight")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)")
+                        .HasColumnName("explicit_weight");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<Guid>("TaskListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_list_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskListId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("task_list_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Alliance.Activity.TaskLists.Measure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateOnly?>("LastReportedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_reported_on");
+
+                    b.Property<Guid?>("LinksToMeasureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("links_to_measure_id");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<DateOnly?>("OverdueFlaggedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("overdue_flagged_on");
+
+                    b.Property<decimal>("Progress")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("progress");
+
+                    b.Property<string>("ResponsibleName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("responsible_name");
+
+                    b.Property<Guid>("ResponsibleOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("responsible_organization_id");
+
+                    b.Property<Guid>("ResponsibleSubsidiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("responsible_subsidiary_id");
+
+                    b.Property<string>("SupervisingName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("supervising_name");
+
+                    b.Property<Guid>("SupervisingOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supervising_organization_id");
+
+                    b.Property<Guid>("SupervisingSubsidiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supervising_subsidiary_id");
+
+                    b.Property<string>("TargetText")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("target_text");
+
+                    b.Property<string>("TargetUnit")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("target_unit");
+
+                    b.Property<decimal?>("TargetValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("target_value");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<Guid>("TaskListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_list_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<decimal>("Weight")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)")
+                        .HasColumnName("weight");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LinksToMeasureId");
+
+                    b.HasIndex("TaskListId");
+
+                    b.HasIndex("DueOn", "Progress");
+
+                    b.HasIndex("TaskId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("task_list_measures", (string)null);
+                });
+
+            modelBuilder.Entity("Alliance.Activity.TaskLists.ProgressReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("EvidenceLinks")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("evidence_links");
+
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("measure_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<decimal>("Percent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("percent");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reported_by");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reported_on");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId", "RecordedAt");
+
+                    b.ToTable("task_list_progress_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Alliance.Activity.TaskLists.TaskList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AllianceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("alliance_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid?>("LeadSubsidiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lead_subsidiary_id");
+
+                    b.Property<string>("OwnerKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("owner_kind");
+
+                    b.Property<Guid?>("SubsidiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subsidiary_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AllianceId");
+
+                    b.HasIndex("SubsidiaryId");
+
+                    b.HasIndex("Year", "OwnerKind");
+
+                    b.ToTable("task_lists", (string)null);
+                });
+
+            modelBuilder.Entity("Alliance.Activity.TaskLists.TaskListChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("ChangedByRole")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("changed_by_role");
+
+                    b.Property<string>("FieldChanges")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("field_changes");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("TaskListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_list_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskListId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("task_list_changes", (string)null);
+                });
+
             modelBuilder.Entity("Alliance.Activity.Activities.Activity", b =>
                 {
                     b.HasOne("Alliance.Activity.ActivityTypes.ActivityType", null)
@@ -1913,6 +2209,53 @@ namespace Alliance.Activity.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Alliance.Activity.TaskLists.ListTask", b =>
+                {
+                    b.HasOne("Alliance.Activity.TaskLists.TaskList", null)
+                        .WithMany("Tasks")
+                        .HasForeignKey("TaskListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Alliance.Activity.TaskLists.Measure", b =>
+                {
+                    b.HasOne("Alliance.Activity.TaskLists.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("LinksToMeasureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Alliance.Activity.TaskLists.ListTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Alliance.Activity.TaskLists.TaskList", null)
+                        .WithMany("Measures")
+                        .HasForeignKey("TaskListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Alliance.Activity.TaskLists.ProgressReport", b =>
+                {
+                    b.HasOne("Alliance.Activity.TaskLists.Measure", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Alliance.Activity.TaskLists.TaskListChange", b =>
+                {
+                    b.HasOne("Alliance.Activity.TaskLists.TaskList", null)
+                        .WithMany()
+                        .HasForeignKey("TaskListId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Alliance.Activity.Activities.Activity", b =>
                 {
                     b.Navigation("Hosts");
@@ -1921,6 +2264,18 @@ namespace Alliance.Activity.Data.Migrations
             modelBuilder.Entity("Alliance.Activity.HostRotations.HostRotation", b =>
                 {
                     b.Navigation("Slots");
+                });
+
+            modelBuilder.Entity("Alliance.Activity.TaskLists.Measure", b =>
+                {
+                    b.Navigation("Reports");
+                });
+
+            modelBuilder.Entity("Alliance.Activity.TaskLists.TaskList", b =>
+                {
+                    b.Navigation("Measures");
+
+                    b.Navigation("Tasks");
                 });
 #pragma warning restore 612, 618
         }
