@@ -33,7 +33,7 @@ public static class TaskListMapping
         foreach (var task in list.Tasks.OrderBy(t => t.Ordinal))
         {
             var figure = task.Figure(list.Measures);
-            var t = new C.Task
+            var t = new C.TaskListTask
             {
                 Id = task.Id.ToString(), Ordinal = task.Ordinal, Title = task.Title,
                 Weight = (double)WeightedRollUp.TaskWeight(figure), Progress = (double)WeightedRollUp.TaskProgress(figure),
@@ -45,9 +45,9 @@ public static class TaskListMapping
         return contract;
     }
 
-    public static C.Measure ToContract(this Measure m, DateOnly today, ILookup<Guid, C.LinkedMeasure>? linked)
+    public static C.TaskListMeasure ToContract(this Measure m, DateOnly today, ILookup<Guid, C.LinkedMeasure>? linked)
     {
-        var contract = new C.Measure
+        var contract = new C.TaskListMeasure
         {
             Id = m.Id.ToString(), TaskId = m.TaskId.ToString(), Ordinal = m.Ordinal, Title = m.Title,
             ResponsibleOrganizationId = m.ResponsibleOrganizationId.ToString(), ResponsibleName = m.ResponsibleName,
