@@ -28,6 +28,7 @@ using Alliance.Gateway.Subsidiaries;
 using Alliance.ServiceDefaults.Grpc;
 
 using Alliance.ServiceDefaults.Caching;
+using Alliance.Gateway.TaskLists;
 
 namespace Alliance.Gateway;
 
@@ -64,6 +65,7 @@ public static class Extensions
         Client<NotificationDeliveryService.NotificationDeliveryServiceClient>(ResourceNames.Activity);
         Client<AttendanceService.AttendanceServiceClient>(ResourceNames.Activity);
         Client<CalendarFeedService.CalendarFeedServiceClient>(ResourceNames.Activity);
+        Client<TaskListService.TaskListServiceClient>(ResourceNames.Activity);
         Client<ReportingService.ReportingServiceClient>(ResourceNames.Reporting);
         Client<ActivityReports.ActivityReportsClient>(ResourceNames.Reporting);
         Client<JointWorkReports.JointWorkReportsClient>(ResourceNames.Reporting);
@@ -133,6 +135,7 @@ public static class Extensions
         api.MapHrClientEndpoints();
         api.MapHrSyncEndpoints();
         api.MapHrConnectorEndpoints();
+        api.MapTaskListEndpoints();
         // Unknown API paths are a 404 problem, not the console page.
         app.Map("/api/{**rest}", Problems.NoSuchEndpoint);
         app.MapScimEndpoints();
