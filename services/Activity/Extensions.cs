@@ -50,6 +50,7 @@ public static class Extensions
         AttendanceGrpcService.AddHandlers(builder.Services);
         CalendarFeedGrpcService.AddHandlers(builder.Services);
         TaskLists.TaskListGrpcService.AddHandlers(builder.Services);
+        Bulletins.BulletinGrpcService.AddHandlers(builder);
         return builder;
     }
 
@@ -68,6 +69,8 @@ public static class Extensions
         app.MapGrpcService<AttendanceGrpcService>();
         app.MapGrpcService<CalendarFeedGrpcService>();
         app.MapGrpcService<TaskLists.TaskListGrpcService>();
+        app.MapGrpcService<Bulletins.BulletinGrpcService>();
+        app.MapGrpcService<Bulletins.NominationGrpcService>();
         app.MapGrpcDefaults();
         return app;
     }

@@ -37,3 +37,11 @@ public sealed record MeasureOverdue(
     Guid EventId, Guid TenantId, DateTimeOffset OccurredAt,
     Guid TaskListId, int Year, Guid? AllianceId, Guid? SubsidiaryId, Guid MeasureId, string Title,
     Guid ResponsibleOrganizationId, Guid ResponsibleSubsidiaryId, Guid SupervisingOrganizationId, DateOnly DueOn, decimal Percent) : IIntegrationEvent;
+
+/// <summary>
+/// A monthly bulletin (攻坚战报) of an alliance (or of the group: no alliance) was published; EntriesPerSection counts the
+/// entries it kept in each section (milestones, problems-resolved, activities, nominations).
+/// </summary>
+public sealed record BulletinPublished(
+    Guid EventId, Guid TenantId, DateTimeOffset OccurredAt,
+    Guid BulletinId, Guid? AllianceId, DateOnly Month, IReadOnlyDictionary<string, int> EntriesPerSection, string PublishedBy) : IIntegrationEvent;
