@@ -29,6 +29,7 @@ using Alliance.ServiceDefaults.Grpc;
 
 using Alliance.ServiceDefaults.Caching;
 using Alliance.Gateway.TaskLists;
+using Alliance.Gateway.Bulletins;
 
 namespace Alliance.Gateway;
 
@@ -66,6 +67,8 @@ public static class Extensions
         Client<AttendanceService.AttendanceServiceClient>(ResourceNames.Activity);
         Client<CalendarFeedService.CalendarFeedServiceClient>(ResourceNames.Activity);
         Client<TaskListService.TaskListServiceClient>(ResourceNames.Activity);
+        Client<BulletinService.BulletinServiceClient>(ResourceNames.Activity);
+        Client<NominationService.NominationServiceClient>(ResourceNames.Activity);
         Client<ReportingService.ReportingServiceClient>(ResourceNames.Reporting);
         Client<ActivityReports.ActivityReportsClient>(ResourceNames.Reporting);
         Client<JointWorkReports.JointWorkReportsClient>(ResourceNames.Reporting);
@@ -136,6 +139,7 @@ public static class Extensions
         api.MapHrSyncEndpoints();
         api.MapHrConnectorEndpoints();
         api.MapTaskListEndpoints();
+        api.MapBulletinEndpoints();
         // Unknown API paths are a 404 problem, not the console page.
         app.Map("/api/{**rest}", Problems.NoSuchEndpoint);
         app.MapScimEndpoints();
