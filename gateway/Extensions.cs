@@ -30,6 +30,8 @@ using Alliance.Contracts.Talent.V1;
 using Alliance.ServiceDefaults.Grpc;
 
 using Alliance.ServiceDefaults.Caching;
+using Alliance.Gateway.TaskLists;
+using Alliance.Gateway.Bulletins;
 
 namespace Alliance.Gateway;
 
@@ -70,6 +72,9 @@ public static class Extensions
         Client<CooperationAgreementService.CooperationAgreementServiceClient>(ResourceNames.Activity);
         Client<PracticalProjectService.PracticalProjectServiceClient>(ResourceNames.Activity);
         Client<SharedResultService.SharedResultServiceClient>(ResourceNames.Activity);
+        Client<TaskListService.TaskListServiceClient>(ResourceNames.Activity);
+        Client<BulletinService.BulletinServiceClient>(ResourceNames.Activity);
+        Client<NominationService.NominationServiceClient>(ResourceNames.Activity);
         Client<ReportingService.ReportingServiceClient>(ResourceNames.Reporting);
         Client<ActivityReports.ActivityReportsClient>(ResourceNames.Reporting);
         Client<JointWorkReports.JointWorkReportsClient>(ResourceNames.Reporting);
@@ -146,6 +151,8 @@ public static class Extensions
         Projects.ProjectEndpoints.MapProjectEndpoints(api);
         Cooperation.CooperationEndpoints.MapCooperationEndpoints(api);
         Projects.PracticalProjectEndpoints.MapPracticalProjectEndpoints(api);
+        api.MapTaskListEndpoints();
+        api.MapBulletinEndpoints();
         // Unknown API paths are a 404 problem, not the console page.
         app.Map("/api/{**rest}", Problems.NoSuchEndpoint);
         app.MapScimEndpoints();

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what Alliance needs on a fresh machine of this kind, and nothing that is already there:
 # RabbitMQ and Redis servers, Chromium and CJK fonts (browser tests), nghttp2's h2load and wrk (benchmarks), the Unihan readings
-# (pinyin search) and bzip2 to read them, and aiosmtpd (the SMTP server the e-mail tests send to), from Debian's packages. PostgreSQL 15 and the .NET SDK come with the machine image.
+# (pinyin search) and bzip2 to read them, aiosmtpd (the SMTP server the e-mail tests send to), and poppler-utils (pdftotext and pdffonts,
+# which the bulletin tests read printed PDFs with), from Debian's packages. PostgreSQL 15 and the .NET SDK come with the machine image.
 set -euo pipefail
 
-packages=(rabbitmq-server redis-server chromium fonts-noto-cjk nghttp2-client wrk unicode-data bzip2 python3-aiosmtpd)
+packages=(rabbitmq-server redis-server chromium fonts-noto-cjk nghttp2-client wrk unicode-data bzip2 python3-aiosmtpd poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

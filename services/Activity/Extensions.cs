@@ -65,6 +65,8 @@ public static class Extensions
         Cooperation.CooperationAgreementGrpcService.AddHandlers(builder.Services);
         PracticalProjects.PracticalProjectGrpcService.AddHandlers(builder.Services);
         SharedResults.SharedResultGrpcService.AddHandlers(builder.Services);
+        TaskLists.TaskListGrpcService.AddHandlers(builder.Services);
+        Bulletins.BulletinGrpcService.AddHandlers(builder);
         return builder;
     }
 
@@ -86,6 +88,9 @@ public static class Extensions
         app.MapGrpcService<Cooperation.CooperationAgreementGrpcService>();
         app.MapGrpcService<PracticalProjects.PracticalProjectGrpcService>();
         app.MapGrpcService<SharedResults.SharedResultGrpcService>();
+        app.MapGrpcService<TaskLists.TaskListGrpcService>();
+        app.MapGrpcService<Bulletins.BulletinGrpcService>();
+        app.MapGrpcService<Bulletins.NominationGrpcService>();
         app.MapGrpcDefaults();
         return app;
     }

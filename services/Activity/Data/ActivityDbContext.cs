@@ -23,6 +23,14 @@ public sealed class ActivityDbContext(DbContextOptions<ActivityDbContext> option
     public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
     public DbSet<NotificationChannel> NotificationChannels => Set<NotificationChannel>();
     public DbSet<Delivery> Deliveries => Set<Delivery>();
+    public DbSet<TaskLists.TaskList> TaskLists => Set<TaskLists.TaskList>();
+    public DbSet<TaskLists.Measure> TaskListMeasures => Set<TaskLists.Measure>();
+    public DbSet<TaskLists.ProgressReport> MeasureProgressReports => Set<TaskLists.ProgressReport>();
+    public DbSet<TaskLists.TaskListChange> TaskListChanges => Set<TaskLists.TaskListChange>();
+    public DbSet<Bulletins.Bulletin> Bulletins => Set<Bulletins.Bulletin>();
+    public DbSet<Bulletins.BulletinPdf> BulletinPdfs => Set<Bulletins.BulletinPdf>();
+    public DbSet<Bulletins.BulletinChange> BulletinChanges => Set<Bulletins.BulletinChange>();
+    public DbSet<Bulletins.Nomination> Nominations => Set<Bulletins.Nomination>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -23,3 +23,5 @@ public interface IFieldAuditEntryContract : IAuditEntryContract
 public sealed partial class ActivityChange : IFieldAuditEntryContract;
 public sealed partial class MeetingChange : IFieldAuditEntryContract;
 public sealed partial class MeetingRuleChange : IAuditEntryContract;
+public sealed partial class TaskListChange : IFieldAuditEntryContract;
+public sealed partial class BulletinChange : IFieldAuditEntryContract;

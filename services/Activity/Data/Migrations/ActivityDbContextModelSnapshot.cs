@@ -1773,6 +1773,607 @@ namespace Alliance.Activity.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Alliance.Activity.TaskLists.ListTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("ExplicitWeight")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)")
+                        .HasColumnName("explicit_weight");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<Guid>("TaskListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_list_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskListId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("task_list_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Alliance.Activity.TaskLists.Measure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateOnly?>("LastReportedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_reported_on");
+
+                    b.Property<Guid?>("LinksToMeasureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("links_to_measure_id");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<DateOnly?>("OverdueFlaggedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("overdue_flagged_on");
+
+                    b.Property<decimal>("Progress")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("progress");
+
+                    b.Property<string>("ResponsibleName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("responsible_name");
+
+                    b.Property<Guid>("ResponsibleOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("responsible_organization_id");
+
+                    b.Property<Guid>("ResponsibleSubsidiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("responsible_subsidiary_id");
+
+                    b.Property<string>("SupervisingName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("supervising_name");
+
+                    b.Property<Guid>("SupervisingOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supervising_organization_id");
+
+                    b.Property<Guid>("SupervisingSubsidiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supervising_subsidiary_id");
+
+                    b.Property<string>("TargetText")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("target_text");
+
+                    b.Property<string>("TargetUnit")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("target_unit");
+
+                    b.Property<decimal?>("TargetValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("target_value");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<Guid>("TaskListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_list_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<decimal>("Weight")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)")
+                        .HasColumnName("weight");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LinksToMeasureId");
+
+                    b.HasIndex("TaskListId");
+
+                    b.HasIndex("DueOn", "Progress");
+
+                    b.HasIndex("TaskId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("task_list_measures", (string)null);
+                });
+
+            modelBuilder.Entity("Alliance.Activity.TaskLists.ProgressReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("EvidenceLinks")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("evidence_links");
+
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("measure_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<decimal>("Percent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("percent");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reported_by");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reported_on");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId", "RecordedAt");
+
+                    b.ToTable("task_list_progress_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Alliance.Activity.TaskLists.TaskList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AllianceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("alliance_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid?>("LeadSubsidiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lead_subsidiary_id");
+
+                    b.Property<string>("OwnerKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("owner_kind");
+
+                    b.Property<Guid?>("SubsidiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subsidiary_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AllianceId");
+
+                    b.HasIndex("SubsidiaryId");
+
+                    b.HasIndex("Year", "OwnerKind");
+
+                    b.ToTable("task_lists", (string)null);
+                });
+
+            modelBuilder.Entity("Alliance.Activity.TaskLists.TaskListChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("ChangedByRole")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("changed_by_role");
+
+                    b.Property<string>("FieldChanges")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("field_changes");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("TaskListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_list_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskListId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("task_list_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Alliance.Activity.Bulletins.Bulletin", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AllianceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("alliance_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("GeneratedJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("generated");
+
+                    b.Property<string>("LeadEn")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("lead_en");
+
+                    b.Property<Guid?>("LeadSubsidiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lead_subsidiary_id");
+
+                    b.Property<string>("LeadZh")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("lead_zh");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<string>("ScopeKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("scope_key");
+
+                    b.Property<string>("ScopeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("scope_name");
+
+                    b.Property<string>("SectionsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("sections");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title_en");
+
+                    b.Property<string>("TitleZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title_zh");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.PrimitiveCollection<List<Guid>>("VisibleSubsidiaryIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("visible_subsidiary_ids");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopeKey", "Month")
+                        .IsUnique();
+
+                    b.HasIndex("State", "Month");
+
+                    b.ToTable("bulletins", (string)null);
+                });
+
+            modelBuilder.Entity("Alliance.Activity.Bulletins.BulletinChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BulletinId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bulletin_id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("ChangedByRole")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("changed_by_role");
+
+                    b.Property<string>("FieldChanges")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("field_changes");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BulletinId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("bulletin_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Alliance.Activity.Bulletins.BulletinPdf", b =>
+                {
+                    b.Property<Guid>("BulletinId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bulletin_id");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("language");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("PrintedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("printed_at");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.HasKey("BulletinId", "Language");
+
+                    b.ToTable("bulletin_pdfs", (string)null);
+                });
+
+            modelBuilder.Entity("Alliance.Activity.Bulletins.Nomination", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AllianceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("alliance_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("LeadSubsidiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lead_subsidiary_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<DateTimeOffset>("NominatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("nominated_at");
+
+                    b.Property<string>("NominatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("nominated_by");
+
+                    b.Property<Guid>("NomineeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nominee_id");
+
+                    b.Property<string>("NomineeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("nominee_name");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("ReasonEn")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason_en");
+
+                    b.Property<string>("ReasonZh")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason_zh");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("review_note");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("state");
+
+                    b.Property<Guid>("SubsidiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subsidiary_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.PrimitiveCollection<List<Guid>>("VisibleSubsidiaryIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("visible_subsidiary_ids");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AllianceId", "Month", "State");
+
+                    b.ToTable("bulletin_nominations", (string)null);
+                });
+
             modelBuilder.Entity("Alliance.Activity.Activities.Activity", b =>
                 {
                     b.HasOne("Alliance.Activity.ActivityTypes.ActivityType", null)
@@ -1909,6 +2510,71 @@ namespace Alliance.Activity.Data.Migrations
                     b.HasOne("Alliance.Activity.Activities.Activity", null)
                         .WithMany()
                         .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Alliance.Activity.TaskLists.ListTask", b =>
+                {
+                    b.HasOne("Alliance.Activity.TaskLists.TaskList", null)
+                        .WithMany("Tasks")
+                        .HasForeignKey("TaskListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Alliance.Activity.TaskLists.Measure", b =>
+                {
+                    b.HasOne("Alliance.Activity.TaskLists.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("LinksToMeasureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Alliance.Activity.TaskLists.ListTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Alliance.Activity.TaskLists.TaskList", null)
+                        .WithMany("Measures")
+                        .HasForeignKey("TaskListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Alliance.Activity.TaskLists.ProgressReport", b =>
+                {
+                    b.HasOne("Alliance.Activity.TaskLists.Measure", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Alliance.Activity.TaskLists.TaskListChange", b =>
+                {
+                    b.HasOne("Alliance.Activity.TaskLists.TaskList", null)
+                        .WithMany()
+                        .HasForeignKey("TaskListId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Alliance.Activity.Bulletins.BulletinChange", b =>
+                {
+                    b.HasOne("Alliance.Activity.Bulletins.Bulletin", null)
+                        .WithMany()
+                        .HasForeignKey("BulletinId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Alliance.Activity.Bulletins.BulletinPdf", b =>
+                {
+                    b.HasOne("Alliance.Activity.Bulletins.Bulletin", null)
+                        .WithMany()
+                        .HasForeignKey("BulletinId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2674,6 +3340,18 @@ namespace Alliance.Activity.Data.Migrations
             modelBuilder.Entity("Alliance.Activity.SharedResults.SharedResult", b =>
                 {
                     b.Navigation("Reuses");
+                });
+
+            modelBuilder.Entity("Alliance.Activity.TaskLists.Measure", b =>
+                {
+                    b.Navigation("Reports");
+                });
+
+            modelBuilder.Entity("Alliance.Activity.TaskLists.TaskList", b =>
+                {
+                    b.Navigation("Measures");
+
+                    b.Navigation("Tasks");
                 });
 #pragma warning restore 612, 618
         }
