@@ -49,6 +49,7 @@ public static class Extensions
         builder.Services.Configure<AttendanceOptions>(builder.Configuration.GetSection(AttendanceOptions.Section));
         AttendanceGrpcService.AddHandlers(builder.Services);
         CalendarFeedGrpcService.AddHandlers(builder.Services);
+        Lists.ProblemListGrpcService.AddHandlers(builder.Services);
         return builder;
     }
 
@@ -66,6 +67,9 @@ public static class Extensions
         app.MapGrpcService<NotificationDeliveryGrpcService>();
         app.MapGrpcService<AttendanceGrpcService>();
         app.MapGrpcService<CalendarFeedGrpcService>();
+        app.MapGrpcService<Lists.ProblemListGrpcService>();
+        app.MapGrpcService<Lists.ResourceListGrpcService>();
+        app.MapGrpcService<Lists.MatchGrpcService>();
         app.MapGrpcDefaults();
         return app;
     }

@@ -23,6 +23,9 @@ public sealed class ActivityDbContext(DbContextOptions<ActivityDbContext> option
     public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
     public DbSet<NotificationChannel> NotificationChannels => Set<NotificationChannel>();
     public DbSet<Delivery> Deliveries => Set<Delivery>();
+    public DbSet<Lists.Problem> Problems => Set<Lists.Problem>();
+    public DbSet<Lists.ResourceOffer> ResourceOffers => Set<Lists.ResourceOffer>();
+    public DbSet<Lists.ResourceMatch> ResourceMatches => Set<Lists.ResourceMatch>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -23,3 +23,4 @@ public interface IFieldAuditEntryContract : IAuditEntryContract
 public sealed partial class ActivityChange : IFieldAuditEntryContract;
 public sealed partial class MeetingChange : IFieldAuditEntryContract;
 public sealed partial class MeetingRuleChange : IAuditEntryContract;
+public sealed partial class ProblemChange : IFieldAuditEntryContract;
