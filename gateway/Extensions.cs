@@ -28,6 +28,7 @@ using Alliance.Gateway.Subsidiaries;
 using Alliance.ServiceDefaults.Grpc;
 
 using Alliance.ServiceDefaults.Caching;
+using Alliance.Gateway.Lists;
 
 namespace Alliance.Gateway;
 
@@ -67,6 +68,9 @@ public static class Extensions
         Client<ReportingService.ReportingServiceClient>(ResourceNames.Reporting);
         Client<ActivityReports.ActivityReportsClient>(ResourceNames.Reporting);
         Client<JointWorkReports.JointWorkReportsClient>(ResourceNames.Reporting);
+        Client<ProblemListService.ProblemListServiceClient>(ResourceNames.Activity);
+        Client<ResourceListService.ResourceListServiceClient>(ResourceNames.Activity);
+        Client<MatchService.MatchServiceClient>(ResourceNames.Activity);
         // Redis only accelerates the gateway (cached dashboard answers): not part of its readiness.
         builder.AddRedisConnection(ResourceNames.Cache);
         builder.Services.AddSingleton<Dashboard.DashboardAnswers>();
@@ -133,6 +137,9 @@ public static class Extensions
         api.MapHrClientEndpoints();
         api.MapHrSyncEndpoints();
         api.MapHrConnectorEndpoints();
+        api.MapProblemEndpoints();
+        api.MapMatchEndpoints();
+        api.MapResourceOfferEndpoints();
         // Unknown API paths are a 404 problem, not the console page.
         app.Map("/api/{**rest}", Problems.NoSuchEndpoint);
         app.MapScimEndpoints();
