@@ -33,6 +33,10 @@ import * as meetingRules from './pages/meeting-rules.js';
 import * as notifications from './pages/notifications.js';
 import * as notificationChannels from './pages/notification-channels.js';
 import * as notFound from './pages/not-found.js';
+import * as problems from './pages/problems.js';
+import * as problemPage from './pages/problem.js';
+import * as resources from './pages/resources.js';
+import * as resourceCatalogue from './pages/resource-catalogue.js';
 
 const routes = [
   { pattern: /^\/signin$/, page: signin, public: true },
@@ -65,6 +69,10 @@ const routes = [
   { pattern: /^\/hr-sync-runs$/, page: hrSyncRuns, nav: 'hrSyncRuns' },
   { pattern: /^\/hr-conflicts$/, page: hrConflicts, nav: 'hrConflicts' },
   { pattern: /^\/hr-connectors$/, page: hrConnectors, nav: 'hrConnectors' },
+  { pattern: /^\/problems$/, page: problems, nav: 'problems' },
+  { pattern: /^\/problems\/(?<id>[^/]+)$/, page: problemPage, nav: 'problems' },
+  { pattern: /^\/resources$/, page: resources, nav: 'resources' },
+  { pattern: /^\/resource-catalogue$/, page: resourceCatalogue, nav: 'resources' },
 ];
 
 const root = document.getElementById('app');
@@ -163,6 +171,8 @@ function sideNav(user, active, path) {
     { key: 'activities', href: '/activities', label: t('nav.activities') },
     { key: 'meetings', href: '/meetings', label: t('nav.meetings') },
     { key: 'supervision', href: '/supervision', label: t('nav.myItems') },
+    { key: 'problems', href: '/problems', label: t('nav.problems') },
+    { key: 'resources', href: '/resources', label: t('nav.resources') },
   ] : [
     { key: 'dashboard', href: '/', label: t('nav.dashboard') },
     { key: 'subsidiaries', href: '/subsidiaries', label: t('nav.subsidiaries') },
@@ -182,6 +192,11 @@ function sideNav(user, active, path) {
     items.push({ key: 'hrSyncRuns', href: '/hr-sync-runs', label: t('nav.hrSyncRuns') });
     items.push({ key: 'hrConflicts', href: '/hr-conflicts', label: t('nav.hrConflicts') });
     items.push({ key: 'hrConnectors', href: '/hr-connectors', label: t('nav.hrConnectors') });
+  }
+  // The problem and resource lists (问题清单, 资源清单): administrators and secretaries (partners have them above).
+  if (user.role !== 'member' && user.role !== 'partner') {
+    items.push({ key: 'problems', href: '/problems', label: t('nav.problems') });
+    items.push({ key: 'resources', href: '/resources', label: t('nav.resources') });
   }
   if (user.role !== 'group-admin' && user.subsidiaryId) {
     items.push({ key: 'mine', href: `/subsidiaries/${user.subsidiaryId}`, label: t('nav.mySubsidiary') });
