@@ -54,8 +54,8 @@ public class ListConsoleBrowserTests(StackFixture stack) : ConsoleBrowserTest
             await first.GetByTestId("propose").ClickAsync();
             await page.GetByTestId("proposal-row").WaitForAsync();
             await page.GetByTestId("accept").ClickAsync();
-            await page.GetByTestId("success-banner").WaitForAsync();
-            (await page.GetByTestId("proposal-state").InnerTextAsync()).Should().Be("已接受");
+            await page.GetByTestId("proposal-state").Filter(new() { HasText = "已接受" }).WaitForAsync();
+            (await page.GetByTestId("success-banner").InnerTextAsync()).Should().Contain("已接受对接");
 
             // In English: the reasons in English.
             await page.GetByTestId("lang-switch").ClickAsync();
