@@ -88,6 +88,18 @@ public sealed class LabelledMatchingSet
         return new Figures(Problems.Count, Problems.Sum(p => p.Judged), precision / Problems.Count, hits / Problems.Count);
     }
 
+    /// <summary>The problems whose top 3 holds a wrong offer: the problem, then each of its top 3 marked correct (+) or not (-).</summary>
+    public IEnumerable<string> Misses()
+    {
+        var names = Offers.ToDictionary(o => o.Input.Id, o => o.Id);
+        foreach (var problem in Problems)
+        {
+            var top = MatchScoring.Rank(problem.Input, CandidatesOf(problem.Input), UnitNeighbourhood.None, AsOf, 3);
+            if (top.All(s => problem.Correct.Contains(names[s.OfferId]))) continue;
+            yield return $"{problem.Id}: " + string.Join(", ", top.Select(s => $"{(problem.Correct.Contains(names[s.OfferId]) ? "+" : "-")}{names[s.OfferId]} {s.Total:0.00}"));
+        }
+    }
+
     static DateOnly Day(JsonElement e) => DateOnly.Parse(e.GetString()!, System.Globalization.CultureInfo.InvariantCulture);
 
     static List<string> Strings(JsonElement e) => e.EnumerateArray().Select(x => x.GetString()!).ToList();

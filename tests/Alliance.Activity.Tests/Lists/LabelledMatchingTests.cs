@@ -12,6 +12,7 @@ public class LabelledMatchingTests(ITestOutputHelper output)
 
         var figures = set.Evaluate();
         output.WriteLine($"problems {figures.Problems}, labelled pairs {figures.LabelledPairs}, precision@3 {figures.PrecisionAt3:0.000}, hit@3 {figures.HitAt3:0.000}");
+        foreach (var miss in set.Misses()) output.WriteLine(miss);
 
         figures.Problems.Should().Be(set.Problems.Count).And.BeGreaterThan(0);
         figures.LabelledPairs.Should().BeGreaterThanOrEqualTo(200, "the set labels at least 200 problem/offer pairs");
