@@ -32,6 +32,7 @@ using Alliance.ServiceDefaults.Grpc;
 using Alliance.ServiceDefaults.Caching;
 using Alliance.Gateway.TaskLists;
 using Alliance.Gateway.Bulletins;
+using Alliance.Gateway.Lists;
 
 namespace Alliance.Gateway;
 
@@ -80,6 +81,9 @@ public static class Extensions
         Client<JointWorkReports.JointWorkReportsClient>(ResourceNames.Reporting);
         Client<ProfileService.ProfileServiceClient>(ResourceNames.Talent);
         Client<DynamicListService.DynamicListServiceClient>(ResourceNames.Talent);
+        Client<ProblemListService.ProblemListServiceClient>(ResourceNames.Activity);
+        Client<ResourceListService.ResourceListServiceClient>(ResourceNames.Activity);
+        Client<MatchService.MatchServiceClient>(ResourceNames.Activity);
         // Redis only accelerates the gateway (cached dashboard answers): not part of its readiness.
         builder.AddRedisConnection(ResourceNames.Cache);
         builder.Services.AddSingleton<Dashboard.DashboardAnswers>();
@@ -153,6 +157,9 @@ public static class Extensions
         Projects.PracticalProjectEndpoints.MapPracticalProjectEndpoints(api);
         api.MapTaskListEndpoints();
         api.MapBulletinEndpoints();
+        api.MapProblemEndpoints();
+        api.MapMatchEndpoints();
+        api.MapResourceOfferEndpoints();
         // Unknown API paths are a 404 problem, not the console page.
         app.Map("/api/{**rest}", Problems.NoSuchEndpoint);
         app.MapScimEndpoints();

@@ -67,6 +67,7 @@ public static class Extensions
         SharedResults.SharedResultGrpcService.AddHandlers(builder.Services);
         TaskLists.TaskListGrpcService.AddHandlers(builder.Services);
         Bulletins.BulletinGrpcService.AddHandlers(builder);
+        Lists.ProblemListGrpcService.AddHandlers(builder.Services);
         return builder;
     }
 
@@ -91,6 +92,9 @@ public static class Extensions
         app.MapGrpcService<TaskLists.TaskListGrpcService>();
         app.MapGrpcService<Bulletins.BulletinGrpcService>();
         app.MapGrpcService<Bulletins.NominationGrpcService>();
+        app.MapGrpcService<Lists.ProblemListGrpcService>();
+        app.MapGrpcService<Lists.ResourceListGrpcService>();
+        app.MapGrpcService<Lists.MatchGrpcService>();
         app.MapGrpcDefaults();
         return app;
     }

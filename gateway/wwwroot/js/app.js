@@ -42,6 +42,10 @@ import * as project from './pages/project.js';
 import * as cooperation from './pages/cooperation.js';
 import * as practicalProjects from './pages/practical-projects.js';
 import * as sharedResults from './pages/shared-results.js';
+import * as problems from './pages/problems.js';
+import * as problemPage from './pages/problem.js';
+import * as resources from './pages/resources.js';
+import * as resourceCatalogue from './pages/resource-catalogue.js';
 
 const routes = [
   { pattern: /^\/signin$/, page: signin, public: true },
@@ -83,6 +87,10 @@ const routes = [
   { pattern: /^\/cooperation$/, page: cooperation, nav: 'cooperation' },
   { pattern: /^\/practical-projects$/, page: practicalProjects, nav: 'practical-projects' },
   { pattern: /^\/shared-results$/, page: sharedResults, nav: 'shared-results' },
+  { pattern: /^\/problems$/, page: problems, nav: 'problems' },
+  { pattern: /^\/problems\/(?<id>[^/]+)$/, page: problemPage, nav: 'problems' },
+  { pattern: /^\/resources$/, page: resources, nav: 'resources' },
+  { pattern: /^\/resource-catalogue$/, page: resourceCatalogue, nav: 'resources' },
 ];
 
 const root = document.getElementById('app');
@@ -181,6 +189,8 @@ function sideNav(user, active, path) {
     { key: 'activities', href: '/activities', label: t('nav.activities') },
     { key: 'meetings', href: '/meetings', label: t('nav.meetings') },
     { key: 'supervision', href: '/supervision', label: t('nav.myItems') },
+    { key: 'problems', href: '/problems', label: t('nav.problems') },
+    { key: 'resources', href: '/resources', label: t('nav.resources') },
   ] : [
     { key: 'dashboard', href: '/', label: t('nav.dashboard') },
     { key: 'subsidiaries', href: '/subsidiaries', label: t('nav.subsidiaries') },
@@ -210,6 +220,11 @@ function sideNav(user, active, path) {
   }
   if (['group-admin', 'subsidiary-admin', 'secretary'].includes(user.role)) {
     items.push({ key: 'talent-lists', href: '/talent/lists', label: t('nav.talentLists') });
+  }
+  // The problem and resource lists (问题清单, 资源清单): administrators and secretaries (partners have them above).
+  if (user.role !== 'member' && user.role !== 'partner') {
+    items.push({ key: 'problems', href: '/problems', label: t('nav.problems') });
+    items.push({ key: 'resources', href: '/resources', label: t('nav.resources') });
   }
   if (user.role !== 'group-admin' && user.subsidiaryId) {
     items.push({ key: 'mine', href: `/subsidiaries/${user.subsidiaryId}`, label: t('nav.mySubsidiary') });

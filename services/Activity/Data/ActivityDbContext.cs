@@ -31,6 +31,9 @@ public sealed class ActivityDbContext(DbContextOptions<ActivityDbContext> option
     public DbSet<Bulletins.BulletinPdf> BulletinPdfs => Set<Bulletins.BulletinPdf>();
     public DbSet<Bulletins.BulletinChange> BulletinChanges => Set<Bulletins.BulletinChange>();
     public DbSet<Bulletins.Nomination> Nominations => Set<Bulletins.Nomination>();
+    public DbSet<Lists.Problem> Problems => Set<Lists.Problem>();
+    public DbSet<Lists.ResourceOffer> ResourceOffers => Set<Lists.ResourceOffer>();
+    public DbSet<Lists.ResourceMatch> ResourceMatches => Set<Lists.ResourceMatch>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

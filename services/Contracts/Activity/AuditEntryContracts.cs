@@ -25,3 +25,4 @@ public sealed partial class MeetingChange : IFieldAuditEntryContract;
 public sealed partial class MeetingRuleChange : IAuditEntryContract;
 public sealed partial class TaskListChange : IFieldAuditEntryContract;
 public sealed partial class BulletinChange : IFieldAuditEntryContract;
+public sealed partial class ProblemChange : IFieldAuditEntryContract;

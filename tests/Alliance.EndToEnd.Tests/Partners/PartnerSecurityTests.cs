@@ -21,7 +21,10 @@ public class PartnerSecurityTests(StackFixture stack)
     static readonly HashSet<string> OpenToPartners =
         ["GetMe", "GetMyPartnerAccount", "ListAlliances", "GetAlliance", "ListActivityTypes", "ListActivities", "GetActivity", "GetHostRotation",
             "ListAttachments", "DownloadAttachment", "ListMeetings", "GetMeeting", "ListMeetingDecisionItems", "GetSupervisionBoard", "GetDecisionItem",
-            "GetDecisionItemHistory", "RecordDecisionItemProgress", "ClaimDecisionItemDone", "CheckIn"];
+            "GetDecisionItemHistory", "RecordDecisionItemProgress", "ClaimDecisionItemDone", "CheckIn",
+            "ListProblems", "PostProblem", "GetProblem", "ReviseProblem", "WithdrawProblem", "RankProblemMatches", "ListProblemMatches", "ProposeMatch",
+            "AcceptMatch", "DeclineMatch", "ResolveMatch", "ListResourceOffers", "OfferResource", "GetResourceOffer", "ReviseResourceOffer",
+            "WithdrawResourceOffer", "GetResourceCatalogue", "ExportResourceCatalogue"];
 
     public sealed record PartnerAccount(Guid Id, string UserName, string DisplayName, string UnitKind, string UnitName, string Phone, string CreatedBy,
         DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, string? RevokedBy, string? RevokeReason, List<Guid> AllianceIds);
