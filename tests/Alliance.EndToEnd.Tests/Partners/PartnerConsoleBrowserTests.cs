@@ -46,7 +46,8 @@ public class PartnerConsoleBrowserTests(StackFixture stack) : ConsoleBrowserTest
             await row.WaitForAsync();
             (await row.InnerTextAsync()).Should().Contain("周经理").And.Contain(bankName).And.Contain("有效");
 
-            // The partner signs in without a subsidiary and lands on their alliances; the navigation offers nothing else.
+            // The partner signs in without a subsidiary and lands on their alliances; the navigation offers nothing else but
+            // their unit's problems and offers (ADR 40).
             await page.GetByTestId("signout-button").ClickAsync();
             await page.GetByTestId("role-select").SelectOptionAsync("partner");
             (await page.GetByTestId("subsidiary-id-input").IsVisibleAsync()).Should().BeFalse();
@@ -54,7 +55,7 @@ public class PartnerConsoleBrowserTests(StackFixture stack) : ConsoleBrowserTest
             await page.GetByTestId("signin-button").ClickAsync();
             await page.GetByTestId("alliance-row").First.WaitForAsync();
             (await page.GetByTestId("current-role").InnerTextAsync()).Should().Be("合作单位");
-            (await page.GetByTestId("nav").Locator("a").AllInnerTextsAsync()).Should().Equal("联盟", "联合活动", "联席会议", "我的决议事项");
+            (await page.GetByTestId("nav").Locator("a").AllInnerTextsAsync()).Should().Equal("联盟", "联合活动", "联席会议", "我的决议事项", "问题清单", "资源清单");
             (await page.GetByTestId("alliance-row").CountAsync()).Should().Be(1);
             (await page.GetByTestId("alliance-row").InnerTextAsync()).Should().Contain(alliance.Name);
 
