@@ -46,6 +46,10 @@ import * as problems from './pages/problems.js';
 import * as problemPage from './pages/problem.js';
 import * as resources from './pages/resources.js';
 import * as resourceCatalogue from './pages/resource-catalogue.js';
+import * as taskLists from './pages/task-lists.js';
+import * as taskList from './pages/task-list.js';
+import * as bulletins from './pages/bulletins.js';
+import * as bulletin from './pages/bulletin.js';
 
 const routes = [
   { pattern: /^\/signin$/, page: signin, public: true },
@@ -91,6 +95,10 @@ const routes = [
   { pattern: /^\/problems\/(?<id>[^/]+)$/, page: problemPage, nav: 'problems' },
   { pattern: /^\/resources$/, page: resources, nav: 'resources' },
   { pattern: /^\/resource-catalogue$/, page: resourceCatalogue, nav: 'resources' },
+  { pattern: /^\/task-lists$/, page: taskLists, nav: 'task-lists' },
+  { pattern: /^\/task-lists\/(?<id>[^/]+)$/, page: taskList, nav: 'task-lists' },
+  { pattern: /^\/bulletins$/, page: bulletins, nav: 'bulletins' },
+  { pattern: /^\/bulletins\/(?<id>[^/]+)$/, page: bulletin, nav: 'bulletins' },
 ];
 
 const root = document.getElementById('app');
@@ -225,6 +233,11 @@ function sideNav(user, active, path) {
   if (user.role !== 'member' && user.role !== 'partner') {
     items.push({ key: 'problems', href: '/problems', label: t('nav.problems') });
     items.push({ key: 'resources', href: '/resources', label: t('nav.resources') });
+  }
+  // Task lists and the monthly bulletin (issue 19): everyone but partners.
+  if (user.role !== 'partner') {
+    items.push({ key: 'task-lists', href: '/task-lists', label: t('taskLists.nav') });
+    items.push({ key: 'bulletins', href: '/bulletins', label: t('bulletins.nav') });
   }
   if (user.role !== 'group-admin' && user.subsidiaryId) {
     items.push({ key: 'mine', href: `/subsidiaries/${user.subsidiaryId}`, label: t('nav.mySubsidiary') });
