@@ -50,7 +50,16 @@ public sealed class BoardChanges(BoardCache boards) : AfterCommitInterceptor
     protected override bool Concerns(DbContext context) =>
         context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && ShownOnBoards.Contains(e.Metadata.ClrType));
 
-    protected override Task CommittedAsync() => boards.InvalidateAsync();
+    /// <summary>
+    /// Not awaited: a write never waits for Redis (while it is down, the bump waits for the reconnect on its own). The
+    /// bump is queued on the process's one Redis connection before this request's answer is sent, so the caller's next
+    /// read of the version, on the same connection, comes after it.
+    /// </summary>
+    protected override Task CommittedAsync()
+    {
+        _ = boards.InvalidateAsync();
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>Drops the cached boards when the organization service reports a change of the party tree (names, kinds, places, ends).</summary>
